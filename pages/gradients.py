@@ -1,0 +1,5 @@
+"""Placeholder until the gradients page lands in this session."""
+
+import streamlit as st
+
+st.info("Đang xây dựng · Under construction")
