@@ -1,7 +1,7 @@
 # Two commands on a fresh machine with Python 3.11:
 #   make run   installs the app into .venv and starts it
 #   make test  installs what the tests need into .venv and runs them
-PYTHON ?= python3.11
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 PY      = $(VENV)/bin/python
 PORT   ?= 8501
