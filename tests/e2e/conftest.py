@@ -1,0 +1,76 @@
+"""Fixtures for the browser tests: one `streamlit run` of the repo and one Chromium per session."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.harness import (
+    CHROMIUM,
+    LAUNCH_ARGS,
+    ROOT,
+    TIMEOUT_MS,
+    streamlit_server,
+)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """The site as a visitor gets it: `streamlit run app.py` on a free localhost port."""
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
+    log = tmp_path_factory.mktemp("server") / "streamlit.log"
+    with streamlit_server(ROOT, log) as srv:
+        yield srv
+
+
+@pytest.fixture(scope="session")
+def base_url(server) -> str:
+    return server.url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium driven by Playwright (never a downloaded browser)."""
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def dialogs() -> list[str]:
+    """Messages of every alert/confirm/prompt the page opened (an injected script ran)."""
+    return []
+
+
+@pytest.fixture
+def outside_requests() -> list[str]:
+    """URLs the page tried to fetch from anywhere but the app (an injected <img> loaded)."""
+    return []
+
+
+@pytest.fixture
+def page(browser, server, dialogs, outside_requests):
+    """A fresh visitor: own context (cookies, session), dialogs recorded and dismissed."""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+    ctx.set_default_timeout(TIMEOUT_MS)
+
+    def guard(route):
+        if route.request.url.startswith(server.url):
+            route.continue_()
+        else:  # no network here anyway; record it and never let it leave
+            outside_requests.append(route.request.url)
+            route.abort()
+
+    ctx.route("**/*", guard)
+    pg = ctx.new_page()
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    log_before = len(server.log())
+    yield pg
+    ctx.close()
+    new_log = server.log()[log_before:]
+    assert "Traceback" not in new_log, f"the server logged an exception:\n{new_log[-3000:]}"

@@ -1,0 +1,177 @@
+"""Shared machinery for the browser tests: a real `streamlit run` and headless Chromium.
+
+Plain functions (not fixtures) so the fault tests can start their own server on a
+damaged copy of the app with the same code path as the healthy one.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+
+# Debian's Chromium: Playwright may not download its own browser here.
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# The machine is shared (2 cores, several engineers): generous, never a speed test.
+TIMEOUT_MS = 90_000
+
+requires_chromium = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason="needs Debian's chromium at /usr/bin/chromium (apt-get install chromium; "
+    ".ci/run does it)",
+)
+
+# The pieces of the site `streamlit run` needs; a copy of these is a whole working site.
+APP_PARTS = ("app.py", "pages", "core", ".streamlit", "models")
+
+
+def free_port() -> int:
+    """A localhost port nobody listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Server:
+    """A running `streamlit run`, its URL and the file its output goes to."""
+
+    url: str
+    proc: subprocess.Popen
+    log_path: Path
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, log_path: Path, timeout_s: float) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited early:\n{log_path.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise RuntimeError(f"streamlit not healthy after {timeout_s:.0f} s:\n{log_path.read_text()}")
+
+
+@contextmanager
+def streamlit_server(app_dir: Path, log_path: Path) -> Iterator[Server]:
+    """Run `streamlit run app.py` from app_dir on a free port until the block ends."""
+    port = free_port()
+    cmd = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.port", str(port),
+        "--server.address", "127.0.0.1",
+        "--server.headless", "true",
+        "--server.fileWatcherType", "none",
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "w", encoding="utf-8") as log:
+        proc = subprocess.Popen(cmd, cwd=app_dir, stdout=log, stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, proc, log_path, timeout_s=90)
+        yield Server(url, proc, log_path)
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=15)
+
+
+def copy_app(dest: Path) -> Path:
+    """Copy the site's own files into dest, so a test may damage the copy, not the repo."""
+    dest.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in APP_PARTS:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=ignore)
+        elif src.exists():
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+# --- driving a page -------------------------------------------------------------------
+
+_SETTLED_JS = """() => {
+    if (!document.querySelector('[data-testid="stApp"]')) return false;
+    if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')) return false;
+    if (document.querySelector('[data-testid="stStatusWidgetRunningManIcon"]')) return false;
+    if (document.querySelector('[data-testid="stSkeleton"]')) return false;
+    return !document.querySelector('[data-stale="true"]');
+}"""
+
+
+def settle(page, timeout_ms: int = TIMEOUT_MS) -> None:
+    """Wait until the script run finished and nothing on screen is stale (twice, 0.4 s apart)."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    calm = 0
+    while calm < 2:
+        if time.monotonic() > deadline:
+            raise TimeoutError("the page never settled")
+        page.wait_for_timeout(400)
+        calm = calm + 1 if page.evaluate(_SETTLED_JS) else 0
+
+
+def open_page(page, base_url: str, url_path: str, expect_text: str) -> None:
+    """Load one page of the site and wait until expect_text is visible and the run is over."""
+    page.goto(f"{base_url}/{url_path}", wait_until="domcontentloaded")
+    page.get_by_text(expect_text, exact=False).first.wait_for(timeout=TIMEOUT_MS)
+    settle(page)
+
+
+def screenshot(page, name: str) -> Path:
+    """Save the whole page (not just the viewport) into artifacts/screenshots/NAME.png."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    # Streamlit scrolls inside its own container: grow the viewport to the content.
+    height = page.evaluate(
+        """() => {
+            const b = document.querySelector('[data-testid="stMainBlockContainer"]');
+            return b ? b.scrollHeight + 120 : document.body.scrollHeight;
+        }"""
+    )
+    size = page.viewport_size or {"width": 1400, "height": 1000}
+    page.set_viewport_size({"width": size["width"], "height": max(800, min(height, 9000))})
+    page.wait_for_timeout(700)
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(size)
+    return path
+
+
+def exceptions_on(page) -> list[str]:
+    """Texts of every exception box Streamlit drew (a traceback reaching the visitor)."""
+    return page.locator('[data-testid="stException"]').all_inner_texts()
