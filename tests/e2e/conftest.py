@@ -10,16 +10,16 @@ from tests.e2e.harness import (
     ROOT,
     TIMEOUT_MS,
     streamlit_server,
+    warm_up,
 )
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
+def server(tmp_path_factory, browser):
     """The site as a visitor gets it: `streamlit run app.py` on a free localhost port."""
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
     with streamlit_server(ROOT, log) as srv:
+        warm_up(browser, srv.url)
         yield srv
 
 
