@@ -83,10 +83,15 @@ def scalar_series(x0: float, w: float, n: int) -> ScalarSeries:
         log10_abs = np.where(k == 0, log_x0, log_x0 + k * log_w)
     log10_abs = np.where(np.isnan(log10_abs), -math.inf, log10_abs)  # 0 * -inf: x0 = 0
     sign = np.where((w < 0) & (k % 2 == 1), -1.0, 1.0) * math.copysign(1.0, x0)
-    exploded = log10_abs > LOG10_MAX
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):
+        direct = x0 * np.power(w, k.astype(np.float64))  # float64's own answer
+        from_log = sign * np.power(10.0, np.minimum(log10_abs, LOG10_MAX))
+    # log10 decides far from the edge; at the edge (2^1024 vs 1.797e308) float64 itself does.
+    exploded = (log10_abs > LOG10_MAX + 1e-9) | (
+        ~np.isfinite(direct) & (log10_abs > LOG10_MAX - 1e-9)
+    )
     vanished = log10_abs < math.log10(VANISH_FLOOR)
-    with np.errstate(over="ignore", under="ignore"):
-        values = np.where(exploded, sign * np.inf, sign * np.power(10.0, log10_abs))
+    values = np.where(exploded, sign * np.inf, np.where(np.isfinite(direct), direct, from_log))
     return ScalarSeries(x0, w, n, k, log10_abs, values, exploded, vanished)
 
 
@@ -249,33 +254,9 @@ def explore(config: ExplorerConfig, cell: CalculatorCell | None = None) -> Explo
         raise BadInput(problems)
     c = config
     calc_kind = cell.kind if cell is not None else None
-    H = cell.params.hidden_size if cell is not None else int(c.hidden_size)
-    I = cell.params.input_size if cell is not None else INPUT_SIZE
+    rnn, lstm, X, inputs_note = build_networks(c, cell)
+    H, I = rnn.hidden_size, rnn.input_size
     T = int(c.seq_len)
-
-    if cell is not None and cell.inputs is not None:
-        X0 = np.asarray(cell.inputs, dtype=np.float64)  # (T0, I)
-        X = torch.from_numpy(np.resize(X0, (T, I)).copy())  # the calculator's inputs, repeated
-        inputs_note = (
-            f"Đầu vào: {X0.shape[0]} bước của máy tính, lặp lại đến T = {T} · the calculator's "
-            f"{X0.shape[0]} input step(s), repeated to length {T}."
-        )
-    else:
-        X = torch.randn(T, I, generator=torch.Generator().manual_seed(c.seed), dtype=DTYPE)
-        inputs_note = (
-            f"Đầu vào: ngẫu nhiên N(0, 1), seed {c.seed}, kích thước {I} · inputs: random "
-            f"N(0, 1) with seed {c.seed}, size {I}, the same for both networks."
-        )
-
-    if cell is not None and cell.kind == "rnn":
-        rnn = rnn_module_from_params(cell.params)
-    else:
-        rnn = random_rnn(H, I, c.activation, c.weight_scale, c.seed)
-    if cell is not None and cell.kind == "lstm":
-        lstm = lstm_module_from_params(cell.params)
-    else:
-        lstm = random_lstm(H, I, c.weight_scale, c.forget_bias, c.seed)
-
     rnn_run = run_rnn(rnn, X)
     lstm_run = run_lstm(lstm, X)
     rnn_curve = _curve("RNN", rnn_run, c)
@@ -304,6 +285,42 @@ def explore(config: ExplorerConfig, cell: CalculatorCell | None = None) -> Explo
 
 
 # ----------------------------------------------------------------- the networks
+
+
+def build_networks(
+    config: ExplorerConfig, cell: CalculatorCell | None = None
+) -> tuple[torch.nn.RNN, torch.nn.LSTM, torch.Tensor, str]:
+    """The RNN, the LSTM, their shared inputs X (T, I), and a sentence on where X came from.
+
+    With the calculator's cell, that network is the cell itself and the other one is a
+    random network of the same size built from the controls.
+    """
+    c = config
+    H = cell.params.hidden_size if cell is not None else int(c.hidden_size)
+    I = cell.params.input_size if cell is not None else INPUT_SIZE
+    T = int(c.seq_len)
+    if cell is not None and cell.inputs is not None:
+        X0 = np.asarray(cell.inputs, dtype=np.float64)  # (T0, I)
+        X = torch.from_numpy(np.resize(X0, (T, I)).copy())  # the calculator's inputs, repeated
+        note = (
+            f"Đầu vào: {X0.shape[0]} bước của máy tính, lặp lại đến T = {T} · the calculator's "
+            f"{X0.shape[0]} input step(s), repeated to length {T}."
+        )
+    else:
+        X = torch.randn(T, I, generator=torch.Generator().manual_seed(c.seed), dtype=DTYPE)
+        note = (
+            f"Đầu vào: ngẫu nhiên N(0, 1), seed {c.seed}, kích thước {I}, chung cho hai mạng · "
+            f"inputs: random N(0, 1) with seed {c.seed}, size {I}, the same for both networks."
+        )
+    if cell is not None and cell.kind == "rnn":
+        rnn = rnn_module_from_params(cell.params)
+    else:
+        rnn = random_rnn(H, I, c.activation, c.weight_scale, c.seed)
+    if cell is not None and cell.kind == "lstm":
+        lstm = lstm_module_from_params(cell.params)
+    else:
+        lstm = random_lstm(H, I, c.weight_scale, c.forget_bias, c.seed)
+    return rnn, lstm, X, note
 
 
 def random_rnn(H: int, I: int, activation: str, scale: float, seed: int) -> torch.nn.RNN:

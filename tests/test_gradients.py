@@ -1,0 +1,389 @@
+"""The gradient explorer's numbers against closed forms, finite differences and torch."""
+
+import math
+import warnings
+
+import numpy as np
+import pytest
+import torch
+
+from core.cells import LSTMParams, RNNParams, lstm_forward, rnn_forward
+from core.gradients import (
+    VANISH_FLOOR,
+    BadInput,
+    CalculatorCell,
+    ExplorerConfig,
+    build_networks,
+    explore,
+    run_lstm,
+    run_rnn,
+    scalar_series,
+    validate,
+)
+from core.presets import slide_lstm
+
+
+@pytest.fixture(autouse=True)
+def _no_numeric_warnings():
+    """Overflow and underflow must be handled, never leak as RuntimeWarnings."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        yield
+
+
+def _scalar_rnn(w: float) -> CalculatorCell:
+    """h_t = relu(w h_{t-1} + x_t) with x_t = 1: every pre-activation > 0, so it is linear."""
+    p = RNNParams(W_xh=[[1.0]], W_hh=[[w]], b_xh=[0.0], b_hh=[0.0], nonlinearity="relu")
+    return CalculatorCell("rnn", p, inputs=np.ones((1, 1)))
+
+
+def _small_rnn_params(seed, I, H, nonlinearity, scale=1.0) -> RNNParams:
+    g = np.random.default_rng(seed)
+    return RNNParams(
+        W_xh=g.normal(size=(H, I)),
+        W_hh=scale * g.normal(size=(H, H)) / math.sqrt(H),
+        b_xh=g.normal(size=H) * 0.1,
+        b_hh=g.normal(size=H) * 0.1,
+        nonlinearity=nonlinearity,
+    )
+
+
+def _small_lstm_params(seed, I, H) -> LSTMParams:
+    g = np.random.default_rng(seed)
+    return LSTMParams(
+        W_ih=g.normal(size=(4 * H, I)),
+        W_hh=g.normal(size=(4 * H, H)) / math.sqrt(H),
+        b_ih=g.normal(size=4 * H) * 0.1,
+        b_hh=g.normal(size=4 * H) * 0.1,
+    )
+
+
+# ------------------------------------------------------------ closed form
+
+
+@pytest.mark.parametrize("w", [0.5, 0.9, 1.0, 1.3, 2.0])
+def test_scalar_linear_rnn_gradient_is_w_to_the_T_minus_t(w):
+    T = 40
+    cfg = ExplorerConfig(seq_len=T)
+    cell = _scalar_rnn(w)
+    rnn, _, X, _ = build_networks(cfg, cell)
+    run = run_rnn(rnn, X)
+    assert torch.all(run.pre > 0), "the test left the linear regime of the ReLU"
+    t = np.arange(1, T + 1)
+    closed = w ** (T - t).astype(float)
+    np.testing.assert_allclose(run.grad_h[:, 0].numpy(), closed, rtol=1e-9, atol=0)
+    # The page's curve is the same number (H = 1: the norm is |dL/dh_t|).
+    r = explore(cfg, cell)
+    np.testing.assert_allclose(r.rnn.norms, closed, rtol=1e-9, atol=0)
+    # And the why-numbers agree: the chain over k steps is w^k, the per-step factor w.
+    np.testing.assert_allclose(r.rnn_why.chain_log10, r.rnn_why.ks * math.log10(w), atol=1e-9)
+    assert r.rnn_why.per_step_factor == pytest.approx(w, rel=1e-9)
+    assert r.rnn_why.spectral_radius == pytest.approx(w)
+
+
+# ------------------------------------------------------------ same network as torch's modules
+
+
+@pytest.mark.parametrize("activation", ["tanh", "relu"])
+def test_unrolled_states_equal_the_fused_torch_modules(activation):
+    cfg = ExplorerConfig(hidden_size=7, seq_len=30, seed=3, activation=activation)
+    rnn, lstm, X, _ = build_networks(cfg)
+    with torch.no_grad():
+        out_rnn, _ = rnn(X.unsqueeze(1))  # (T, 1, H)
+        out_lstm, (_, c_n) = lstm(X.unsqueeze(1))
+    r, l = run_rnn(rnn, X), run_lstm(lstm, X)
+    np.testing.assert_allclose(r.hs.numpy(), out_rnn[:, 0].numpy(), rtol=0, atol=1e-12)
+    np.testing.assert_allclose(l.hs.numpy(), out_lstm[:, 0].numpy(), rtol=0, atol=1e-12)
+    np.testing.assert_allclose(l.cs[-1].numpy(), c_n[0, 0].numpy(), rtol=0, atol=1e-12)
+
+
+def test_calculator_cells_run_with_their_own_weights():
+    """The hand-off: the torch LSTM computes exactly what the NumPy calculator cell does."""
+    ex = slide_lstm()
+    X = np.array([[1.0], [0.5], [-1.0]])
+    cell = CalculatorCell("lstm", ex.params, inputs=X)
+    _, lstm, Xt, note = build_networks(ExplorerConfig(seq_len=7), cell)
+    assert "repeated" in note
+    np.testing.assert_array_equal(Xt.numpy()[:, 0], [1.0, 0.5, -1.0, 1.0, 0.5, -1.0, 1.0])
+    ref = lstm_forward(ex.params, Xt.numpy())
+    run = run_lstm(lstm, Xt)
+    np.testing.assert_allclose(run.hs.numpy(), [s.h for s in ref], rtol=0, atol=1e-12)
+    np.testing.assert_allclose(run.cs.numpy(), [s.c for s in ref], rtol=0, atol=1e-12)
+
+    p = _small_rnn_params(5, 3, 2, "relu")
+    rnn, _, Xr, note = build_networks(ExplorerConfig(seq_len=9, seed=4), CalculatorCell("rnn", p))
+    assert "random" in note and Xr.shape == (9, 3)
+    np.testing.assert_array_equal(rnn.weight_hh_l0.detach().numpy(), p.W_hh)
+    ref = rnn_forward(p, Xr.numpy())
+    np.testing.assert_allclose(run_rnn(rnn, Xr).hs.numpy(), [s.h for s in ref], atol=1e-12)
+
+
+# ------------------------------------------------------------ finite differences
+
+
+def _loss_rnn(p: RNNParams, X, t, h_t) -> float:
+    """sum(h_T) when the state after step t (1-based) is replaced by h_t; NumPy cells."""
+    rest = X[t:]
+    if len(rest) == 0:
+        return float(np.sum(h_t))
+    return float(np.sum(rnn_forward(p, rest, h0=h_t)[-1].h))
+
+
+def _loss_lstm(p: LSTMParams, X, t, h_t, c_t) -> float:
+    rest = X[t:]
+    if len(rest) == 0:
+        return float(np.sum(h_t))
+    return float(np.sum(lstm_forward(p, rest, h0=h_t, c0=c_t)[-1].h))
+
+
+@pytest.mark.parametrize("activation", ["tanh", "relu"])
+def test_rnn_autograd_matches_finite_differences(activation):
+    I, H, T, eps = 2, 3, 8, 1e-6
+    p = _small_rnn_params(11, I, H, activation, scale=1.2)
+    X = np.random.default_rng(2).normal(size=(T, I))
+    run = run_rnn(
+        build_networks(ExplorerConfig(seq_len=T), CalculatorCell("rnn", p, X))[0],
+        torch.from_numpy(X),
+    )
+    states = [s.h for s in rnn_forward(p, X)]
+    for t in range(1, T + 1):
+        fd = np.zeros(H)
+        for j in range(H):
+            e = np.zeros(H)
+            e[j] = eps
+            up = _loss_rnn(p, X, t, states[t - 1] + e)
+            down = _loss_rnn(p, X, t, states[t - 1] - e)
+            fd[j] = (up - down) / (2 * eps)
+        np.testing.assert_allclose(run.grad_h[t - 1].numpy(), fd, rtol=1e-6, atol=1e-8)
+
+
+def test_lstm_autograd_matches_finite_differences_for_h_and_c():
+    I, H, T, eps = 2, 3, 7, 1e-6
+    p = _small_lstm_params(7, I, H)
+    X = np.random.default_rng(3).normal(size=(T, I))
+    lstm = build_networks(ExplorerConfig(seq_len=T), CalculatorCell("lstm", p, X))[1]
+    run = run_lstm(lstm, torch.from_numpy(X))
+    steps = lstm_forward(p, X)
+    for t in range(1, T + 1):
+        s = steps[t - 1]
+        o = s.gates["o"].act
+        fd_h, fd_c = np.zeros(H), np.zeros(H)
+        for j in range(H):
+            e = np.zeros(H)
+            e[j] = eps
+            fd_h[j] = (_loss_lstm(p, X, t, s.h + e, s.c) - _loss_lstm(p, X, t, s.h - e, s.c)) / (
+                2 * eps
+            )
+            # Nudging c_t moves h_t = o_t tanh(c_t) too: the total derivative autograd gives.
+            up, down = s.c + e, s.c - e
+            fd_c[j] = (
+                _loss_lstm(p, X, t, o * np.tanh(up), up)
+                - _loss_lstm(p, X, t, o * np.tanh(down), down)
+            ) / (2 * eps)
+        np.testing.assert_allclose(run.grad_h[t - 1].numpy(), fd_h, rtol=1e-6, atol=1e-8)
+        np.testing.assert_allclose(run.grad_c[t - 1].numpy(), fd_c, rtol=1e-6, atol=1e-8)
+
+
+# ------------------------------------------------------------ the why-numbers
+
+
+@pytest.mark.parametrize("activation", ["tanh", "relu"])
+def test_rnn_chain_norm_is_the_norm_of_the_k_step_jacobian(activation):
+    """||prod W_hh^T diag(act')|| over k steps equals ||d h_T / d h_{T-k}||_2 from autograd."""
+    H, T = 5, 12
+    cfg = ExplorerConfig(hidden_size=H, seq_len=T, seed=1, activation=activation, weight_scale=1.5)
+    rnn, _, X, _ = build_networks(cfg)
+    r = explore(cfg)
+    run = run_rnn(rnn, X)
+    W_ih, W_hh, b_ih, b_hh = (p.detach() for p in rnn.parameters())
+    act = torch.tanh if activation == "tanh" else torch.relu
+
+    def k_steps(h, k):
+        for t in range(T - k, T):
+            h = act(W_ih @ X[t] + b_ih + W_hh @ h + b_hh)
+        return h
+
+    for k, chain in zip(r.rnn_why.ks, r.rnn_why.chain_log10, strict=True):
+        h_start = run.hs[T - k - 1]
+        J = torch.autograd.functional.jacobian(lambda h, k=k: k_steps(h, k), h_start)
+        expect = torch.linalg.matrix_norm(J, ord=2).item()
+        if expect == 0:
+            assert chain == -math.inf
+        else:
+            assert chain == pytest.approx(math.log10(expect), abs=1e-9)
+        # The real gradient never beats the chain's norm times ||dL/dh_T||.
+        ratio = r.rnn_why.grad_ratio_log10[list(r.rnn_why.ks).index(k)]
+        assert ratio <= chain + 1e-9
+    eig = np.linalg.eigvals(W_hh.numpy())
+    assert r.rnn_why.spectral_radius == pytest.approx(np.max(np.abs(eig)))
+    np.testing.assert_allclose(r.rnn_why.rho_log10, r.rnn_why.ks * math.log10(np.max(np.abs(eig))))
+
+
+def test_weight_scale_sets_the_spectral_radius_near_the_scale():
+    for scale in (0.5, 1.0, 2.0):
+        r = explore(ExplorerConfig(hidden_size=128, seq_len=2, weight_scale=scale))
+        assert r.rnn_why.spectral_radius == pytest.approx(scale, rel=0.15)
+
+
+def test_lstm_forget_product_matches_the_numpy_cell_gates():
+    ex = slide_lstm()
+    X = np.array([[1.0], [-0.5], [2.0], [0.0], [1.5]])
+    T = 5
+    r = explore(ExplorerConfig(seq_len=T), CalculatorCell("lstm", ex.params, inputs=X))
+    f = np.array([s.gates["f"].act[0] for s in lstm_forward(ex.params, X)])  # (T,)
+    for k, got in zip(r.lstm_why.ks, r.lstm_why.forget_prod_log10_mean, strict=True):
+        assert got == pytest.approx(math.log10(np.prod(f[T - k :])), abs=1e-12)
+    assert r.lstm_why.mean_forget == pytest.approx(f.mean())
+    assert r.calculator_kind == "lstm"
+
+
+def test_a_big_forget_bias_keeps_the_lstm_gradient_alive_where_the_rnn_vanishes():
+    r = explore(ExplorerConfig(hidden_size=32, seq_len=300, forget_bias=8.0, weight_scale=1.0))
+    assert r.rnn.norms[0] < 1e-12 * r.rnn.norms[-1]
+    assert r.lstm.cell_norms[0] > 1e-3 * r.lstm.cell_norms[-1]
+    assert r.lstm_why.mean_forget > 0.99
+
+
+# ------------------------------------------------------------ clipping
+
+
+def test_clipping_matches_torch_clip_grad_norm():
+    cfg = ExplorerConfig(
+        hidden_size=16,
+        seq_len=60,
+        activation="relu",
+        weight_scale=1.6,
+        clip=True,
+        max_norm=0.5,
+        seed=2,
+    )
+    r = explore(cfg)
+    rnn, _, X, _ = build_networks(cfg)
+    out, _ = rnn(X.unsqueeze(1))
+    out[-1].sum().backward()
+    total = torch.nn.utils.clip_grad_norm_(rnn.parameters(), cfg.max_norm).item()
+    assert r.rnn.param_grad_norm == pytest.approx(total, rel=1e-9)
+    after = torch.linalg.vector_norm(torch.cat([p.grad.flatten() for p in rnn.parameters()]))
+    assert r.rnn.param_grad_norm * r.rnn.clip_coef == pytest.approx(after.item(), rel=1e-9)
+    assert r.rnn.clip_coef < 1
+    np.testing.assert_allclose(r.rnn.clipped_norms, r.rnn.norms * r.rnn.clip_coef)
+    off = explore(ExplorerConfig(**{**cfg.__dict__, "clip": False}))
+    assert off.rnn.clip_coef == 1.0
+    np.testing.assert_array_equal(off.rnn.clipped_norms, off.rnn.norms)
+
+
+def test_clipping_cannot_repair_an_overflowed_gradient():
+    r = explore(ExplorerConfig(activation="relu", weight_scale=8.0, seq_len=500, clip=True))
+    assert r.rnn.exploded.any()
+    assert math.isnan(r.rnn.clip_coef)
+
+
+# ------------------------------------------------------------ overflow and underflow
+
+
+def test_overflow_is_flagged_not_raised():
+    r = explore(ExplorerConfig(hidden_size=32, activation="relu", weight_scale=8.0, seq_len=500))
+    assert r.rnn.exploded.any() and r.rnn.forward_overflow and r.notes
+    assert np.all(np.isnan(r.rnn.norms[r.rnn.exploded]))
+    assert not r.rnn.exploded[-1]  # the last step's gradient is still sum's: all ones
+    assert r.rnn.param_grad_norm == math.inf
+    assert all(math.isnan(v) for v in r.rnn_why.chain_log10)
+
+
+def test_underflow_is_flagged_as_vanished():
+    r = explore(ExplorerConfig(hidden_size=32, weight_scale=0.1, seq_len=500))
+    assert r.rnn.vanished.any() and not r.rnn.exploded.any()
+    assert np.all(np.nan_to_num(r.rnn.norms[r.rnn.vanished]) < VANISH_FLOOR)
+    assert r.rnn.vanished[0] and not r.rnn.vanished[-1]
+    # The chain's norm is still reported below float64's range, in log10.
+    assert r.rnn_why.chain_log10[-1] < -320
+
+
+def test_dead_relus_give_an_exactly_zero_chain():
+    p = RNNParams(W_xh=[[1.0]], W_hh=[[1.0]], b_xh=[-5.0], b_hh=[0.0], nonlinearity="relu")
+    r = explore(ExplorerConfig(seq_len=10), CalculatorCell("rnn", p, inputs=np.zeros((1, 1))))
+    assert r.rnn_why.chain_log10[0] == -math.inf
+    assert r.rnn.vanished[:-1].all() and r.rnn_why.per_step_factor == 0.0
+
+
+def test_huge_calculator_weights_do_not_crash():
+    ex = slide_lstm()
+    big = LSTMParams(ex.params.W_ih * 1e300, ex.params.W_hh * 1e300, ex.params.b_ih, ex.params.b_hh)
+    r = explore(ExplorerConfig(seq_len=20), CalculatorCell("lstm", big, inputs=np.ones((1, 1))))
+    assert len(r.lstm.norms) == 20
+
+
+# ------------------------------------------------------------ validation
+
+
+@pytest.mark.parametrize(
+    "change,field",
+    [
+        ({"seq_len": 0}, "seq_len"),
+        ({"seq_len": 501}, "seq_len"),
+        ({"hidden_size": 0}, "hidden_size"),
+        ({"hidden_size": 129}, "hidden_size"),
+        ({"weight_scale": math.nan}, "weight_scale"),
+        ({"weight_scale": -1.0}, "weight_scale"),
+        ({"forget_bias": math.inf}, "forget_bias"),
+        ({"max_norm": 0.0}, "max_norm"),
+        ({"max_norm": math.inf}, "max_norm"),
+        ({"activation": "sigmoid"}, "activation"),
+        ({"seed": -1}, "seed"),
+    ],
+)
+def test_bad_controls_name_the_field(change, field):
+    cfg = ExplorerConfig(**{**ExplorerConfig().__dict__, **change})
+    assert field in validate(cfg)
+    with pytest.raises(BadInput) as e:
+        explore(cfg)
+    assert field in e.value.problems and e.value.problems[field]
+
+
+def test_a_calculator_cell_with_nan_weights_is_refused_clearly():
+    ex = slide_lstm()
+    W = ex.params.W_hh.copy()
+    W[0, 0] = np.nan
+    bad = LSTMParams(ex.params.W_ih, W, ex.params.b_ih, ex.params.b_hh)
+    with pytest.raises(BadInput) as e:
+        explore(ExplorerConfig(), CalculatorCell("lstm", bad))
+    assert "NaN" in e.value.problems["cell"]
+    with pytest.raises(BadInput):
+        explore(ExplorerConfig(), CalculatorCell("rnn", ex.params))  # LSTM weights as an RNN
+
+
+# ------------------------------------------------------------ scalar view
+
+
+def test_scalar_series_is_input_times_w_to_the_n():
+    s = scalar_series(3.0, 0.5, 60)
+    np.testing.assert_allclose(s.values, 3.0 * 0.5 ** np.arange(61), rtol=1e-12)
+    s = scalar_series(-1.5, -2.0, 7)
+    np.testing.assert_allclose(s.values, -1.5 * (-2.0) ** np.arange(8), rtol=1e-12)
+
+
+def test_scalar_series_flags_overflow_and_underflow_where_float64_would():
+    up = scalar_series(1.0, 2.0, 2000)
+    assert not up.exploded[1023] and up.exploded[1024]  # 2^1024 > 1.8e308
+    assert np.isinf(up.values[1024]) and up.log10_abs[2000] == pytest.approx(2000 * math.log10(2))
+    down = scalar_series(1.0, 0.5, 2000)
+    first = int(np.argmax(down.vanished))
+    assert 0.5**first < VANISH_FLOOR <= 0.5 ** (first - 1)
+    zero = scalar_series(2.0, 0.0, 5)
+    assert zero.values[0] == 2.0 and zero.vanished[1:].all() and not zero.vanished[0]
+
+
+@pytest.mark.parametrize(
+    "args,field",
+    [
+        ((1.0, math.nan, 5), "w"),
+        ((math.inf, 0.5, 5), "x0"),
+        ((1.0, 0.5, -1), "n"),
+        ((1.0, 0.5, 2001), "n"),
+        ((1.0, 0.5, 2.5), "n"),
+    ],
+)
+def test_scalar_series_refuses_bad_values(args, field):
+    with pytest.raises(BadInput) as e:
+        scalar_series(*args)
+    assert field in e.value.problems
