@@ -107,32 +107,41 @@ def _on_slide() -> None:
 # ----------------------------------------------------------------- drawing
 
 
-def _gate_card(g: calc.GateView) -> None:
+def _value(name: str, values: tuple[float, ...]) -> None:
+    """A metric for a scalar; a large code line for a vector (metrics truncate long text)."""
+    if len(values) == 1:
+        st.metric(name, calc.fmt(values[0]))
+    else:
+        st.markdown(f"#### {name} = `{calc.fmt_vec(values)}`")
+
+
+def _gate_row(g: calc.GateView) -> None:
+    """One gate as the slides write it: name | the substituted sum | its activation."""
     with st.container(border=True):
-        st.markdown(f"**{g.title}**")
-        for line in g.lines:
-            st.markdown(f"`{line}`")
-        if len(g.act) == 1:
-            st.metric(f"{g.name} = {g.act_lines[0].split(' = ')[0]}", calc.fmt(g.act[0]))
-        else:
-            for line in g.act_lines:
-                st.markdown(f"`{line}`")
+        name, line, act = st.columns([1.3, 4, 1.4], vertical_alignment="center")
+        name.markdown(f"**{g.title}**")
         if any(g.saturated):
-            st.caption("⚠️ bão hòa · saturated (|z| > 5)")
+            name.caption("⚠️ bão hòa · saturated (|z| > 5)")
+        for text in g.lines:
+            line.markdown(f"#### `{text}`")
+        with act:
+            if len(g.act) == 1:
+                st.metric(f"{g.name} = {g.act_lines[0].split(' = ')[0]}", calc.fmt(g.act[0]))
+            else:
+                for text in g.act_lines:
+                    st.markdown(f"`{g.name}{text}`")
 
 
 def _step(view: calc.StepView, kind: str) -> None:
     """One step's gates and state update, the way the slides lay them out."""
+    for g in view.gates:
+        _gate_row(g)
     if kind == "lstm":
-        for col, g in zip(st.columns(4), view.gates, strict=True):
-            with col:
-                _gate_card(g)
         st.markdown("**Trạng thái ô và đầu ra · cell state and output**")
     else:
-        _gate_card(view.gates[0])
         st.markdown("**Như slide viết · as the slides write it**")
     for line in view.state_lines:
-        st.markdown(f"`{line}`")
+        st.markdown(f"#### `{line}`")
     if view.overflow:
         st.warning(
             f"Bước · step t={view.t}: có giá trị vượt quá giới hạn float64 và đã được kẹp "
@@ -158,7 +167,7 @@ def _checks_table(checks) -> None:
             "ghi chú · note",
         ],
     )
-    st.dataframe(df, hide_index=True, width="stretch")
+    st.dataframe(df, hide_index=True, width="stretch", height=36 * (len(df) + 1) + 4)
 
 
 def _lstm_slide(result: calc.Calculation) -> None:
@@ -242,7 +251,7 @@ def _custom_controls() -> None:
         horizontal=True,
         on_change=_on_kind,
     )
-    c = st.columns([1, 1, 1, 1, 1.4, 1.4])
+    c = st.columns([1, 1, 1, 1, 1.6, 1.6], vertical_alignment="bottom")
     lim = calc.SIZE_LIMITS
     c[0].number_input("I (kích thước vào · input)", *lim["I"], key="calc_I", on_change=_on_size)
     c[1].number_input("H (kích thước ẩn · hidden)", *lim["H"], key="calc_H", on_change=_on_size)
@@ -264,11 +273,12 @@ def _explore(result: calc.Calculation, show_steps: bool) -> None:
     if show_steps:
         st.subheader(f"Bước · step t = {t}")
         _step(view, result.kind)
-        cols = st.columns(4)
-        cols[0].metric(f"h_{t}", calc.fmt_vec(view.h) if len(view.h) > 1 else calc.fmt(view.h[0]))
+        cols = st.columns(2)
+        with cols[0]:
+            _value(f"h_{t}", view.h)
         if view.c:
-            c = calc.fmt_vec(view.c) if len(view.c) > 1 else calc.fmt(view.c[0])
-            cols[1].metric(f"c_{t}", c)
+            with cols[1]:
+                _value(f"c_{t}", view.c)
     st.markdown("**Sơ đồ ô với giá trị hiện tại · the cell with live values**")
     st.graphviz_chart(view.dot)
     for sat in result.saturations:

@@ -1,0 +1,348 @@
+"""The calculator page driven through the real app with AppTest, every widget by key."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import torch
+from streamlit.testing.v1 import AppTest
+
+from core import calculator as calc
+
+ROOT = Path(__file__).resolve().parents[1]
+SLIDE_CODE = calc.encode(calc.preset_tables("lstm_slide"))
+
+
+def _open(query: dict | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    for k, v in (query or {}).items():
+        at.query_params[k] = v
+    at.switch_page("pages/calculator.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture
+def at() -> AppTest:
+    return _open()
+
+
+def _metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def _markdown(at) -> str:
+    return "\n".join(m.value for m in at.markdown)
+
+
+def _edit(at, field: str, edits: dict[int, dict[str, str | None]]) -> AppTest:
+    """Type into a table the way the browser reports it: rows by position, columns by name."""
+    at.session_state[f"calc_ed_{field}"] = {
+        "edited_rows": edits,
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _custom(at) -> AppTest:
+    at.radio(key="calc_mode").set_value("custom").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _torch_lstm(W_ih, W_hh, b_ih, b_hh, X, h0, c0):
+    """Independent reference: torch.nn.LSTMCell in float64 over the sequence."""
+    f64 = torch.float64
+    H = len(h0)
+    cell = torch.nn.LSTMCell(np.shape(W_ih)[1], H, dtype=f64)
+    with torch.no_grad():
+        for name, v in (
+            ("weight_ih", W_ih),
+            ("weight_hh", W_hh),
+            ("bias_ih", b_ih),
+            ("bias_hh", b_hh),
+        ):
+            getattr(cell, name).copy_(torch.tensor(v, dtype=f64))
+        h = torch.tensor([h0], dtype=f64)
+        c = torch.tensor([c0], dtype=f64)
+        out = []
+        for x in X:
+            h, c = cell(torch.tensor([x], dtype=f64), (h, c))
+            out.append((h[0].numpy().copy(), c[0].numpy().copy()))
+    return out
+
+
+# --------------------------------------------------------------- slide LSTM
+
+
+def test_opens_on_the_lstm_slide_example_with_every_slide_value(at):
+    assert at.radio(key="calc_mode").value == "lstm_slide"
+    md = _markdown(at)
+    for line in (
+        "1.63×1 + 0 + 2.7×1 + 1.62 = 5.95",
+        "1.65×1 + 0.62 + 2×1 + 0 = 4.27",
+        "0.94×1 - 0.32 + 1.41×1 + 0 = 2.03",
+        "-0.19×1 + 0 + 4.38×1 + 0.59 = 4.78",
+    ):
+        assert line in md
+    m = _metrics(at)
+    assert m["f = σ(5.95)"] == "0.997"
+    assert m["i = σ(4.27)"] == "0.986"
+    assert m["g = tanh(2.03)"] == "0.966"
+    assert m["o = σ(4.78)"] == "0.992"
+    assert m["c_t (slide 48)"] == "2.946"
+    assert m["c_t chính xác · exact"] == "2.9476"
+    assert m["tanh(c_t) (slide 49)"] == "0.994"
+    assert m["h_t (slide 49-50)"] == "0.986"
+    info = " ".join(i.value for i in at.info)
+    assert "1.994 + 0.952 = 2.946" in info and "2.9476" in info
+
+
+def test_slide_49_erratum_is_shown_as_an_erratum(at):
+    erratum = [w.value for w in at.warning if "Erratum" in w.value]
+    assert len(erratum) == 1
+    assert "0.992 + 0.994 = 1.986" in erratum[0]
+    assert "0.992 × 0.994 = 0.986" in erratum[0]
+    assert "0.98623" in erratum[0]
+
+
+def test_slide_check_table_lists_every_value_and_all_match(at):
+    df = at.dataframe[0].value
+    assert len(df) == 11
+    assert list(df["slide in · printed"]) == list(df["app"])
+    assert set(df["khớp · match"]) == {"✓"}
+    assert "2.9476" in set(df["chính xác · exact"])
+
+
+def test_saturated_forget_gate_is_warned_about(at):
+    sat = [w.value for w in at.warning if "saturated" in w.value]
+    assert len(sat) == 1 and "gate f" in sat[0] and "|5.95| > 5" in sat[0]
+
+
+def test_url_holds_the_slide_weights(at):
+    assert at.query_params["w"] == SLIDE_CODE
+
+
+# ---------------------------------------------------------------- slide RNN
+
+
+def test_rnn_slide_example_is_one_click_away(at):
+    at.radio(key="calc_mode").set_value("rnn_slide").run()
+    assert not at.exception
+    m = _metrics(at)
+    assert (m["h1"], m["h2"], m["h3"]) == ("[2, 3]", "[4, 6]", "[5, 8]")
+    md = _markdown(at)
+    for t, (ax, ah) in enumerate(
+        [("[2, 2]", "[0, 1]"), ("[2, 2]", "[2, 4]"), ("[1, 1]", "[4, 7]")], start=1
+    ):
+        assert f"x_t W_xh^T + b_xh = {ax}" in md, t
+        assert f"h_(t-1) W_hh^T + b_hh = {ah}" in md, t
+    df = at.dataframe[0].value
+    assert len(df) == 9 and set(df["khớp · match"]) == {"✓"}
+    assert at.query_params["w"] == calc.encode(calc.preset_tables("rnn_slide"))
+    # The step selector walks the slide's three steps; and back to the LSTM works.
+    at.slider(key="calc_step").set_value(3).run()
+    assert not at.exception
+    at.radio(key="calc_mode").set_value("lstm_slide").run()
+    assert _metrics(at)["h_t (slide 49-50)"] == "0.986"
+
+
+# ------------------------------------------------------------------- custom
+
+
+def test_custom_mode_starts_from_the_example_you_came_from(at):
+    _custom(at)
+    assert at.radio(key="calc_kind").value == "lstm"
+    assert [n.value for n in at.number_input if n.key in ("calc_I", "calc_H", "calc_T")] == [
+        1,
+        1,
+        1,
+    ]
+    W_x = at.data_editor[0].value
+    assert list(W_x["x[1]"]) == ["1.65", "1.63", "0.94", "-0.19"]
+    assert _metrics(at)["f = σ(5.95)"] == "0.997"
+    assert _metrics(at)["h_1"] == "0.986"
+
+
+def test_a_weight_edit_recomputes_every_output(at):
+    _custom(at)
+    _edit(at, "W_x", {1: {"x[1]": "2"}})  # W_if: 1.63 -> 2
+    ref = _torch_lstm(
+        [[1.65], [2.0], [0.94], [-0.19]],
+        [[2.0], [2.7], [1.41], [4.38]],
+        [0.62, 0, -0.32, 0],
+        [0, 1.62, 0, 0.59],
+        [[1.0]],
+        [1.0],
+        [2.0],
+    )
+    h, c = ref[0]
+    m = _metrics(at)
+    f = torch.sigmoid(torch.tensor(2 + 2.7 + 1.62, dtype=torch.float64)).item()
+    assert m["f = σ(6.32)"] == calc.fmt(f) == "0.998"
+    assert m["h_1"] == calc.fmt(h[0])
+    assert m["c_1"] == calc.fmt(c[0]) == "2.949"
+    assert "2×1 + 0 + 2.7×1 + 1.62 = 6.32" in _markdown(at)
+    assert at.query_params["w"].startswith("L111_1.65_2_0.94")
+    assert not any("Erratum" in w.value for w in at.warning)  # no longer the slide
+
+
+def test_size_change_and_vector_edit_match_torch(at):
+    _custom(at)
+    at.number_input(key="calc_H").set_value(2).run()
+    at.number_input(key="calc_I").set_value(2).run()
+    at.number_input(key="calc_T").set_value(2).run()
+    assert not at.exception
+    assert at.data_editor[0].value.shape == (8, 2)
+    _edit(at, "X", {1: {"x[1]": "-1", "x[2]": "0,5"}})  # comma decimal, as typed in Vietnam
+    # Resize kept the slide numbers for unit 1 and zero-filled the rest.
+    W_ih = np.zeros((8, 2))
+    W_hh = np.zeros((8, 2))
+    b_ih, b_hh = np.zeros(8), np.zeros(8)
+    for k, (wx, wh, bx, bh) in enumerate(
+        [(1.65, 2, 0.62, 0), (1.63, 2.7, 0, 1.62), (0.94, 1.41, -0.32, 0), (-0.19, 4.38, 0, 0.59)]
+    ):
+        W_ih[2 * k, 0], W_hh[2 * k, 0], b_ih[2 * k], b_hh[2 * k] = wx, wh, bx, bh
+    ref = _torch_lstm(W_ih, W_hh, b_ih, b_hh, [[1, 0], [-1, 0.5]], [1, 0], [2, 0])
+    at.slider(key="calc_step").set_value(2).run()
+    md = _markdown(at)
+    assert f"h_2 = `{calc.fmt_vec(ref[1][0])}`" in md
+    assert f"c_2 = `{calc.fmt_vec(ref[1][1])}`" in md
+    assert any(s.value == "Bước · step t = 2" for s in at.subheader)
+
+
+def test_random_preset_is_reproducible_and_shareable(at):
+    _custom(at)
+    at.number_input(key="calc_T").set_value(3).run()
+    at.number_input(key="calc_seed").set_value(7).run()
+    at.button(key="calc_random").click().run()
+    assert not at.exception
+    expect = calc.random_tables("lstm", 1, 1, 3, 7)
+    assert at.query_params["w"] == calc.encode(expect)
+    first = at.data_editor[0].value.values.tolist()
+    assert first == [list(r) for r in expect.grids["W_x"]]
+    at.button(key="calc_random").click().run()
+    assert at.data_editor[0].value.values.tolist() == first  # same seed, same exercise
+    at.number_input(key="calc_seed").set_value(8).run()
+    at.button(key="calc_random").click().run()
+    assert at.data_editor[0].value.values.tolist() != first
+
+
+def test_switching_to_rnn_in_custom_mode_loads_its_slide_example(at):
+    _custom(at)
+    at.radio(key="calc_kind").set_value("rnn_relu").run()
+    assert not at.exception
+    at.slider(key="calc_step").set_value(3).run()
+    assert _metrics(at).get("h_3") is None  # a vector: drawn as a line, not a metric
+    assert "h_3 = `[5, 8]`" in _markdown(at)
+    at.radio(key="calc_kind").set_value("rnn_tanh").run()
+    ex = calc.parse_tables(calc.decode(at.query_params["w"])).example
+    assert ex.params.nonlinearity == "tanh"
+
+
+def test_edits_survive_a_visit_to_the_slides(at):
+    _custom(at)
+    _edit(at, "W_x", {0: {"x[1]": "3"}})
+    at.radio(key="calc_mode").set_value("rnn_slide").run()
+    at.radio(key="calc_mode").set_value("custom").run()
+    assert not at.exception
+    assert at.data_editor[0].value["x[1]"].iloc[0] == "3"
+    assert at.number_input(key="calc_H").value == 1
+
+
+def test_hand_off_to_the_gradient_explorer(at):
+    _custom(at)
+    _edit(at, "W_h", {3: {"h[1]": "1.5"}})
+    at.button(key="calc_to_explorer").click().run()
+    cell = at.session_state["explorer_cell"]
+    assert cell["kind"] == "lstm"
+    assert cell["params"].W_hh[3, 0] == 1.5 and cell["params"].W_ih[1, 0] == 1.63
+
+
+def test_csv_download_is_offered(at):
+    assert [b.key for b in at.get("download_button")] == ["calc_csv"]
+
+
+# ---------------------------------------------------------------- bad input
+
+
+def _errors(at) -> list[str]:
+    return [e.value for e in at.error]
+
+
+@pytest.mark.parametrize(
+    "value,words",
+    [
+        (None, "empty cell"),
+        ("", "empty cell"),
+        ("abc", "'abc' không phải là số"),
+        ("nan", "NaN is not a number"),
+        ("inf", "infinite"),
+    ],
+)
+def test_bad_cell_gets_a_message_naming_it_and_the_page_keeps_working(at, value, words):
+    _custom(at)
+    _edit(at, "b", {2: {"b_x": value}})
+    errors = _errors(at)
+    field_msgs = [e for e in errors if "Bias b_x, b_h" in e]
+    assert len(field_msgs) == 1
+    assert "g · candidate, b_x" in field_msgs[0] and words in field_msgs[0]
+    assert any("1 cell(s) to fix" in e for e in errors)
+    # The last valid result stays on screen.
+    assert _metrics(at)["h_1"] == "0.986"
+    assert any("last valid result" in c.value for c in at.caption)
+    # The URL keeps the last valid weights; fixing the cell clears the message.
+    assert at.query_params["w"] == SLIDE_CODE
+    _edit(at, "b", {2: {"b_x": "-0.32"}})
+    assert _errors(at) == []
+
+
+def test_several_bad_cells_in_an_rnn_are_each_named():
+    at = _open({"w": calc.encode(calc.random_tables("rnn", 2, 2, 2, 3))})
+    _edit(at, "state", {0: {"[1]": "x"}})
+    _edit(at, "X", {1: {"x[2]": None}})
+    errors = _errors(at)
+    assert any("h_0, [1]" in e and "'x'" in e for e in errors)
+    assert any("t=2, x[2]" in e and "empty cell" in e for e in errors)
+    assert any("2 cell(s) to fix" in e for e in errors)
+
+
+def test_huge_values_compute_without_nan_and_warn_about_overflow(at):
+    _custom(at)
+    _edit(at, "W_x", {k: {"x[1]": "1e300"} for k in range(4)})
+    _edit(at, "X", {0: {"x[1]": "1e300"}})
+    assert not at.exception
+    overflow = [w.value for w in at.warning if "float64" in w.value]
+    assert len(overflow) == 1 and "t=1" in overflow[0]
+    vals = _metrics(at)
+    assert "nan" not in " ".join(vals.values()).lower()
+    # Every gate saturates at 1: c = 1·2 + 1·1 = 3, h = 1·tanh(3).
+    assert vals["h_1"] == calc.fmt(np.tanh(3.0)) == "0.995"
+    assert vals["c_1"] == "3"
+
+
+def test_bad_url_says_so_and_falls_back_to_the_slide_example():
+    at = _open({"w": "L111_1_2_3"})
+    warn = [w.value for w in at.warning if "could not read the link" in w.value]
+    assert len(warn) == 1 and "has 3 numbers" in warn[0]
+    assert at.radio(key="calc_mode").value == "lstm_slide"
+    assert _metrics(at)["h_t (slide 49-50)"] == "0.986"
+    at = _open({"w": "L111_" + "_".join(["1"] * 18 + ["nan"])})
+    assert any("number 19" in w.value for w in at.warning)
+
+
+def test_url_round_trip_opens_the_shared_exercise():
+    t = calc.random_tables("lstm", 2, 3, 4, 21)
+    code = calc.encode(t)
+    at = _open({"w": code})
+    assert at.radio(key="calc_mode").value == "custom"
+    assert at.query_params["w"] == code
+    assert [at.number_input(key=k).value for k in ("calc_I", "calc_H", "calc_T")] == [2, 3, 4]
+    assert at.data_editor[0].value.values.tolist() == [list(r) for r in t.grids["W_x"]]
+    # And the slide example's own link opens the slide view, not the editor.
+    at = _open({"w": calc.encode(calc.preset_tables("rnn_slide"))})
+    assert at.radio(key="calc_mode").value == "rnn_slide"
