@@ -1,0 +1,120 @@
+"""Server time of the sentiment page for one 200-token review; prints figures, asserts nothing.
+
+    .venv/bin/python scripts/bench_sentiment_page.py [--tokens 200] [--runs 30] [--apptest]
+
+Times each piece the page computes per rerun (analyze, gate_trace, hidden_states, the
+whole core.sentiment_view.review_view) and, with --apptest, a full rerun of the page
+through streamlit's AppTest (widgets, HTML, plotly figures; AppTest's own overhead
+included, so an upper bound). The goal is < 100 ms for review_view.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from core.sentiment import load_model  # noqa: E402
+from core.sentiment_view import EXAMPLES, review_view  # noqa: E402
+from core.text import preprocess  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "ntc-scv" / "data_train" / "test"
+
+
+def review_of(n_tokens: int) -> tuple[str, str]:
+    """A real validation review with >= n_tokens tokens, cut to n_tokens; else examples."""
+    if DATA.is_dir():
+        for f in sorted((DATA / "neg").glob("*.txt"))[:3000]:
+            text = f.read_text(encoding="utf-8")
+            words = text.split()
+            if len(preprocess(text)) >= n_tokens:
+                # cut on whitespace until exactly n_tokens remain after cleaning
+                lo, hi = 1, len(words)
+                while lo < hi:
+                    mid = (lo + hi) // 2
+                    if len(preprocess(" ".join(words[:mid]))) >= n_tokens:
+                        hi = mid
+                    else:
+                        lo = mid + 1
+                return " ".join(words[:lo]), f"validation review {f.name}"
+    text = " ".join(t for _, t in EXAMPLES.values())
+    while len(preprocess(text)) < n_tokens:
+        text += " " + text
+    words = text.split()
+    return " ".join(words[:n_tokens]), "examples repeated"
+
+
+def timed(fn, runs: int) -> tuple[float, float, float]:
+    """(median, p90, min) wall time of fn() in ms, after one warm-up call."""
+    fn()
+    ms = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        ms.append((time.perf_counter() - t0) * 1e3)
+    ms.sort()
+    return statistics.median(ms), ms[int(0.9 * (len(ms) - 1))], ms[0]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--tokens", type=int, default=200)
+    ap.add_argument("--runs", type=int, default=30)
+    ap.add_argument("--apptest", action="store_true", help="also time a full AppTest rerun")
+    args = ap.parse_args()
+
+    t0 = time.perf_counter()
+    model = load_model()
+    print(f"load_model (once per process): {(time.perf_counter() - t0) * 1e3:.0f} ms")
+
+    text, source = review_of(args.tokens)
+    a = model.analyze(text)
+    print(
+        f"review: {source}, {len(text)} chars, {len(a.tokens)} tokens, model reads "
+        f"{len(a.ids)} (max_len {a.max_len}), {sum(a.unknown)} <unk>"
+    )
+    H = model.gate_trace(a.ids)[0].h.shape[0]
+    print(f"hidden size H = {H}; runs = {args.runs}\n")
+
+    rows = [
+        ("model.analyze (lang, clean, tokens, verdict, prefix, influence)",
+         lambda: model.analyze(text)),
+        ("model.gate_trace (NumPy LSTM cell, gates i,f,g,o,c)", lambda: model.gate_trace(a.ids)),
+        ("model.hidden_states (onnxruntime, for the 1e-5 check)",
+         lambda: model.hidden_states(a.ids)),
+        ("review_view: the page's whole computation (all of the above + HTML)",
+         lambda: review_view(model, text)),
+    ]  # fmt: skip
+    print(f"{'step':72s} {'median':>8s} {'p90':>8s} {'min':>8s}")
+    for name, fn in rows:
+        med, p90, lo = timed(fn, args.runs)
+        print(f"{name:72s} {med:7.1f}ms {p90:7.1f}ms {lo:7.1f}ms")
+    med, _, _ = timed(lambda: review_view(model, text), args.runs)
+    print(f"\ngoal: review_view < 100 ms for a {args.tokens}-token review -> "
+          f"{'MET' if med < 100 else 'NOT MET'} (median {med:.1f} ms)")  # fmt: skip
+
+    if args.apptest:
+        from streamlit.testing.v1 import AppTest
+
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+        at.switch_page("pages/sentiment.py").run()
+        at.text_area(key="sentiment_text").set_value(text).run()
+
+        def rerun():
+            at.text_area(key="sentiment_text").set_value(text + " ").run()
+            at.text_area(key="sentiment_text").set_value(text).run()
+
+        med, p90, lo = timed(rerun, max(3, args.runs // 5))
+        print(
+            f"AppTest: two full page reruns (incl. plotly + AppTest overhead): "
+            f"median {med / 2:.1f} ms per rerun, p90 {p90 / 2:.1f}, min {lo / 2:.1f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
