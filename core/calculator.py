@@ -67,6 +67,13 @@ def fmt_vec(a, nd: int = 3) -> str:
     return "[" + ", ".join(fmt(v, nd) for v in np.ravel(a)) + "]"
 
 
+def partial_sum(a, b) -> np.ndarray:
+    """a + b as the slides group it (x·W + b), clamped like the cells so it never prints inf."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = np.add(a, b)
+    return np.nan_to_num(out, nan=0.0, posinf=FLOAT_MAX, neginf=-FLOAT_MAX)
+
+
 def _paren(s: str) -> str:
     return f"({s})" if s.startswith("-") else s
 
@@ -560,8 +567,8 @@ def _rnn_view(p: RNNParams, s: RNNStep) -> StepView:
     title = f"h · cập nhật ẩn · hidden update ({sym})"
     gate = _gate_view("h", title, p.W_xh, p.W_hh, tr, s.x, s.h_prev)
     lines = (
-        f"x_t W_xh^T + b_xh = {fmt_vec(tr.Wx_x + tr.b_x)}",
-        f"h_(t-1) W_hh^T + b_hh = {fmt_vec(tr.Wh_h + tr.b_h)}",
+        f"x_t W_xh^T + b_xh = {fmt_vec(partial_sum(tr.Wx_x, tr.b_x))}",
+        f"h_(t-1) W_hh^T + b_hh = {fmt_vec(partial_sum(tr.Wh_h, tr.b_h))}",
         f"h_t = {sym}({fmt_vec(tr.pre)}) = {fmt_vec(s.h)}",
     )
     dot = rnn_dot(s, any(gate.saturated))
@@ -653,8 +660,14 @@ def rnn_dot(s: RNNStep, saturated: bool = False) -> str:
             '  edge [color="#555555"];',
             _node("x", f"x_t\n{v(s.x)}", fillcolor=_IO_FILL, shape="ellipse"),
             _node("hp", f"h_(t-1)\n{v(s.h_prev)}", fillcolor=_IO_FILL, shape="ellipse"),
-            _node("ax", f"x_t W_xh^T + b_xh\n{v(tr.Wx_x + tr.b_x)}", fillcolor=_GATE_FILL),
-            _node("ah", f"h_(t-1) W_hh^T + b_hh\n{v(tr.Wh_h + tr.b_h)}", fillcolor=_GATE_FILL),
+            _node(
+                "ax", f"x_t W_xh^T + b_xh\n{v(partial_sum(tr.Wx_x, tr.b_x))}", fillcolor=_GATE_FILL
+            ),
+            _node(
+                "ah",
+                f"h_(t-1) W_hh^T + b_hh\n{v(partial_sum(tr.Wh_h, tr.b_h))}",
+                fillcolor=_GATE_FILL,
+            ),
             _node("s", f"+\n{v(tr.pre)}", shape="circle", fillcolor="white"),
             _node(
                 "h",
@@ -804,8 +817,8 @@ def rnn_slide_checks(steps) -> tuple[SlideCheck, ...]:
         ax, ah, h = RNN_SLIDE_VALUES[s.t]
         tr = s.update
         for q, printed, val in (
-            ("x_t W_xh^T + b_xh", ax, tr.Wx_x + tr.b_x),
-            ("h_(t-1) W_hh^T + b_hh", ah, tr.Wh_h + tr.b_h),
+            ("x_t W_xh^T + b_xh", ax, partial_sum(tr.Wx_x, tr.b_x)),
+            ("h_(t-1) W_hh^T + b_hh", ah, partial_sum(tr.Wh_h, tr.b_h)),
             (f"h{s.t}", h, s.h),
         ):
             out.append(

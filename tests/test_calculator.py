@@ -382,3 +382,24 @@ def test_fmt_prints_like_the_slides():
         "1e+300",
         "1.23e+06",
     ]
+
+
+def test_huge_rnn_partial_sums_print_finite_without_warnings():
+    """The slides' grouped sums (x W^T + b) are clamped like the cells, never inf."""
+    t = calc.Tables(
+        "rnn",
+        "relu",
+        {
+            "W_x": (("1.7e308",),),
+            "W_h": (("1.7e308",),),
+            "b": (("1.7e308", "1.7e308"),),
+            "X": (("1",), ("1",)),
+            "state": (("1",),),
+        },
+    )
+    with np.errstate(over="raise", invalid="raise", divide="raise"):
+        r = calc.calculate(t)
+    text = " ".join(r.views[1].state_lines) + r.views[1].dot
+    assert "inf" not in text and "nan" not in text
+    assert "1.8e+308" in r.views[1].state_lines[0]
+    assert r.views[0].overflow
