@@ -1,0 +1,290 @@
+"""Sentiment inference with onnxruntime + NumPy only (this module never imports torch).
+
+load_model() opens models/{sentiment.onnx, vocab.json, metadata.json} once; the
+model then classifies reviews in length-sorted batches (little padding) and explains
+single reviews: P(positive) after every token, each token's leave-one-out influence,
+the hidden states, and the gate-by-gate trace of core.cells run on the same weights.
+
+Nothing is mutated after loading, and onnxruntime's run() is thread-safe, so one
+model serves any number of threads.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from core.cells import LSTMParams, LSTMStep, lstm_forward
+from core.text import (
+    CleanStep,
+    LanguageGuess,
+    clean_steps,
+    detect_language,
+    detect_languages,
+    preprocess,
+    tokenize,
+)
+from core.vocab import UNK, Vocab
+
+MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
+FILES = ("sentiment.onnx", "vocab.json", "metadata.json")
+REBUILD = "make train"  # the command that rebuilds the artifacts
+VIETNAMESE = "vi"
+BATCH_TOKENS = 16_384  # padded tokens per onnxruntime call in bulk classification
+CHUNK = 2_048  # reviews per progress report
+
+
+class ModelUnavailable(RuntimeError):
+    """The model files are missing or unreadable; the message says which and how to fix."""
+
+
+@dataclass(frozen=True)
+class Analysis:
+    text: str
+    language: LanguageGuess
+    steps: list[CleanStep]  # the 5 cleaning steps
+    tokens: list[str]  # every token of the cleaned text
+    ids: list[int]  # vocab ids of the tokens the model reads (<= max_len)
+    unknown: list[bool]  # per read token: mapped to <unk>
+    max_len: int  # tokens past this are not read
+    truncated: bool
+    label: str | None  # "positive" | "negative"; None when there are no tokens
+    p_positive: float | None
+    p_prefix: list[float]  # P(positive) after reading tokens 1..t, per read token
+    influence: list[float]  # p_positive minus P(positive) with token t left out
+    status: str  # "ok" | "empty" | "not_vietnamese"
+
+
+@dataclass(frozen=True)
+class Result:
+    text: str
+    label: str | None  # "positive" | "negative"; None for an empty review
+    p_positive: float | None
+    language: str  # ISO 639-1 by langid; "" for an empty review
+    status: str  # "ok" | "empty" | "not_vietnamese"
+
+
+def label_of(p: float) -> str:
+    return "positive" if p >= 0.5 else "negative"
+
+
+def status_of(lang: LanguageGuess, n_tokens: int) -> str:
+    if n_tokens == 0:
+        return "empty"
+    return "ok" if lang.lang == VIETNAMESE else "not_vietnamese"
+
+
+def _onnx_lstm_params(path: Path) -> tuple[np.ndarray, LSTMParams]:
+    """Embedding table and PyTorch-ordered LSTM weights read from the ONNX initializers."""
+    import onnx
+    from onnx import numpy_helper
+
+    graph = onnx.load(str(path)).graph
+    init = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
+    gather = next(n for n in graph.node if n.op_type == "Gather" and n.input[0] in init)
+    lstm = next(n for n in graph.node if n.op_type == "LSTM")
+    E = init[gather.input[0]].astype(np.float64)  # (V, D)
+    W, R, B = (init[name][0].astype(np.float64) for name in lstm.input[1:4])
+    H = R.shape[1]
+
+    def to_ifgo(a: np.ndarray) -> np.ndarray:
+        # ONNX packs gates (i, o, f, c); PyTorch and core.cells use (i, f, g, o), g = c.
+        i, o, f, c = (a[k * H : (k + 1) * H] for k in range(4))
+        return np.concatenate([i, f, c, o], axis=0)
+
+    params = LSTMParams(to_ifgo(W), to_ifgo(R), to_ifgo(B[: 4 * H]), to_ifgo(B[4 * H :]))
+    return E, params
+
+
+class SentimentModel:
+    """The shipped sentiment LSTM behind one onnxruntime session."""
+
+    def __init__(self, models_dir: Path):
+        self.models_dir = Path(models_dir)
+        for name in FILES:
+            if not (self.models_dir / name).is_file():
+                raise ModelUnavailable(
+                    f"{self.models_dir / name} is missing; rebuild the model with `{REBUILD}`."
+                )
+        try:
+            import onnxruntime as ort
+
+            self.metadata: dict = json.loads((self.models_dir / "metadata.json").read_text("utf-8"))
+            self.vocab = Vocab.load(self.models_dir / "vocab.json")
+            self.max_len = int(self.metadata["config"]["max_len"])
+            opts = ort.SessionOptions()
+            opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            opts.intra_op_num_threads = 1  # small matrices: threads cost more than they give
+            self.session = ort.InferenceSession(
+                str(self.models_dir / "sentiment.onnx"), opts, providers=["CPUExecutionProvider"]
+            )
+        except Exception as e:  # corrupt JSON, truncated ONNX, wrong keys...
+            raise ModelUnavailable(
+                f"the model in {self.models_dir} cannot be loaded ({type(e).__name__}: {e}); "
+                f"rebuild it with `{REBUILD}`."
+            ) from e
+        self._gate_params: tuple[np.ndarray, LSTMParams] | None = None
+        self._gate_lock = threading.Lock()
+
+    # ------------------------------------------------------------------ raw model
+
+    def _run(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """p_prefix (B, T) and hidden (B, T, H) for right-padded ids (B, T)."""
+        p, h = self.session.run(None, {"ids": np.ascontiguousarray(ids, dtype=np.int64)})
+        return p, h
+
+    def encode(self, tokens: list[str]) -> list[int]:
+        """Ids of the tokens the model reads (the first max_len)."""
+        return self.vocab.encode(tokens[: self.max_len])
+
+    def predict_ids(self, seqs: Sequence[list[int]]) -> np.ndarray:
+        """P(positive) of each non-empty id sequence, batched by length, input order kept."""
+        out = np.empty(len(seqs))
+        if not len(seqs):
+            return out
+        lengths = np.array([len(s) for s in seqs])
+        order = np.argsort(lengths, kind="stable")
+        start = 0
+        while start < len(order):
+            # Grow the batch while its padded size (batch x longest) fits the budget.
+            stop = start + 1
+            while stop < len(order) and (stop + 1 - start) * lengths[order[stop]] <= BATCH_TOKENS:
+                stop += 1
+            idx = order[start:stop]
+            T = lengths[idx[-1]]
+            ids = np.zeros((len(idx), T), dtype=np.int64)
+            for b, j in enumerate(idx):
+                ids[b, : lengths[j]] = seqs[j]
+            p, _ = self._run(ids)
+            out[idx] = p[np.arange(len(idx)), lengths[idx] - 1]
+            start = stop
+        return out
+
+    def hidden_states(self, ids: list[int]) -> np.ndarray:
+        """h_1..h_T (T, H) of the LSTM on ids, from onnxruntime."""
+        if not ids:
+            return np.zeros((0, self.hidden_size), dtype=np.float32)
+        return self._run(np.asarray([ids]))[1][0]
+
+    @property
+    def hidden_size(self) -> int:
+        return int(self.metadata["config"]["hidden_size"])
+
+    def gate_params(self) -> tuple[np.ndarray, LSTMParams]:
+        """(embedding (V, D), LSTMParams) in float64, read once from the ONNX file."""
+        with self._gate_lock:
+            if self._gate_params is None:
+                self._gate_params = _onnx_lstm_params(self.models_dir / "sentiment.onnx")
+            return self._gate_params
+
+    def gate_trace(self, ids: list[int]) -> list[LSTMStep]:
+        """The same LSTM run by core.cells.lstm_forward on the embedded tokens, step by step."""
+        E, params = self.gate_params()
+        if not ids:
+            return []
+        return lstm_forward(params, E[np.asarray(ids)])  # X: (T, D)
+
+    # ------------------------------------------------------------------ reviews
+
+    def classify(
+        self,
+        texts: Sequence[str],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[Result]:
+        """One Result per text, in input order; batched by length; thread-safe."""
+        texts = list(texts)
+        results: list[Result] = []
+        for start in range(0, len(texts), CHUNK):
+            part = texts[start : start + CHUNK]
+            langs = detect_languages(part)
+            seqs = [self.encode(preprocess(t)) for t in part]
+            full = [k for k, s in enumerate(seqs) if s]
+            p = self.predict_ids([seqs[k] for k in full])
+            p_of = dict(zip(full, p.tolist(), strict=True))
+            for k, (text, lang, s) in enumerate(zip(part, langs, seqs, strict=True)):
+                status = status_of(lang, len(s))
+                if status == "empty":
+                    results.append(Result(text, None, None, lang.lang, status))
+                else:
+                    results.append(Result(text, label_of(p_of[k]), p_of[k], lang.lang, status))
+            if progress is not None:
+                progress(len(results), len(texts))
+        return results
+
+    def analyze(self, text: str) -> Analysis:
+        """Everything the page shows about one review."""
+        language = detect_language(text)
+        steps = clean_steps(text)
+        tokens = tokenize(steps[-1].text)
+        ids = self.encode(tokens)
+        unknown = [i == UNK for i in ids]
+        truncated = len(tokens) > self.max_len
+        status = status_of(language, len(ids))
+        if not ids:
+            return Analysis(
+                text,
+                language,
+                steps,
+                tokens,
+                ids,
+                unknown,
+                self.max_len,
+                truncated,
+                None,
+                None,
+                [],
+                [],
+                status,
+            )
+        p_prefix = self._run(np.asarray([ids]))[0][0]  # (T,)
+        p = float(p_prefix[-1])
+        T = len(ids)
+        if T == 1:
+            # Without its only token a review reads nothing: the model's answer to <unk>.
+            without = self._run(np.asarray([[UNK]]))[0][:, -1]
+        else:
+            keep = ~np.eye(T, dtype=bool)  # row t: every token but t
+            variants = np.asarray(ids)[None, :].repeat(T, 0)[keep].reshape(T, T - 1)
+            without = self._run(variants)[0][:, -1]  # (T,) one batched call
+        influence = [p - float(w) for w in without]
+        return Analysis(
+            text,
+            language,
+            steps,
+            tokens,
+            ids,
+            unknown,
+            self.max_len,
+            truncated,
+            label_of(p),
+            p,
+            [float(x) for x in p_prefix],
+            influence,
+            status,
+        )
+
+
+_cache: dict[tuple, SentimentModel] = {}
+_cache_lock = threading.Lock()
+
+
+def load_model(models_dir: Path | None = None) -> SentimentModel:
+    """The model in models_dir (default models/), loaded once per version of its files."""
+    d = Path(models_dir) if models_dir is not None else MODELS_DIR
+    d = d.resolve()
+    try:
+        key = (str(d), *((d / f).stat().st_mtime_ns for f in FILES))
+    except FileNotFoundError:
+        missing = next(f for f in FILES if not (d / f).is_file())
+        raise ModelUnavailable(
+            f"{d / missing} is missing; rebuild the model with `{REBUILD}`."
+        ) from None
+    with _cache_lock:
+        if key not in _cache:
+            _cache[key] = SentimentModel(d)
+        return _cache[key]

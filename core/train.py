@@ -1,0 +1,333 @@
+"""Train the sentiment LSTM on NTC-SCV and ship it: `python -m core.train [DATA] [--out models]`.
+
+Reads the official layout (DATA/data_train/{train,test}/{pos,neg}/N.txt), trains on
+`train` only, early-stops on `test` (the validation split), exports ONNX and writes
+models/{sentiment.onnx, vocab.json, metadata.json}. The validation metrics in the
+metadata are computed at the end through core.sentiment, the same ONNX path the app
+and the classify command use, so the model card cannot drift from the model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import random
+import shlex
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn as nn
+
+from core.model import ModelConfig, SentimentLSTM
+from core.text import clean, strip_diacritics, tokenize
+from core.vocab import Vocab
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ntc-scv"
+LABELS = ("negative", "positive")  # index = class id
+
+
+@dataclass
+class TrainConfig:
+    seed: int = 1234  # every random choice (init, batches, augmentation) follows it
+    epochs: int = 10  # at most; early stopping usually ends sooner
+    patience: int = 2  # epochs without a better validation accuracy before stopping
+    batch_size: int = 128  # reviews per step (batches hold reviews of similar length)
+    lr: float = 3e-3  # Adam's step size, decayed by lr_decay every epoch
+    lr_decay: float = 0.7  # multiplies lr after each epoch
+    weight_decay: float = 0.0  # Adam's L2 on the weights
+    clip: float = 1.0  # max gradient norm: LSTMs occasionally spike
+    min_freq: int = 2  # tokens seen fewer times in train become <unk>
+    strip_prob: float = 0.3  # share of reviews shown without diacritics each epoch
+    unk_prob: float = 0.02  # share of tokens replaced by <unk>, so unknown words are familiar
+    threads: int = 2  # torch CPU threads (the machine has 2 cores)
+    limit: int | None = None  # use only this many reviews per split and class (smoke tests)
+
+
+# ---------------------------------------------------------------------- data
+
+
+def read_split(data: Path, split: str, limit: int | None = None) -> tuple[list[str], list[int]]:
+    """Texts and labels (1 = positive) of data_train/<split>, in a fixed (sorted) order."""
+    texts, labels = [], []
+    for label, folder in ((0, "neg"), (1, "pos")):
+        d = data / "data_train" / split / folder
+        files = sorted(d.glob("*.txt"), key=lambda p: (len(p.stem), p.stem))
+        if not files:
+            raise FileNotFoundError(f"no reviews in {d}: expected the official NTC-SCV layout")
+        for f in files[:limit]:
+            texts.append(f.read_text(encoding="utf-8"))
+            labels.append(label)
+    return texts, labels
+
+
+def split_hash(data: Path, split: str) -> str:
+    """sha256 over every file's relative path and bytes of one split (the data's identity)."""
+    h = hashlib.sha256()
+    base = data / "data_train" / split
+    for f in sorted(base.rglob("*.txt")):
+        h.update(str(f.relative_to(base)).encode())
+        h.update(b"\0")
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def typed_form(text: str) -> str:
+    """A review as people type it: the data's underscores become spaces."""
+    return text.replace("_", " ")
+
+
+def batches(lengths: np.ndarray, batch_size: int, rng: np.random.Generator) -> list[np.ndarray]:
+    """Index batches of similar length (little padding), in a random order."""
+    order = np.argsort(lengths + rng.uniform(0, 8, len(lengths)), kind="stable")
+    chunks = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+    rng.shuffle(chunks)
+    return chunks
+
+
+def pad(seqs: list[list[int]], max_len: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """Right-padded ids (B, T) and lengths (B,); an empty review reads one <unk>."""
+    seqs = [(s[:max_len] or [1]) for s in seqs]
+    T = max(len(s) for s in seqs)
+    ids = torch.zeros(len(seqs), T, dtype=torch.long)
+    for b, s in enumerate(seqs):
+        ids[b, : len(s)] = torch.tensor(s, dtype=torch.long)
+    return ids, torch.tensor([len(s) for s in seqs])
+
+
+@torch.no_grad()
+def predict(model: SentimentLSTM, seqs: list[list[int]], batch_size: int = 256) -> np.ndarray:
+    """P(positive) per review, torch side (used for early stopping only)."""
+    model.eval()
+    lengths = np.array([min(len(s), model.cfg.max_len) for s in seqs])
+    out = np.zeros(len(seqs))
+    for i in range(0, len(seqs), batch_size):
+        idx = np.argsort(lengths, kind="stable")[i : i + batch_size]
+        ids, lens = pad([seqs[j] for j in idx], model.cfg.max_len)
+        logits, _ = model(ids)
+        out[idx] = torch.sigmoid(logits[torch.arange(len(idx)), lens - 1]).numpy()
+    return out
+
+
+def metrics(p_positive: np.ndarray, labels: np.ndarray) -> dict:
+    """Accuracy, F1 of the positive class, confusion matrix [[TN, FP], [FN, TP]]."""
+    pred = (p_positive >= 0.5).astype(int)
+    tp = int(((pred == 1) & (labels == 1)).sum())
+    tn = int(((pred == 0) & (labels == 0)).sum())
+    fp = int(((pred == 1) & (labels == 0)).sum())
+    fn = int(((pred == 0) & (labels == 1)).sum())
+    f1 = 2 * tp / max(2 * tp + fp + fn, 1)
+    return {
+        "n": int(len(labels)),
+        "accuracy": (tp + tn) / max(len(labels), 1),
+        "f1": f1,
+        "confusion_matrix": [[tn, fp], [fn, tp]],
+        "confusion_matrix_labels": "rows true, columns predicted: [negative, positive]",
+    }
+
+
+# ---------------------------------------------------------------------- train
+
+
+def train(data: Path, out: Path, mcfg: ModelConfig, tcfg: TrainConfig, command: str) -> dict:
+    """Train, early-stop on validation, export; return the metadata written to out."""
+    t0 = time.time()
+    random.seed(tcfg.seed)
+    np.random.seed(tcfg.seed)
+    torch.manual_seed(tcfg.seed)
+    torch.set_num_threads(tcfg.threads)
+    rng = np.random.default_rng(tcfg.seed)
+    log = lambda *a: print(*a, file=sys.stderr, flush=True)  # noqa: E731
+
+    log(f"reading {data} ...")
+    tr_texts, tr_labels = read_split(data, "train", tcfg.limit)
+    va_texts, va_labels = read_split(data, "test", tcfg.limit)
+    tr_clean = [clean(t) for t in tr_texts]
+    tr_tok = [tokenize(c) for c in tr_clean]
+    tr_tok_plain = [tokenize(strip_diacritics(c)) for c in tr_clean]
+    va_tok = [tokenize(clean(typed_form(t))) for t in va_texts]
+    va_tok_plain = [tokenize(strip_diacritics(clean(typed_form(t)))) for t in va_texts]
+    vocab = Vocab.build(tr_tok + tr_tok_plain, min_freq=tcfg.min_freq)
+    mcfg.vocab_size = len(vocab)
+    log(f"{len(tr_texts)} train / {len(va_texts)} validation reviews, vocabulary {len(vocab)}")
+    t_prep = time.time() - t0
+
+    tr_ids = [vocab.encode(t) for t in tr_tok]
+    tr_ids_plain = [vocab.encode(t) for t in tr_tok_plain]
+    va_ids = [vocab.encode(t) for t in va_tok]
+    va_ids_plain = [vocab.encode(t) for t in va_tok_plain]
+    y_tr = torch.tensor(tr_labels, dtype=torch.float32)
+    y_va = np.array(va_labels)
+    lengths = np.array([min(len(s), mcfg.max_len) for s in tr_ids])
+
+    model = SentimentLSTM(mcfg)
+    opt = torch.optim.Adam(model.parameters(), lr=tcfg.lr, weight_decay=tcfg.weight_decay)
+    sched = torch.optim.lr_scheduler.ExponentialLR(opt, gamma=tcfg.lr_decay)
+    loss_fn = nn.BCEWithLogitsLoss()
+    curves, best, best_state, bad = [], -1.0, None, 0
+    for epoch in range(1, tcfg.epochs + 1):
+        te = time.time()
+        model.train()
+        plain = rng.random(len(tr_ids)) < tcfg.strip_prob  # this epoch's accent-free reviews
+        chunks = batches(lengths, tcfg.batch_size, rng)
+        total, seen = 0.0, 0
+        for k, idx in enumerate(chunks, start=1):
+            seqs = [tr_ids_plain[j] if plain[j] else tr_ids[j] for j in idx]
+            ids, lens = pad(seqs, mcfg.max_len)
+            if tcfg.unk_prob > 0:
+                drop = (torch.rand(ids.shape) < tcfg.unk_prob) & (ids > 1)
+                ids = ids.masked_fill(drop, 1)
+            logits, _ = model(ids)
+            last = logits[torch.arange(len(idx)), lens - 1]  # (B,) verdict after the review
+            loss = loss_fn(last, y_tr[idx])
+            opt.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_(model.parameters(), tcfg.clip)
+            opt.step()
+            total += loss.item() * len(idx)
+            seen += len(idx)
+            if k % 50 == 0 or k == len(chunks):
+                log(f"  epoch {epoch} batch {k}/{len(chunks)} loss {total / seen:.4f}")
+        sched.step()
+        acc = metrics(predict(model, va_ids), y_va)["accuracy"]
+        acc_plain = metrics(predict(model, va_ids_plain), y_va)["accuracy"]
+        curves.append(
+            {
+                "epoch": epoch,
+                "train_loss": total / seen,
+                "val_accuracy": acc,
+                "val_accuracy_no_diacritics": acc_plain,
+                "seconds": time.time() - te,
+            }
+        )
+        log(
+            f"epoch {epoch}: train loss {total / seen:.4f}, val acc {acc:.4f}, "
+            f"no-diacritics {acc_plain:.4f} ({time.time() - te:.0f} s)"
+        )
+        if acc > best:
+            best, bad = acc, 0
+            best_state = {k: v.clone() for k, v in model.state_dict().items()}
+        else:
+            bad += 1
+            if bad >= tcfg.patience:
+                log(f"early stop: no better validation accuracy for {bad} epochs")
+                break
+    model.load_state_dict(best_state)
+    best_epoch = max(curves, key=lambda c: c["val_accuracy"])["epoch"]
+    t_train = time.time() - t0 - t_prep
+
+    return ship(
+        model,
+        vocab,
+        out,
+        data,
+        va_texts,
+        y_va,
+        mcfg,
+        tcfg,
+        command,
+        curves,
+        best_epoch,
+        {"preprocess_s": t_prep, "train_s": t_train, "start": t0},
+    )
+
+
+def ship(model, vocab, out, data, va_texts, y_va, mcfg, tcfg, command, curves, best_epoch, times):
+    """Export ONNX + vocab, then measure the shipped files through core.sentiment."""
+    from core.export import OPSET, export_onnx
+    from core.sentiment import load_model
+
+    out.mkdir(parents=True, exist_ok=True)
+    export_onnx(model, out / "sentiment.onnx")
+    vocab.save(out / "vocab.json")
+    meta = {
+        "command": command,
+        "seed": tcfg.seed,
+        "config": mcfg.to_dict(),
+        "train_config": {k: v for k, v in vars(tcfg).items()},
+        "labels": list(LABELS),
+        "tokenization": "syllables: clean(), then split on whitespace and underscores",
+        "onnx": {
+            "file": "sentiment.onnx",
+            "opset": OPSET,
+            "inputs": ["ids"],
+            "outputs": ["p_prefix", "hidden"],
+        },
+        "vocab_size": len(vocab),
+        "parameters": sum(p.numel() for p in model.parameters()),
+        "data": {
+            "path": str(data),
+            "train_sha256": split_hash(data, "train"),
+            "validation_sha256": split_hash(data, "test"),
+            "limit": tcfg.limit,
+        },
+        "best_epoch": best_epoch,
+        "curves": curves,
+        "torch_version": torch.__version__,
+    }
+    (out / "metadata.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1))
+
+    # The official numbers: the shipped ONNX file, through the classify path.
+    te = time.time()
+    sm = load_model(out)
+    forms = {
+        "typed": [typed_form(t) for t in va_texts],
+        "underscore": list(va_texts),
+        "no_diacritics": [strip_diacritics(typed_form(t)) for t in va_texts],
+    }
+    meta["metrics"] = {}
+    for name, texts in forms.items():
+        results = sm.classify(texts)
+        p = np.array([math.nan if r.p_positive is None else r.p_positive for r in results])
+        meta["metrics"][name] = metrics(np.nan_to_num(p, nan=0.0), y_va)
+        print(f"validation ({name}): {meta['metrics'][name]['accuracy']:.4f}", file=sys.stderr)
+    meta["metrics"]["forms"] = {
+        "typed": "validation reviews with underscores replaced by spaces (the headline)",
+        "underscore": "validation reviews as stored (word syllables joined by _)",
+        "no_diacritics": "typed form with Vietnamese accents removed (đ -> d)",
+    }
+    meta["timings"] = {
+        "preprocess_s": round(times["preprocess_s"], 1),
+        "train_s": round(times["train_s"], 1),
+        "evaluate_s": round(time.time() - te, 1),
+        "total_s": round(time.time() - times["start"], 1),
+        "threads": tcfg.threads,
+    }
+    (out / "metadata.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1))
+    return meta
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    mdef, tdef = ModelConfig(), TrainConfig()
+    ap = argparse.ArgumentParser(prog="python -m core.train", description=__doc__.splitlines()[0])
+    ap.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="NTC-SCV folder")
+    ap.add_argument("--out", type=Path, default=ROOT / "models", help="where artifacts go")
+    for name, default in [*vars(tdef).items(), *mdef.to_dict().items()]:
+        if name == "vocab_size":
+            continue
+        kind = type(default) if default is not None else int
+        ap.add_argument("--" + name.replace("_", "-"), type=kind, default=default)
+    args = ap.parse_args(argv)
+    if not (args.data / "data_train").is_dir():
+        print(
+            f"error: {args.data} has no data_train/ folder (official NTC-SCV layout)",
+            file=sys.stderr,
+        )
+        return 2
+    mcfg = ModelConfig(**{k: getattr(args, k) for k in mdef.to_dict() if k != "vocab_size"})
+    tcfg = TrainConfig(**{k: getattr(args, k) for k in vars(tdef)})
+    command = "python -m core.train " + " ".join(shlex.quote(a) for a in argv)
+    meta = train(args.data, args.out, mcfg, tcfg, command.strip())
+    print(json.dumps({k: v["accuracy"] for k, v in meta["metrics"].items() if "accuracy" in v}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
