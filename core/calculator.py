@@ -18,6 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import math
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -65,6 +66,18 @@ def fmt(v: float, nd: int = 3) -> str:
 def fmt_vec(a, nd: int = 3) -> str:
     """[2, 3]: a vector as the slides print it."""
     return "[" + ", ".join(fmt(v, nd) for v in np.ravel(a)) + "]"
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:=\"'^%@;,/?])")
+
+
+def md_escape(text: str) -> str:
+    """Backslash every ASCII punctuation mark, so typed text renders as itself in Markdown.
+
+    A cell or a share link may hold '![](http://x/a.png)' or '**b**'; quoted in a
+    message it must show literally, never load an image, link or bold.
+    """
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
 def partial_sum(a, b) -> np.ndarray:

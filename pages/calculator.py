@@ -313,7 +313,8 @@ st.title("🧮 Máy tính RNN/LSTM")
 if "calc_url_error" in ss:
     st.warning(
         "Không đọc được liên kết · could not read the link: "
-        f"{ss.pop('calc_url_error')}. Đang hiện ví dụ LSTM của slide · showing the slide example."
+        f"{calc.md_escape(ss.pop('calc_url_error'))}. Đang hiện ví dụ LSTM của slide · "
+        "showing the slide example."
     )
 mode = st.radio(
     "Ví dụ · example",
@@ -334,7 +335,7 @@ if mode == "custom":
         ss["calc_last_ok"] = result
     else:
         for name in calc.FIELDS:
-            errs = [str(e) for e in result.errors if e.field == name]
+            errs = [calc.md_escape(e) for e in result.errors if e.field == name]
             if errs:
                 slots[name].error("\n\n".join(f"**{calc.FIELD_LABELS[name]}** · {e}" for e in errs))
         st.error(

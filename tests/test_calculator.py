@@ -403,3 +403,12 @@ def test_huge_rnn_partial_sums_print_finite_without_warnings():
     assert "inf" not in text and "nan" not in text
     assert "1.8e+308" in r.views[1].state_lines[0]
     assert r.views[0].overflow
+
+
+def test_md_escape_neutralises_markdown_and_html():
+    for text in ("![](http://x/a.png)", "**b**", "<script>x</script>", "$x$", "`c`", "[a](b)"):
+        esc = calc.md_escape(text)
+        # Every ASCII punctuation mark is backslashed; removing the backslashes gives it back.
+        assert all(esc[i - 1] == "\\" for i, ch in enumerate(esc) if ch in "![]()*<>$`")
+        assert esc.replace("\\", "") == text.replace("\\", "")
+    assert calc.md_escape("1.5 · ô trống") == "1\\.5 · ô trống"

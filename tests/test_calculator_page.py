@@ -1,5 +1,6 @@
 """The calculator page driven through the real app with AppTest, every widget by key."""
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -270,8 +271,13 @@ def test_csv_download_is_offered(at):
 # ---------------------------------------------------------------- bad input
 
 
+def _plain(md: str) -> str:
+    """The text a reader sees for Markdown whose punctuation is backslash-escaped."""
+    return re.sub(r"\\(.)", r"\1", md)
+
+
 def _errors(at) -> list[str]:
-    return [e.value for e in at.error]
+    return [_plain(e.value) for e in at.error]
 
 
 @pytest.mark.parametrize(
@@ -327,12 +333,12 @@ def test_huge_values_compute_without_nan_and_warn_about_overflow(at):
 
 def test_bad_url_says_so_and_falls_back_to_the_slide_example():
     at = _open({"w": "L111_1_2_3"})
-    warn = [w.value for w in at.warning if "could not read the link" in w.value]
+    warn = [_plain(w.value) for w in at.warning if "could not read the link" in w.value]
     assert len(warn) == 1 and "has 3 numbers" in warn[0]
     assert at.radio(key="calc_mode").value == "lstm_slide"
     assert _metrics(at)["h_t (slide 49-50)"] == "0.986"
     at = _open({"w": "L111_" + "_".join(["1"] * 18 + ["nan"])})
-    assert any("number 19" in w.value for w in at.warning)
+    assert any("number 19" in _plain(w.value) for w in at.warning)
 
 
 def test_url_round_trip_opens_the_shared_exercise():
@@ -346,3 +352,27 @@ def test_url_round_trip_opens_the_shared_exercise():
     # And the slide example's own link opens the slide view, not the editor.
     at = _open({"w": calc.encode(calc.preset_tables("rnn_slide"))})
     assert at.radio(key="calc_mode").value == "rnn_slide"
+
+
+MARKDOWN_PAYLOADS = ["![x](http://127.0.0.1:9/x.png)", "**b**", "[a](javascript:alert(1))", "$x$"]
+
+
+@pytest.mark.parametrize("payload", MARKDOWN_PAYLOADS + ["<script>alert(1)</script>"])
+def test_typed_markdown_or_html_is_quoted_escaped(at, payload):
+    _custom(at)
+    _edit(at, "W_x", {0: {"x[1]": payload}})
+    src = [e.value for e in at.error if "input weights" in e.value]
+    assert len(src) == 1
+    # Every punctuation mark of the quoted text is backslashed: Markdown shows it as typed.
+    quoted = payload if len(payload) <= 20 else payload[:20]
+    assert re.sub(r"([^\w\s])", r"\\\1", quoted) in src[0]
+    assert f"'{quoted}" in _plain(src[0])
+
+
+def test_share_link_with_markdown_is_quoted_escaped():
+    code = "L111_![](http://x/a.png)" + "_0" * 18
+    at = _open({"w": code})
+    warn = [w.value for w in at.warning if "could not read the link" in w.value]
+    assert len(warn) == 1
+    assert "![](" not in warn[0] and "\\!\\[\\]\\(http\\:" in warn[0]
+    assert at.radio(key="calc_mode").value == "lstm_slide"
