@@ -137,7 +137,7 @@ def removed_html(key: str, removed: tuple[str, ...]) -> str:
     counts = Counter(removed)
     chips = []
     for piece, n in list(counts.items())[:30]:
-        label = esc(piece if piece.strip() else repr(piece))
+        label = esc(piece) if piece.strip() else "␣" * len(piece.replace("\r\n", "\n"))
         times = f" ×{n}" if n > 1 else ""
         chips.append(
             f'<span style="{_CHIP}background:#ffe3e3;color:#c92a2a;'
@@ -374,6 +374,22 @@ def _fmt_int(v) -> str:
     return f"{v:,}" if isinstance(v, int) else str(v)
 
 
+def _data_line(md: dict) -> str:
+    """Which reviews the model learned from and was measured on."""
+    limit = (md.get("data") or {}).get("limit")
+    n_val = next(
+        (
+            m.get("n")
+            for m in (md.get("metrics") or {}).values()
+            if isinstance(m, dict) and "n" in m
+        ),
+        None,
+    )
+    train = f"{limit:,} mỗi lớp (smoke run)" if limit else "30,000 (15,000 + / 15,000 −)"
+    val = f"{n_val:,}" if isinstance(n_val, int) else "?"
+    return f"NTC-SCV (foody.vn) · train: {train} · validation: {val} bình luận"
+
+
 def model_card(metadata: dict, models_dir=None) -> ModelCard:
     """Model-card figures; missing metadata keys show as '?' instead of failing the page."""
     md = metadata or {}
@@ -386,7 +402,7 @@ def model_card(metadata: dict, models_dir=None) -> ModelCard:
         f"H={cfg.get('hidden_size', '?')} (1 lớp) → P(positive) mỗi token"
     )
     facts = [
-        ("Dữ liệu · data", "NTC-SCV (foody.vn), train 30,000 bình luận · validation 10,000"),
+        ("Dữ liệu · data", _data_line(md)),
         ("Đường dẫn · path", str(data.get("path", "?"))),
         ("SHA-256 train / validation",
          f"{str(data.get('train_sha256', '?'))[:12]}… / "

@@ -556,7 +556,11 @@ def model_card_section():
         size = sum(card.file_bytes.values())
         c = st.columns(3)
         c[0].metric("Kích thước · size", f"{size / 2**20:.1f} MB" if size else "?")
-        c[1].metric("1 bình luận · analyze", f"{speed['analyze_ms']:.0f} ms")
+        c[1].metric(
+            "1 ví dụ · analyze",
+            f"{speed['analyze_ms']:.0f} ms",
+            help="Trung bình trên 6 ví dụ, đo trên máy này · mean over the examples, measured here",
+        )
         c[2].metric("Hàng loạt · bulk", f"{speed['classify_per_s']:,.0f} /s")
         if card.file_bytes:
             st.caption(" · ".join(f"{k}: {v / 1024:,.0f} KB" for k, v in card.file_bytes.items()))
