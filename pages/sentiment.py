@@ -35,6 +35,12 @@ def get_model():
     return load_model()
 
 
+@st.cache_data(max_entries=32, show_spinner=False)
+def view_of(text: str, _model):
+    """review_view once per text: widget reruns that keep the text cost nothing."""
+    return review_view(_model, text)
+
+
 st.title("💬 Phân tích cảm xúc · Sentiment analysis")
 st.caption(
     "Slides 21-27 · một LSTM thật, huấn luyện trên bình luận nhà hàng NTC-SCV, chạy bằng "
@@ -210,7 +216,7 @@ def one_review():
         )
         return
 
-    v = review_view(model, text)
+    v = view_of(text, model)
     a = v.analysis
     if v.cut_chars:
         st.warning(
