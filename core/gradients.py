@@ -18,6 +18,7 @@ this unroll and the modules' fused forward give the same states.
 from __future__ import annotations
 
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -252,7 +253,23 @@ def explore(config: ExplorerConfig, cell: CalculatorCell | None = None) -> Explo
     problems = validate(config, cell)
     if problems:
         raise BadInput(problems)
-    c = config
+    with _one_thread():
+        return _explore(config, cell)
+
+
+@contextmanager
+def _one_thread():
+    """Run torch on one thread: its ops here are tiny (H <= 128), and on a shared, busy
+    machine a second intra-op thread made a T=200, H=64 recompute 30x slower (1.5 s)."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(before)
+
+
+def _explore(c: ExplorerConfig, cell: CalculatorCell | None) -> ExplorerResult:
     calc_kind = cell.kind if cell is not None else None
     rnn, lstm, X, inputs_note = build_networks(c, cell)
     H, I = rnn.hidden_size, rnn.input_size
@@ -438,7 +455,8 @@ def run_lstm(lstm: torch.nn.LSTM, X: torch.Tensor) -> Run:
     hs, cs, pre = [], [], []
     for t in range(X.shape[0]):
         z = Xw[t] + W_hh @ h  # (4H,)
-        i, f, o = (torch.sigmoid(z[k * H : (k + 1) * H]) for k in (0, 1, 3))
+        sig = torch.sigmoid(z)  # (4H,) one call; the g block is discarded
+        i, f, o = sig[:H], sig[H : 2 * H], sig[3 * H :]
         C_tilde = torch.tanh(z[2 * H : 3 * H])
         c = f * c + i * C_tilde
         h = o * torch.tanh(c)
@@ -532,26 +550,30 @@ def steps_back(T: int) -> np.ndarray:
     return np.array(sorted(ks), dtype=int)
 
 
-def _log10_spectral_norm(M: np.ndarray) -> float:
-    s = np.linalg.norm(M, ord=2)
+def _log10_spectral_norm(M: torch.Tensor) -> float:
+    s = torch.linalg.matrix_norm(M, ord=2).item()
     return math.log10(s) if s > 0 else -math.inf
 
 
-def rnn_chain_log10(W_hh: np.ndarray, D: np.ndarray, ks: np.ndarray) -> np.ndarray:
+def rnn_chain_log10(W_hh, D, ks) -> np.ndarray:
     """log10 ||W_hh^T diag(D_{T}) W_hh^T diag(D_{T-1}) ... (k factors)||_2 for each k.
 
     D is (T, H), act'(a_t). dL/dh_{T-k} = (this product) dL/dh_T. The running product is
     renormalised every step and its scale kept in log10, so it never overflows.
+    Torch, not NumPy: its single-threaded BLAS is ~100x faster than a contended OpenBLAS.
     """
+    W_hh = torch.as_tensor(W_hh, dtype=DTYPE)
+    D = torch.as_tensor(D, dtype=DTYPE)
     T, H = D.shape
     want = set(int(k) for k in ks)
     out = {}
-    M = np.eye(H)
+    M = torch.eye(H, dtype=DTYPE)
+    W_T = W_hh.T
     log_s = 0.0
     for k in range(1, T):
-        M = W_hh.T @ (D[T - k][:, None] * M)  # prepend the factor for step T-k+1 (0-based T-k)
-        s = np.max(np.abs(M)) if np.all(np.isfinite(M)) else math.nan
-        if not s > 0:  # exactly zero (dead ReLUs) or non-finite: the chain stays there
+        M = W_T @ (D[T - k][:, None] * M)  # prepend the factor for step T-k+1 (0-based T-k)
+        s = M.abs().max().item()  # NaN propagates through max
+        if not s > 0 or math.isinf(s):  # exactly 0 (dead ReLUs) or overflowed: it stays so
             fill = -math.inf if s == 0 else math.nan
             for kk in want:
                 if kk >= k:
@@ -565,15 +587,14 @@ def rnn_chain_log10(W_hh: np.ndarray, D: np.ndarray, ks: np.ndarray) -> np.ndarr
 
 
 def _rnn_why(rnn: torch.nn.RNN, run: Run) -> RNNWhy:
-    W = run.W_hh.numpy()  # (H, H)
-    a = run.pre.numpy()  # (T, H)
+    W = run.W_hh  # (H, H)
+    a = run.pre  # (T, H)
     tanh = rnn.nonlinearity == "tanh"
-    with np.errstate(invalid="ignore", over="ignore"):
-        D = 1.0 - np.tanh(a) ** 2 if tanh else (a > 0).astype(np.float64)  # act'(a_t)
-    D = np.where(np.isfinite(a), D, np.nan)  # past an overflow the derivative is undefined
+    D = 1.0 - torch.tanh(a) ** 2 if tanh else (a > 0).to(DTYPE)  # act'(a_t)
+    D = torch.where(torch.isfinite(a), D, torch.nan)  # past an overflow it is undefined
     T = a.shape[0]
-    rho = float(np.max(np.abs(np.linalg.eigvals(W))))
-    sigma = float(np.linalg.norm(W, ord=2))
+    rho = torch.linalg.eigvals(W).abs().max().item()
+    sigma = torch.linalg.matrix_norm(W, ord=2).item()
     ks = steps_back(T)
     chain = rnn_chain_log10(W, D, ks) if len(ks) else np.zeros(0)
     with np.errstate(divide="ignore"):
@@ -589,7 +610,7 @@ def _rnn_why(rnn: torch.nn.RNN, run: Run) -> RNNWhy:
     return RNNWhy(
         spectral_radius=rho,
         spectral_norm=sigma,
-        mean_act_deriv=float(np.nanmean(D)) if np.isfinite(D).any() else math.nan,
+        mean_act_deriv=D.nanmean().item(),
         ks=ks,
         chain_log10=chain,
         rho_log10=np.asarray(rho_log, dtype=np.float64),
