@@ -123,25 +123,15 @@ def gates_figure(tokens: list[str], gates: dict[str, np.ndarray]) -> go.Figure:
         vertical_spacing=0.04,
         subplot_titles=[r[1] for r in rows],
     )
-    T = len(tokens)
-    x = np.arange(1, T + 1)
+    x = [f"{t} {tok}" for t, tok in enumerate(tokens, start=1)]  # unique: repeats stay apart
     for k, (g, _, axis) in enumerate(rows, start=1):
-        z = gates[g]  # (H, T)
+        z = gates[g].astype(np.float32)  # (H, T); float32 halves what the browser receives
         fig.add_trace(
             go.Heatmap(
                 z=z,
                 x=x,
-                y=np.arange(z.shape[0]),
                 coloraxis=axis,
-                customdata=np.stack(
-                    [
-                        np.broadcast_to(np.array(tokens, dtype=object), z.shape),
-                        np.broadcast_to(gates["unit"][:, None], z.shape).astype(object),
-                    ],
-                    axis=-1,
-                ),
-                hovertemplate=f"{g}: %{{z:.3f}}<br>unit %{{customdata[1]}} · token %{{x}} "
-                "<b>%{customdata[0]}</b><extra></extra>",
+                hovertemplate=f"{g} = %{{z:.3f}}<br>token %{{x}} · hàng %{{y}}<extra></extra>",
             ),
             row=k,
             col=1,
@@ -171,10 +161,7 @@ def gates_figure(tokens: list[str], gates: dict[str, np.ndarray]) -> go.Figure:
             "colorbar": {"title": "c", "y": 0.08, "len": 0.18, "x": 1.16},
         },
     )
-    if T <= 60:
-        fig.update_xaxes(tickvals=x, ticktext=tokens, tickangle=-60, row=5, col=1)
-    else:
-        fig.update_xaxes(title_text="token", row=5, col=1)
+    fig.update_xaxes(tickangle=-60, row=5, col=1)
     return fig
 
 
