@@ -6,7 +6,7 @@ from pathlib import Path
 
 import torch
 
-from core.model import ExportWrapper, SentimentLSTM
+from core.model import ExportWrapper, ModelConfig, SentimentLSTM
 
 OPSET = 17
 INPUTS = ("ids",)  # (B, T) int64 token indices, right-padded with <pad> = 0
@@ -46,3 +46,37 @@ def export_onnx(model: SentimentLSTM, path: Path | str) -> Path:
         )
     model.eval()
     return path
+
+
+def torch_from_onnx(path: Path | str, cfg: ModelConfig) -> SentimentLSTM:
+    """Rebuild the PyTorch model from an exported file's weights (benchmarks, parity tests)."""
+    import onnx
+    from onnx import numpy_helper
+
+    graph = onnx.load(str(path)).graph
+    init = {t.name: torch.from_numpy(numpy_helper.to_array(t).copy()) for t in graph.initializer}
+    model = SentimentLSTM(cfg).eval()
+    H = cfg.hidden_size
+
+    def to_ifgo(a: torch.Tensor) -> torch.Tensor:
+        i, o, f, c = a.split(H, dim=0)  # ONNX's gate order -> PyTorch's
+        return torch.cat([i, f, c, o], dim=0)
+
+    lstm = next(n for n in graph.node if n.op_type == "LSTM")
+    W, R, B = (init[name][0] for name in lstm.input[1:4])
+    matmuls = [init[n.input[1]] for n in graph.node if n.op_type == "MatMul" and n.input[1] in init]
+    w_att = next(m for m in matmuls if m.shape == (H, 1))
+    w_head = next(m for m in matmuls if m.shape == (3 * H, 1))
+    state = {
+        "embedding.weight": init["model.embedding.weight"],
+        "lstm.weight_ih_l0": to_ifgo(W),
+        "lstm.weight_hh_l0": to_ifgo(R),
+        "lstm.bias_ih_l0": to_ifgo(B[: 4 * H]),
+        "lstm.bias_hh_l0": to_ifgo(B[4 * H :]),
+        "w_att.weight": w_att.T.contiguous(),
+        "w_att.bias": init["model.w_att.bias"],
+        "head.weight": w_head.T.contiguous(),
+        "head.bias": init["model.head.bias"],
+    }
+    model.load_state_dict(state)
+    return model

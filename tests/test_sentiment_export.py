@@ -59,3 +59,12 @@ def test_right_padding_never_changes_a_shorter_prefix(exported):
         p, _ = ExportWrapper(model.eval())(ids)
         p_pad, _ = ExportWrapper(model)(padded)
     torch.testing.assert_close(p_pad[:, :20], p, atol=1e-6, rtol=0)
+
+
+def test_weights_read_back_from_onnx_rebuild_the_same_model(exported):
+    from core.export import torch_from_onnx
+
+    model, path = exported
+    again = torch_from_onnx(path, model.cfg)
+    for name, p in model.state_dict().items():
+        torch.testing.assert_close(again.state_dict()[name], p, atol=0, rtol=0, msg=name)

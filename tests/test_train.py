@@ -33,25 +33,8 @@ def make_dataset(root, n_per_class, seed=0):
 def trained(tmp_path_factory):
     data = make_dataset(tmp_path_factory.mktemp("ntc"), 150)
     out = tmp_path_factory.mktemp("models")
-    args = [
-        str(data),
-        "--out",
-        str(out),
-        "--epochs",
-        "6",
-        "--batch-size",
-        "16",
-        "--lr",
-        "0.01",
-        "--hidden-size",
-        "16",
-        "--embed-dim",
-        "16",
-        "--max-len",
-        "40",
-        "--seed",
-        "7",
-    ]
+    opts = "--epochs 6 --batch-size 16 --lr 0.01 --hidden-size 16 --embed-dim 16 --max-len 40"
+    args = [str(data), "--out", str(out), *opts.split(), "--seed", "7", "--threads", "1"]
     assert train.main(args) == 0
     return data, out
 
@@ -80,23 +63,8 @@ def test_smoke_model_loads_and_predicts(trained):
 
 def test_the_same_seed_gives_the_same_model(trained, tmp_path):
     data, out = trained
-    args = [
-        str(data),
-        "--out",
-        str(tmp_path),
-        "--epochs",
-        "1",
-        "--batch-size",
-        "32",
-        "--hidden-size",
-        "8",
-        "--embed-dim",
-        "8",
-        "--max-len",
-        "40",
-        "--limit",
-        "30",
-    ]
+    opts = "--epochs 1 --batch-size 32 --hidden-size 8 --embed-dim 8 --max-len 40 --limit 30"
+    args = [str(data), "--out", str(tmp_path), *opts.split(), "--threads", "1"]
     assert train.main(args) == 0
     first = load_model(tmp_path).predict_ids([[2, 3, 4, 5]])
     again = tmp_path / "again"
