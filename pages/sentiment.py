@@ -179,13 +179,13 @@ def verdict_html(label: str, p: float) -> str:
 
 
 def one_review():
-    if "sentiment_text" not in st.session_state:
+    if "sentiment_text" not in st.session_state:  # first visit: the first slide example
         st.session_state["sentiment_text"] = EXAMPLES["pos1"][1]
+        st.session_state["sentiment_example"] = "pos1"
     st.pills(
         "Ví dụ · Examples",
         list(EXAMPLES),
         format_func=lambda k: EXAMPLES[k][0],
-        default="pos1",
         key="sentiment_example",
         on_change=_fill_example,
     )
