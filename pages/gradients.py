@@ -33,7 +33,7 @@ def fmt(x: float) -> str:
         return "∞ (tràn số · overflow)" if x > 0 else "-∞"
     if x == 0:
         return "0"
-    return f"{x:.3g}" if 1e-3 <= abs(x) < 1e4 else f"{x:.2e}"
+    return f"{x:.4g}" if 1e-3 <= abs(x) < 1e6 else f"{x:.3g}"
 
 
 def fmt_log10(lg: float) -> str:
@@ -277,7 +277,7 @@ if cell is not None:
         "Mạng dùng · network to use",
         ["calculator", "random"],
         format_func=lambda v: {
-            "calculator": f"🧮 Ô của máy tính · the calculator's {cell.kind.upper()} cell",
+            "calculator": f"🧮 Ô của máy tính · the calculator's {str(cell.kind).upper()} cell",
             "random": "🎲 Mạng ngẫu nhiên · a random network",
         }[v],
         horizontal=True,
@@ -289,10 +289,11 @@ if cell_error:
     source_msg.warning(cell_error)
 if use_cell:
     other = "LSTM" if cell.kind == "rnn" else "RNN"
+    kind = str(cell.kind).upper()
     st.info(
         f"Cùng trọng số với máy tính (H = {cell.params.hidden_size}, I = "
         f"{cell.params.input_size}) · the same weights as on the calculator, run for many "
-        f"steps. {cell.kind.upper()} = ô của bạn; {other} = mạng ngẫu nhiên cùng kích thước để "
+        f"steps. {kind} = ô của bạn; {other} = mạng ngẫu nhiên cùng kích thước để "
         f"so sánh · the {other} is a random network of the same size, for comparison."
     )
 

@@ -1,0 +1,223 @@
+"""The gradient explorer page, driven through the real app by widget key."""
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core.cells import LSTMParams, RNNParams
+from core.presets import slide_lstm, slide_rnn
+
+APP = str(Path(__file__).resolve().parents[1] / "app.py")
+TIMEOUT = 60  # the machine is shared; a cold torch import alone can take seconds
+
+
+def open_page(state: dict | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    for k, v in (state or {}).items():
+        at.session_state[k] = v
+    at.run()
+    at.switch_page("pages/gradients.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def charts(at: AppTest) -> dict[str, dict]:
+    """The page's plotly figures by their key, as the JSON the browser gets."""
+    out = {}
+    for el in at.get("plotly_chart"):
+        spec = json.loads(el.proto.spec)
+        out["scalar" if "input" in json.dumps(spec["layout"]["title"]) else "bptt"] = spec
+    return out
+
+
+def trace_names(spec: dict) -> list[str]:
+    return [t.get("name", "") for t in spec["data"]]
+
+
+def errors(at: AppTest) -> str:
+    return " | ".join(e.value for e in at.error)
+
+
+@pytest.fixture(scope="module")
+def page() -> AppTest:
+    return open_page()
+
+
+def test_default_page_draws_both_charts_and_the_why_tables(page):
+    assert not page.exception and not page.error
+    c = charts(page)
+    assert set(c) == {"scalar", "bptt"}
+    names = trace_names(c["bptt"])
+    assert any(n.startswith("RNN") for n in names) and any(n.startswith("LSTM") for n in names)
+    assert c["bptt"]["layout"]["yaxis"]["type"] == "log"
+    assert c["scalar"]["layout"]["yaxis"]["type"] == "log"
+    assert len(page.table) == 2  # RNN Jacobian chain, LSTM forget-gate products
+    text = " ".join(m.value for m in page.markdown)
+    assert "ρ(W_hh)" in text and "W_hhᵀ · diag(act′(a_t))" in text
+    assert any("ρ(W_hh) = **" in c.value for c in page.caption)  # beside the scale slider
+
+
+def test_scalar_presets_and_controls():
+    at = open_page()
+    at.button(key="scalar_preset_double").click().run()
+    assert at.number_input(key="scalar_w").value == 2.0
+    assert "w = 2" in json.dumps(charts(at)["scalar"]["layout"]["title"])
+    at.number_input(key="scalar_n").set_value(10).run()
+    at.number_input(key="scalar_x0").set_value(3.0).run()
+    assert not at.exception
+    metric = at.metric[0]
+    assert float(metric.value) == pytest.approx(3.0 * 2**10)
+    at.button(key="scalar_preset_half").click().run()
+    assert at.number_input(key="scalar_w").value == 0.5
+    assert float(at.metric[0].value) == pytest.approx(3.0 * 0.5**10, rel=1e-2)
+
+
+def test_scalar_overflow_and_zero_are_marked_not_blank():
+    at = open_page()
+    at.number_input(key="scalar_w").set_value(2.0).run()
+    at.number_input(key="scalar_n").set_value(2000).run()
+    spec = charts(at)["scalar"]
+    assert any("exploded" in n for n in trace_names(spec))
+    assert any("exploded" in a["text"] for a in spec["layout"]["annotations"])
+    assert "10^602" in at.metric[0].value  # 2^2000, written without overflowing
+    at.number_input(key="scalar_w").set_value(0.0).run()
+    spec = charts(at)["scalar"]
+    assert any("vanished < 1e-300" in n for n in trace_names(spec))
+    assert not at.exception
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf])
+def test_scalar_non_finite_w_gets_a_message_next_to_the_field(bad):
+    """The browser's number box turns inf/NaN into 0; session state can still carry them."""
+    at = open_page()
+    at.number_input(key="scalar_w").set_value(bad).run()
+    assert not at.exception and "scalar" in charts(at)
+    at = open_page({"scalar_w": bad})
+    assert not at.exception
+    assert "finite" in errors(at)
+    assert "scalar" not in charts(at)  # the BPTT section still works below it
+    assert "bptt" in charts(at)
+
+
+def test_every_bptt_control_by_key():
+    at = open_page()
+    before = charts(at)["bptt"]
+    at.number_input(key="bptt_hidden").set_value(8).run()
+    at.number_input(key="bptt_length").set_value(50).run()
+    at.number_input(key="bptt_seed").set_value(7).run()
+    at.radio(key="bptt_activation").set_value("relu").run()
+    at.slider(key="bptt_scale").set_value(1.5).run()
+    at.slider(key="bptt_forget_bias").set_value(6.0).run()
+    assert not at.exception and not at.error
+    spec = charts(at)["bptt"]
+    assert spec != before
+    assert "T = 50, H = 8, RNN relu" in json.dumps(spec["layout"]["title"])
+    # Clipping: the switch adds the clipped curves and says by how much.
+    at.toggle(key="bptt_clip").set_value(True).run()
+    at.number_input(key="bptt_max_norm").set_value(0.5).run()
+    assert not at.exception
+    names = trace_names(charts(at)["bptt"])
+    assert any("clipped" in n for n in names)
+    assert any("→" in s.value and "×" in s.value for s in at.success)
+
+
+def test_bptt_presets():
+    at = open_page()
+    at.button(key="bptt_preset_explode").click().run()
+    assert at.radio(key="bptt_activation").value == "relu"
+    assert at.slider(key="bptt_scale").value == 2.0
+    at.button(key="bptt_preset_overflow").click().run()
+    assert at.number_input(key="bptt_length").value == 500
+    assert not at.exception
+    spec = charts(at)["bptt"]
+    assert any("exploded" in n for n in trace_names(spec))
+    assert any("exploded" in a["text"] for a in spec["layout"].get("annotations", []))
+    assert at.warning  # the forward pass itself overflowed: said in words
+    at.toggle(key="bptt_clip").set_value(True).run()
+    assert "cannot rescale inf/NaN" in errors(at)
+    at.button(key="bptt_preset_vanish").click().run()
+    assert at.radio(key="bptt_activation").value == "tanh"
+    assert not at.exception
+
+
+def test_underflow_shows_vanished_markers():
+    at = open_page()
+    at.slider(key="bptt_scale").set_value(0.1).run()
+    at.number_input(key="bptt_length").set_value(500).run()
+    assert not at.exception
+    assert any("vanished < 1e-300" in n for n in trace_names(charts(at)["bptt"]))
+
+
+@pytest.mark.parametrize(
+    "key,value,words",
+    [
+        ("bptt_length", 0, "sequence length"),
+        ("bptt_hidden", 0, "hidden size"),
+    ],
+)
+def test_edge_values_get_a_clear_message_and_no_crash(key, value, words):
+    at = open_page()
+    at.number_input(key=key).set_value(value).run()
+    assert not at.exception
+    assert words in errors(at)
+    assert "bptt" not in charts(at) and "scalar" in charts(at)
+    at.number_input(key=key).set_value(5).run()  # and it comes back
+    assert "bptt" in charts(at) and not at.error
+
+
+def test_bad_max_norm_is_refused_next_to_the_field():
+    at = open_page()
+    at.toggle(key="bptt_clip").set_value(True).run()
+    at.number_input(key="bptt_max_norm").set_value(0.0).run()
+    assert not at.exception
+    assert "max norm" in errors(at)
+    for bad in (math.nan, math.inf):
+        at = open_page({"bptt_clip": True, "bptt_max_norm": bad})
+        assert not at.exception
+        assert "max norm" in errors(at)
+
+
+def test_calculator_hand_off_uses_the_calculators_lstm_by_default():
+    at = open_page({"explorer_cell": {"kind": "lstm", "params": slide_lstm().params}})
+    assert at.radio(key="bptt_source").value == "calculator"
+    assert any("H = 1, I = 1" in i.value for i in at.info)
+    assert at.slider(key="bptt_forget_bias").disabled  # the cell's own bias is used
+    assert at.number_input(key="bptt_hidden").disabled
+    assert "H = 1" in json.dumps(charts(at)["bptt"]["layout"]["title"])
+    assert "calculator's cell" in " ".join(m.value for m in at.markdown)
+    at.number_input(key="bptt_length").set_value(40).run()
+    at.radio(key="bptt_source").set_value("random").run()
+    assert not at.exception
+    assert "H = 64" in json.dumps(charts(at)["bptt"]["layout"]["title"])
+
+
+def test_calculator_hand_off_with_an_rnn_and_its_inputs():
+    ex = slide_rnn()
+    at = open_page({"explorer_cell": {"kind": "rnn", "params": ex.params, "inputs": ex.X}})
+    assert not at.error
+    assert at.radio(key="bptt_activation").disabled
+    assert any("repeated" in c.value for c in at.caption)
+    assert "RNN relu" in json.dumps(charts(at)["bptt"]["layout"]["title"])
+
+
+def test_a_broken_hand_off_is_said_not_raised():
+    ex = slide_lstm()
+    W = ex.params.W_hh.copy()
+    W[:] = np.inf
+    nan_cell = LSTMParams(ex.params.W_ih, W, ex.params.b_ih, ex.params.b_hh)
+    at = open_page({"explorer_cell": {"kind": "lstm", "params": nan_cell}})
+    assert "inf or NaN" in errors(at)
+    at.radio(key="bptt_source").set_value("random").run()
+    assert not at.error and "bptt" in charts(at)
+
+    at = open_page({"explorer_cell": {"params": "not a cell"}})
+    assert any("malformed" in w.value for w in at.warning)
+    assert "bptt" in charts(at)
+
+    rnn_as_lstm = RNNParams(np.ones((2, 1)), np.eye(2), np.zeros(2), np.zeros(2))
+    at = open_page({"explorer_cell": {"kind": "lstm", "params": rnn_as_lstm}})
+    assert "LSTMParams" in errors(at)
