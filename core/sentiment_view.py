@@ -196,6 +196,19 @@ def heat_html(tokens: list[str], influence: list[float], unknown: list[bool]) ->
     return f'<div style="font-size:1.2rem;line-height:2.2">{"".join(chips)}</div>'
 
 
+def top_influences(
+    tokens: list[str], influence: list[float], k: int = 5
+) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """The k tokens pushing hardest towards positive, and towards negative (position kept)."""
+    pairs = [
+        (f"{tok} (#{t})", v)
+        for t, (tok, v) in enumerate(zip(tokens, influence, strict=True), start=1)
+    ]
+    pos = sorted((p for p in pairs if p[1] > 0), key=lambda p: -p[1])[:k]
+    neg = sorted((p for p in pairs if p[1] < 0), key=lambda p: p[1])[:k]
+    return pos, neg
+
+
 # ----------------------------------------------------------- one review: view
 
 

@@ -22,6 +22,7 @@ from core.sentiment_view import (
     paste_reviews,
     results_rows,
     review_view,
+    top_influences,
 )
 
 POS, NEG = "#2f9e44", "#e03131"
@@ -288,6 +289,19 @@ def one_review():
         unsafe_allow_html=True,  # fixed text only; the tokens come escaped in v.heat_html
     )
     st.html(v.heat_html)
+    pos, neg = top_influences(v.read_tokens, a.influence)
+    c1, c2 = st.columns(2)
+    for col, items, title in (
+        (c1, pos, "👍 Đẩy về tích cực mạnh nhất · most positive"),
+        (c2, neg, "👎 Đẩy về tiêu cực mạnh nhất · most negative"),
+    ):
+        col.markdown(f"**{title}**")
+        col.dataframe(
+            pd.DataFrame(items, columns=["token", "ΔP"]),
+            hide_index=True,
+            key=f"sentiment_top_{'pos' if items is pos else 'neg'}",
+            column_config={"ΔP": st.column_config.NumberColumn(format="%+.3f")},
+        )
     st.markdown("**P(positive) khi mô hình đọc từng token · as the model reads**")
     st.plotly_chart(prefix_figure(v.read_tokens, a.p_prefix), key="sentiment_prefix_chart")
 
