@@ -47,6 +47,7 @@ class TrainConfig:
     strip_prob: float = 0.3  # share of reviews shown without diacritics each epoch
     unk_prob: float = 0.02  # share of tokens replaced by <unk>, so unknown words are familiar
     threads: int = 2  # torch CPU threads (the machine has 2 cores)
+    average: int = 3  # also try the mean weights of the best epoch and up to 2 before it
     limit: int | None = None  # use only this many reviews per split and class (smoke tests)
 
 
@@ -137,7 +138,7 @@ def metrics(p_positive: np.ndarray, labels: np.ndarray) -> dict:
 
 def train(data: Path, out: Path, mcfg: ModelConfig, tcfg: TrainConfig, command: str) -> dict:
     """Train, early-stop on validation, export; return the metadata written to out."""
-    t0 = time.time()
+    t0, cpu0 = time.time(), time.process_time()
     random.seed(tcfg.seed)
     np.random.seed(tcfg.seed)
     torch.manual_seed(tcfg.seed)
@@ -170,7 +171,7 @@ def train(data: Path, out: Path, mcfg: ModelConfig, tcfg: TrainConfig, command: 
     opt = torch.optim.Adam(model.parameters(), lr=tcfg.lr, weight_decay=tcfg.weight_decay)
     sched = torch.optim.lr_scheduler.ExponentialLR(opt, gamma=tcfg.lr_decay)
     loss_fn = nn.BCEWithLogitsLoss()
-    curves, best, best_state, bad = [], -1.0, None, 0
+    curves, snapshots, best, bad = [], [], -1.0, 0
     for epoch in range(1, tcfg.epochs + 1):
         te = time.time()
         model.train()
@@ -210,17 +211,24 @@ def train(data: Path, out: Path, mcfg: ModelConfig, tcfg: TrainConfig, command: 
             f"epoch {epoch}: train loss {total / seen:.4f}, val acc {acc:.4f}, "
             f"no-diacritics {acc_plain:.4f} ({time.time() - te:.0f} s)"
         )
+        snapshots.append({k: v.clone() for k, v in model.state_dict().items()})
         if acc > best:
             best, bad = acc, 0
-            best_state = {k: v.clone() for k, v in model.state_dict().items()}
         else:
             bad += 1
             if bad >= tcfg.patience:
                 log(f"early stop: no better validation accuracy for {bad} epochs")
                 break
-    model.load_state_dict(best_state)
     best_epoch = max(curves, key=lambda c: c["val_accuracy"])["epoch"]
+    selection = choose_weights(model, snapshots, best_epoch, va_ids, y_va, tcfg.average, log)
     t_train = time.time() - t0 - t_prep
+    times = {
+        "preprocess_s": t_prep,
+        "train_s": t_train,
+        "start": t0,
+        "cpu0": cpu0,
+        "selection": selection,
+    }
 
     return ship(
         model,
@@ -234,8 +242,31 @@ def train(data: Path, out: Path, mcfg: ModelConfig, tcfg: TrainConfig, command: 
         command,
         curves,
         best_epoch,
-        {"preprocess_s": t_prep, "train_s": t_train, "start": t0},
+        times,
     )
+
+
+def choose_weights(model, snapshots, best_epoch, va_ids, y_va, average: int, log) -> dict:
+    """Load the best epoch's weights, or the average of it and up to `average - 1` epochs
+    before it when that scores higher on validation (averaging nearby epochs of one run
+    smooths the noise of the last steps, a cheap SWA)."""
+    candidates = {f"epoch {best_epoch}": [best_epoch]}
+    for k in range(2, average + 1):
+        if best_epoch - k + 1 >= 1:
+            epochs = list(range(best_epoch - k + 1, best_epoch + 1))
+            candidates[f"mean of epochs {epochs[0]}-{epochs[-1]}"] = epochs
+    if best_epoch < len(snapshots):  # the epoch after the best, too
+        candidates[f"mean of epochs {best_epoch}-{best_epoch + 1}"] = [best_epoch, best_epoch + 1]
+    scores = {}
+    for name, epochs in candidates.items():
+        states = [snapshots[e - 1] for e in epochs]
+        model.load_state_dict({k: sum(s[k] for s in states) / len(states) for k in states[0]})
+        scores[name] = metrics(predict(model, va_ids), y_va)["accuracy"]
+        log(f"weights {name}: val acc {scores[name]:.4f}")
+    chosen = max(scores, key=lambda n: (scores[n], -len(candidates[n])))
+    states = [snapshots[e - 1] for e in candidates[chosen]]
+    model.load_state_dict({k: sum(s[k] for s in states) / len(states) for k in states[0]})
+    return {"chosen": chosen, "epochs": candidates[chosen], "val_accuracy_torch": scores}
 
 
 def ship(model, vocab, out, data, va_texts, y_va, mcfg, tcfg, command, curves, best_epoch, times):
@@ -268,6 +299,7 @@ def ship(model, vocab, out, data, va_texts, y_va, mcfg, tcfg, command, curves, b
             "limit": tcfg.limit,
         },
         "best_epoch": best_epoch,
+        "weights": times["selection"],
         "curves": curves,
         "torch_version": torch.__version__,
     }
@@ -297,6 +329,8 @@ def ship(model, vocab, out, data, va_texts, y_va, mcfg, tcfg, command, curves, b
         "train_s": round(times["train_s"], 1),
         "evaluate_s": round(time.time() - te, 1),
         "total_s": round(time.time() - times["start"], 1),
+        # CPU seconds of all threads: on a shared machine wall time overstates the cost.
+        "cpu_s": round(time.process_time() - times["cpu0"], 1),
         "threads": tcfg.threads,
     }
     (out / "metadata.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1))
@@ -323,7 +357,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     mcfg = ModelConfig(**{k: getattr(args, k) for k in mdef.to_dict() if k != "vocab_size"})
     tcfg = TrainConfig(**{k: getattr(args, k) for k in vars(tdef)})
-    command = "python -m core.train " + " ".join(shlex.quote(a) for a in argv)
+    # --out only says where the files go, not what they are: left out of the record.
+    shown = [a for k, a in enumerate(argv) if a != "--out" and (k == 0 or argv[k - 1] != "--out")]
+    command = "python -m core.train " + " ".join(shlex.quote(a) for a in shown)
     meta = train(args.data, args.out, mcfg, tcfg, command.strip())
     print(json.dumps({k: v["accuracy"] for k, v in meta["metrics"].items() if "accuracy" in v}))
     return 0
