@@ -107,7 +107,7 @@ class ExplorerConfig:
     seq_len: int = 200
     seed: int = 0
     activation: str = "tanh"
-    weight_scale: float = 1.0  # W_hh ~ scale * N(0, 1/H): rho(W_hh) is close to scale
+    weight_scale: float = 1.0  # W_hh is a random matrix rescaled so that rho(W_hh) = scale
     forget_bias: float = 3.0  # b_f of the LSTM's forget gate
     clip: bool = False
     max_norm: float = 1.0
@@ -134,6 +134,10 @@ class GradientCurve:
     clip_coef: float  # factor clip-by-norm applies (1: no change; NaN: cannot repair)
     clipped_norms: np.ndarray  # (T,) clip_coef * norms (equal to norms when clip is off)
     forward_overflow: bool  # a hidden state itself passed the float64 range
+    span_log10: float = math.nan  # log10 ||dL/dh_1|| / ||dL/dh_T||; NaN when undefined
+    span_status: str = "ok"  # "ok", "overflow" (inf/NaN at 1 or T) or "zero_last" (T's is 0)
+    cell_span_log10: float | None = None  # the same two for dL/dc_t (LSTM only)
+    cell_span_status: str | None = None
     cell_norms: np.ndarray | None = None  # (T,) ||dL/dc_t|| (LSTM only)
     cell_exploded: np.ndarray | None = None
     cell_vanished: np.ndarray | None = None
@@ -340,27 +344,38 @@ def build_networks(
     return rnn, lstm, X, note
 
 
+def with_spectral_radius(A: torch.Tensor, rho: float) -> torch.Tensor:
+    """A rescaled so that its largest |eigenvalue| is exactly rho (A square)."""
+    r = torch.linalg.eigvals(A).abs().max()
+    return A * (rho / r) if r > 0 else A
+
+
 def random_rnn(H: int, I: int, activation: str, scale: float, seed: int) -> torch.nn.RNN:
-    """nn.RNN with seeded weights; W_hh ~ scale * N(0, 1/H), so rho(W_hh) ~ scale."""
+    """nn.RNN with seeded weights and rho(W_hh) = scale exactly, whatever H."""
     g = torch.Generator().manual_seed(seed + 1)
     rnn = torch.nn.RNN(I, H, nonlinearity=activation, dtype=DTYPE)
     bound = 1.0 / math.sqrt(H)  # PyTorch's own init range for the rest
     with torch.no_grad():
         rnn.weight_ih_l0.copy_(_uniform((H, I), bound, g))
-        rnn.weight_hh_l0.copy_(scale * torch.randn(H, H, generator=g, dtype=DTYPE) * bound)
+        rnn.weight_hh_l0.copy_(
+            with_spectral_radius(torch.randn(H, H, generator=g, dtype=DTYPE), scale)
+        )
         rnn.bias_ih_l0.copy_(_uniform((H,), bound, g))
         rnn.bias_hh_l0.copy_(_uniform((H,), bound, g))
     return rnn
 
 
 def random_lstm(H: int, I: int, scale: float, forget_bias: float, seed: int) -> torch.nn.LSTM:
-    """nn.LSTM with seeded weights, each gate's W_h ~ scale * N(0, 1/H), forget bias set."""
+    """nn.LSTM with seeded weights; each gate's W_h has spectral radius = scale; b_f set."""
     g = torch.Generator().manual_seed(seed + 2)
     lstm = torch.nn.LSTM(I, H, dtype=DTYPE)
     bound = 1.0 / math.sqrt(H)
     with torch.no_grad():
         lstm.weight_ih_l0.copy_(_uniform((4 * H, I), bound, g))
-        lstm.weight_hh_l0.copy_(scale * torch.randn(4 * H, H, generator=g, dtype=DTYPE) * bound)
+        W_hh = torch.randn(4 * H, H, generator=g, dtype=DTYPE)
+        for k in range(4):  # gate blocks i, f, g, o
+            W_hh[k * H : (k + 1) * H] = with_spectral_radius(W_hh[k * H : (k + 1) * H], scale)
+        lstm.weight_hh_l0.copy_(W_hh)
         b_ih = _uniform((4 * H,), bound, g)
         b_hh = _uniform((4 * H,), bound, g)
         # Gate order i, f, g, o: the forget gate's total bias b_if + b_hf is the control.
@@ -501,6 +516,16 @@ def _total_norm(tensors) -> float:
     return float(safe_norms(each[None])[0])
 
 
+def span_log10(norms: np.ndarray) -> tuple[float, str]:
+    """log10 of first / last norm (how much the gradient shrank or grew), and its status."""
+    first, last = float(norms[0]), float(norms[-1])
+    if not (math.isfinite(first) and math.isfinite(last)):
+        return math.nan, "overflow"
+    if last == 0:  # e.g. dL/dc_T = o_T (1 - tanh^2 c_T) when tanh saturates to exactly 1
+        return math.nan, "zero_last"
+    return (math.log10(first) - math.log10(last) if first > 0 else -math.inf), "ok"
+
+
 def clip_coefficient(total_norm: float, max_norm: float) -> float:
     """The factor torch.nn.utils.clip_grad_norm_ multiplies every gradient by."""
     if not math.isfinite(total_norm):
@@ -522,6 +547,8 @@ def _curve(name: str, run: Run, c: ExplorerConfig) -> GradientCurve:
         cn = safe_norms(run.grad_c.numpy())
         cx = ~np.isfinite(cn)
         extra = dict(
+            cell_span_log10=span_log10(cn)[0],
+            cell_span_status=span_log10(cn)[1],
             cell_norms=np.where(cx, np.nan, cn),
             cell_exploded=cx,
             cell_vanished=~cx & (np.nan_to_num(cn) < VANISH_FLOOR),
@@ -535,6 +562,8 @@ def _curve(name: str, run: Run, c: ExplorerConfig) -> GradientCurve:
         clip_coef=coef,
         clipped_norms=clipped,
         forward_overflow=bool(not torch.all(torch.isfinite(run.hs))),
+        span_log10=span_log10(norms)[0],
+        span_status=span_log10(norms)[1],
         **extra,
     )
 

@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from core.cells import LSTMParams, RNNParams
 from core.gradients import (
     MAX_HIDDEN,
     MAX_LENGTH,
@@ -28,7 +29,7 @@ COLORS = {"RNN": "#d62728", "LSTM": "#1f77b4", "cell": "#17becf", "scalar": "#94
 def fmt(x: float) -> str:
     """A number for students: 3 significant digits, inf/NaN spelled out."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
-        return "— (tràn số · overflow)"
+        return "tràn số · overflow"
     if math.isinf(x):
         return "∞ (tràn số · overflow)" if x > 0 else "-∞"
     if x == 0:
@@ -39,7 +40,7 @@ def fmt(x: float) -> str:
 def fmt_log10(lg: float) -> str:
     """10**lg without overflowing: beyond float64 it is written as a power of ten."""
     if math.isnan(lg):
-        return "— (tràn số · overflow)"
+        return "tràn số · overflow"
     if lg == -math.inf:
         return "0 (đúng bằng 0 · exactly 0)"
     if lg == math.inf:
@@ -57,9 +58,9 @@ def log_chart(title: str, x_title: str) -> go.Figure:
         yaxis_title="độ lớn · magnitude (log)",
         yaxis_type="log",
         yaxis_exponentformat="power",
-        height=430,
+        height=500,
         margin=dict(l=10, r=10, t=50, b=10),
-        legend=dict(orientation="h", yanchor="bottom", y=-0.35, x=0),
+        legend=dict(orientation="h", yanchor="top", y=-0.2, x=0),
     )
     return fig
 
@@ -211,6 +212,7 @@ except BadInput as e:
 else:
     with right:
         fig = log_chart(f"|input · w^n|, w = {s.w:g}", "n (số bước lùi · steps back)")
+        fig.update_xaxes(range=[0, max(s.n, 1)])
         mag = np.abs(s.values)
         add_curve(fig, s.steps, mag, s.exploded, s.vanished, "|input·wⁿ|", COLORS["scalar"])
         add_exploded(fig, s.steps, s.exploded, "|input·wⁿ|", COLORS["scalar"], ceiling_for(mag))
@@ -220,11 +222,12 @@ else:
         c1, c2, c3 = st.columns(3)
         c1.metric(f"input · w^{s.n}", fmt_log10(s.log10_abs[-1]))
         regime = (
-            "giữ nguyên · stays"
+            ":gray[≈ giữ nguyên · stays]"
             if abs(s.w) == 1
-            else ("biến mất · vanishes" if abs(s.w) < 1 else "bùng nổ · explodes")
+            else (":blue[▼ biến mất · vanishes]" if abs(s.w) < 1 else ":red[▲ bùng nổ · explodes]")
         )
-        c2.metric("|w|", f"{abs(s.w):g}", regime, delta_color="off")
+        c2.metric("|w|", f"{abs(s.w):g}")
+        c2.markdown(regime)
         if s.exploded.any():
             c3.metric("Tràn float64 từ bước · overflows from n =", int(s.steps[s.exploded][0]))
         elif s.vanished.any():
@@ -272,6 +275,7 @@ if handoff is not None:
         )
 
 use_cell = False
+cell_H = None
 if cell is not None:
     source = st.radio(
         "Mạng dùng · network to use",
@@ -284,10 +288,13 @@ if cell is not None:
         key="bptt_source",
     )
     use_cell = source == "calculator"
+    fits = {"rnn": RNNParams, "lstm": LSTMParams}.get(str(cell.kind))
+    if use_cell and fits is not None and isinstance(cell.params, fits):
+        cell_H = cell.params.hidden_size  # else the core names what is wrong with the cell
 source_msg = st.empty()
 if cell_error:
     source_msg.warning(cell_error)
-if use_cell:
+if cell_H is not None:
     other = "LSTM" if cell.kind == "rnn" else "RNN"
     kind = str(cell.kind).upper()
     st.info(
@@ -322,16 +329,23 @@ p3.button(
 
 c1, c2, c3, c4 = st.columns(4, gap="medium")
 with c1:
-    hidden = st.number_input(
-        f"Kích thước ẩn H · hidden size (1-{MAX_HIDDEN})",
-        min_value=0,
-        max_value=MAX_HIDDEN,
-        value=64,
-        step=1,
-        key="bptt_hidden",
-        disabled=use_cell,
-        help="Khi dùng ô của máy tính, H lấy từ ô đó · with the calculator's cell, H is its H.",
-    )
+    if cell_H is not None:
+        hidden = st.number_input(
+            "Kích thước ẩn H · hidden size",
+            value=cell_H,
+            disabled=True,
+            key="bptt_hidden_cell",
+            help="H của ô máy tính; mạng so sánh cùng kích thước · the calculator cell's H.",
+        )
+    else:
+        hidden = st.number_input(
+            f"Kích thước ẩn H · hidden size (1-{MAX_HIDDEN})",
+            min_value=0,
+            max_value=MAX_HIDDEN,
+            value=64,
+            step=1,
+            key="bptt_hidden",
+        )
     hidden_msg = st.empty()
     length = st.number_input(
         f"Độ dài chuỗi T · sequence length (1-{MAX_LENGTH})",
@@ -344,13 +358,16 @@ with c1:
     seed = st.number_input("Seed", min_value=0, max_value=2**31 - 1, value=0, key="bptt_seed")
     seed_msg = st.empty()
 with c2:
-    activation = st.radio(
-        "Hàm kích hoạt RNN · RNN activation",
-        ["tanh", "relu"],
-        horizontal=True,
-        key="bptt_activation",
-        disabled=use_cell and cell.kind == "rnn",
-    )
+    if use_cell and cell.kind == "rnn" and cell_H is not None:
+        activation = cell.params.nonlinearity
+        st.markdown(f"Hàm kích hoạt của ô · the cell's activation: **{activation}**")
+    else:
+        activation = st.radio(
+            "Hàm kích hoạt RNN · RNN activation",
+            ["tanh", "relu"],
+            horizontal=True,
+            key="bptt_activation",
+        )
     activation_msg = st.empty()
     scale = st.slider(
         "Hệ số trọng số hồi quy · recurrent weight scale",
@@ -358,22 +375,37 @@ with c2:
         max_value=10.0,
         step=0.05,
         key="bptt_scale",
-        help="W_hh ~ scale · N(0, 1/H); bán kính phổ ρ(W_hh) ≈ scale · spectral radius ≈ scale.",
+        help="W_hh ngẫu nhiên, chỉnh để bán kính phổ ρ(W_hh) = scale · a random W_hh rescaled "
+        "so that its spectral radius is exactly the scale (each LSTM gate's W_h too).",
     )
     scale_msg = st.empty()
 with c3:
-    forget_bias = st.slider(
-        "Bias cổng quên LSTM · LSTM forget-gate bias b_f",
-        min_value=-5.0,
-        max_value=10.0,
-        step=0.5,
-        key="bptt_forget_bias",
-        disabled=use_cell and cell.kind == "lstm",
-        help="f = σ(… + b_f): b_f lớn → f gần 1 → ô nhớ giữ lâu · large b_f keeps the cell.",
-    )
+    if use_cell and cell.kind == "lstm" and cell_H is not None:
+        _, _, b_if, b_hf = cell.params.gate("f")
+        forget_bias = 0.0  # unused: the cell keeps its own
+        st.markdown(
+            "Bias cổng quên của ô · the cell's forget bias b_if + b_hf: **"
+            + ", ".join(f"{b:.3g}" for b in (b_if + b_hf)[:8])
+            + ("…" if cell_H > 8 else "")
+            + "**"
+        )
+    else:
+        forget_bias = st.slider(
+            "Bias cổng quên LSTM · LSTM forget-gate bias b_f",
+            min_value=-5.0,
+            max_value=10.0,
+            step=0.5,
+            key="bptt_forget_bias",
+            help="f = σ(… + b_f): b_f lớn → f gần 1 → ô nhớ giữ lâu · large b_f keeps the cell.",
+        )
     forget_msg = st.empty()
 with c4:
-    clip = st.toggle("Cắt gradient theo chuẩn · clip by norm", value=False, key="bptt_clip")
+    clip = st.toggle(
+        "Cắt gradient · clip",
+        value=False,
+        key="bptt_clip",
+        help="Như torch.nn.utils.clip_grad_norm_ · clip the weights' gradient by its norm.",
+    )
     max_norm = st.number_input(
         "Chuẩn tối đa · max norm",
         value=1.0,
@@ -420,11 +452,44 @@ why = r.rnn_why
 scale_msg.caption(
     f"ρ(W_hh) = **{why.spectral_radius:.3g}** (bán kính phổ · spectral radius), "
     f"‖W_hh‖₂ = {why.spectral_norm:.3g}"
-    + (" — của ô máy tính · the calculator's" if r.calculator_kind == "rnn" else "")
+    + (
+        " của ô máy tính; hệ số chỉ áp dụng cho LSTM ngẫu nhiên · the calculator cell's; the "
+        "scale only sets the random LSTM"
+        if r.calculator_kind == "rnn"
+        else ""
+    )
 )
 st.caption(r.inputs_note)
 for note in r.notes:
     st.warning(note)
+
+
+def verdict(lg: float, status: str) -> str:
+    """Words (with a colour) for how much a gradient changed from t = T back to t = 1."""
+    if status == "overflow":
+        return ":red[💥 tràn số · overflowed]"
+    if status == "zero_last":
+        return ":gray[ở t = T gradient đúng bằng 0 (tanh bão hoà) · exactly 0 at t = T]"
+    if lg < -3:
+        return ":blue[▼ biến mất · vanishing]"
+    if lg > 3:
+        return ":red[▲ bùng nổ · exploding]"
+    return ":green[≈ giữ được · kept]"
+
+
+m1, m2, m3 = st.columns(3)
+for col, label, lg, status in (
+    (m1, "RNN: ‖∂L/∂h_1‖ / ‖∂L/∂h_T‖", r.rnn.span_log10, r.rnn.span_status),
+    (m2, "LSTM: ‖∂L/∂h_1‖ / ‖∂L/∂h_T‖", r.lstm.span_log10, r.lstm.span_status),
+    (
+        m3,
+        "LSTM ô nhớ · cell: ‖∂L/∂c_1‖ / ‖∂L/∂c_T‖",
+        r.lstm.cell_span_log10,
+        r.lstm.cell_span_status,
+    ),
+):
+    col.metric(label, {"overflow": "inf / NaN", "zero_last": "x / 0"}.get(status, fmt_log10(lg)))
+    col.markdown(verdict(lg, status))
 
 chart_col, why_col = st.columns([3, 2], gap="large")
 with chart_col:
@@ -459,6 +524,7 @@ with chart_col:
                         "dash",
                     )
                 )
+    fig.update_xaxes(range=[1, max(len(r.steps), 2)])  # markers must not pad it below t = 1
     ceiling = ceiling_for(*[c[0] for c in curves])
     for y, ex, va, name, color, dash in curves:
         add_curve(fig, r.steps, y, ex, va, name, color, dash, flags=dash != "dash")
@@ -493,6 +559,12 @@ with why_col:
                     "‖∂L/∂h_{T-k}‖ / ‖∂L/∂h_T‖": [fmt_log10(v) for v in why.grad_ratio_log10],
                 }
             ).set_index("k bước lùi · steps back")
+        )
+        st.caption(
+            "ρ^k là điều W_hh một mình làm sau nhiều bước; act′ < 1 (tanh bão hoà, ReLU chết) kéo "
+            "chuỗi xuống thấp hơn. Cột cuối là gradient thật, không bao giờ vượt chuỗi · ρ^k is "
+            "what W_hh alone does over many steps; act′ < 1 pulls the chain below it. The last "
+            "column is the real gradient, never above the chain."
         )
     lw = r.lstm_why
     label = "LSTM" + (" (ô máy tính · calculator's cell)" if r.calculator_kind == "lstm" else "")

@@ -219,10 +219,16 @@ def test_rnn_chain_norm_is_the_norm_of_the_k_step_jacobian(activation):
     np.testing.assert_allclose(r.rnn_why.rho_log10, r.rnn_why.ks * math.log10(np.max(np.abs(eig))))
 
 
-def test_weight_scale_sets_the_spectral_radius_near_the_scale():
-    for scale in (0.5, 1.0, 2.0):
-        r = explore(ExplorerConfig(hidden_size=128, seq_len=2, weight_scale=scale))
-        assert r.rnn_why.spectral_radius == pytest.approx(scale, rel=0.15)
+@pytest.mark.parametrize("H", [1, 3, 128])
+def test_weight_scale_is_the_spectral_radius(H):
+    for scale in (0.0, 0.5, 1.0, 2.0):
+        cfg = ExplorerConfig(hidden_size=H, seq_len=2, weight_scale=scale)
+        r = explore(cfg)
+        assert r.rnn_why.spectral_radius == pytest.approx(scale, rel=1e-9, abs=1e-12)
+        W = build_networks(cfg)[1].weight_hh_l0.detach()  # the LSTM's four gate blocks
+        for k in range(4):
+            rho = torch.linalg.eigvals(W[k * H : (k + 1) * H]).abs().max().item()
+            assert rho == pytest.approx(scale, rel=1e-9, abs=1e-12)
 
 
 def test_lstm_forget_product_matches_the_numpy_cell_gates():
@@ -304,6 +310,15 @@ def test_dead_relus_give_an_exactly_zero_chain():
     r = explore(ExplorerConfig(seq_len=10), CalculatorCell("rnn", p, inputs=np.zeros((1, 1))))
     assert r.rnn_why.chain_log10[0] == -math.inf
     assert r.rnn.vanished[:-1].all() and r.rnn_why.per_step_factor == 0.0
+
+
+def test_a_saturated_last_cell_gradient_is_reported_as_zero_not_overflow():
+    """The slide's LSTM cell run long saturates tanh(c_T): dL/dc_T is exactly 0."""
+    ex = slide_lstm()
+    r = explore(ExplorerConfig(seq_len=200), CalculatorCell("lstm", ex.params, np.ones((1, 1))))
+    assert r.lstm.cell_norms[-1] == 0.0
+    assert r.lstm.cell_span_status == "zero_last" and math.isnan(r.lstm.cell_span_log10)
+    assert r.lstm.span_status == "ok"
 
 
 def test_huge_calculator_weights_do_not_crash():

@@ -185,8 +185,10 @@ def test_calculator_hand_off_uses_the_calculators_lstm_by_default():
     at = open_page({"explorer_cell": {"kind": "lstm", "params": slide_lstm().params}})
     assert at.radio(key="bptt_source").value == "calculator"
     assert any("H = 1, I = 1" in i.value for i in at.info)
-    assert at.slider(key="bptt_forget_bias").disabled  # the cell's own bias is used
-    assert at.number_input(key="bptt_hidden").disabled
+    text = " ".join(m.value for m in at.markdown)
+    assert "the cell's forget bias b_if + b_hf: **1.62**" in text  # its own, not the slider
+    assert at.number_input(key="bptt_hidden_cell").value == 1
+    assert at.number_input(key="bptt_hidden_cell").disabled
     assert "H = 1" in json.dumps(charts(at)["bptt"]["layout"]["title"])
     assert "calculator's cell" in " ".join(m.value for m in at.markdown)
     at.number_input(key="bptt_length").set_value(40).run()
@@ -199,7 +201,7 @@ def test_calculator_hand_off_with_an_rnn_and_its_inputs():
     ex = slide_rnn()
     at = open_page({"explorer_cell": {"kind": "rnn", "params": ex.params, "inputs": ex.X}})
     assert not at.error
-    assert at.radio(key="bptt_activation").disabled
+    assert "the cell's activation: **relu**" in " ".join(m.value for m in at.markdown)
     assert any("repeated" in c.value for c in at.caption)
     assert "RNN relu" in json.dumps(charts(at)["bptt"]["layout"]["title"])
 
@@ -217,6 +219,9 @@ def test_a_broken_hand_off_is_said_not_raised():
     at = open_page({"explorer_cell": {"params": "not a cell"}})
     assert any("malformed" in w.value for w in at.warning)
     assert "bptt" in charts(at)
+
+    at = open_page({"explorer_cell": {"kind": "lstm", "params": "not params"}})
+    assert "LSTMParams" in errors(at)
 
     rnn_as_lstm = RNNParams(np.ones((2, 1)), np.eye(2), np.zeros(2), np.zeros(2))
     at = open_page({"explorer_cell": {"kind": "lstm", "params": rnn_as_lstm}})
