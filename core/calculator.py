@@ -69,15 +69,18 @@ def fmt_vec(a, nd: int = 3) -> str:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:=\"'^%@;,/?])")
+ZWSP = "\u200b"
 
 
 def md_escape(text: str) -> str:
-    """Backslash every ASCII punctuation mark, so typed text renders as itself in Markdown.
+    """Typed text made inert for Markdown: it renders as itself, never as a link, image or bold.
 
-    A cell or a share link may hold '![](http://x/a.png)' or '**b**'; quoted in a
-    message it must show literally, never load an image, link or bold.
+    Punctuation is backslashed. GitHub-style autolinks ('http://x', 'www.x', 'a@b.c')
+    are found after escapes are resolved, so a zero-width space splits them instead.
     """
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
+    text = re.sub(r":(?=/)", ":" + ZWSP, str(text))
+    text = re.sub(r"(?i)(www)\.", r"\1" + ZWSP + ".", text).replace("@", "@" + ZWSP)
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def partial_sum(a, b) -> np.ndarray:
@@ -265,7 +268,7 @@ def parse_number(text) -> tuple[float | None, str]:
     if isinstance(text, (int, float, np.floating, np.integer)) and not isinstance(text, bool):
         s = repr(float(text))
     else:
-        s = str(text).strip()
+        s = str(text).replace(ZWSP, "").strip()
     if s == "" or s.lower() in ("none", "<na>"):
         return None, EMPTY
     # Vietnamese writes 1,5 for 1.5.

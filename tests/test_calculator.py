@@ -410,5 +410,16 @@ def test_md_escape_neutralises_markdown_and_html():
         esc = calc.md_escape(text)
         # Every ASCII punctuation mark is backslashed; removing the backslashes gives it back.
         assert all(esc[i - 1] == "\\" for i, ch in enumerate(esc) if ch in "![]()*<>$`")
-        assert esc.replace("\\", "") == text.replace("\\", "")
+        assert esc.replace("\\", "").replace(calc.ZWSP, "") == text.replace("\\", "")
     assert calc.md_escape("1.5 · ô trống") == "1\\.5 · ô trống"
+
+
+def test_md_escape_splits_autolinks_which_ignore_backslashes():
+    for text, plain in [
+        ("http://x.y/z", "http:" + calc.ZWSP + "//x.y/z"),
+        ("WWW.evil.com", "WWW" + calc.ZWSP + ".evil.com"),
+        ("a@b.co", "a@" + calc.ZWSP + "b.co"),
+    ]:
+        assert calc.md_escape(text).replace("\\", "") == plain
+    # Pasting a message's text back into a cell still parses.
+    assert calc.parse_number("1." + calc.ZWSP + "5") == (1.5, "")
