@@ -268,6 +268,8 @@ def _explore(result: calc.Calculation, show_steps: bool) -> None:
     T = len(result.views)
     t = 1
     if T > 1:
+        if ss.get("calc_step", 1) > T:  # left over from a longer sequence
+            ss["calc_step"] = T
         t = st.slider("Bước thời gian · time step t", 1, T, key="calc_step")
     view = result.views[t - 1]
     if show_steps:

@@ -376,3 +376,15 @@ def test_share_link_with_markdown_is_quoted_escaped():
     assert len(warn) == 1
     assert "![](" not in warn[0] and "\\!\\[\\]\\(http\\:" in warn[0]
     assert at.radio(key="calc_mode").value == "lstm_slide"
+
+
+def test_step_selector_survives_a_shorter_sequence(at):
+    _custom(at)
+    at.number_input(key="calc_T").set_value(2).run()
+    _edit(at, "X", {1: {"x[1]": "5"}})  # edited: custom keeps its own T = 2
+    at.radio(key="calc_mode").set_value("rnn_slide").run()
+    at.slider(key="calc_step").set_value(3).run()
+    at.radio(key="calc_mode").set_value("custom").run()
+    assert not at.exception
+    assert at.slider(key="calc_step").value == 2
+    assert any(s.value == "Bước · step t = 2" for s in at.subheader)
