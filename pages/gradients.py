@@ -546,8 +546,12 @@ with why_col:
         f"· one step back multiplies the gradient by this Jacobian.  \n"
         f"ρ(W_hh) = {why.spectral_radius:.3g}, ‖W_hh‖₂ = {why.spectral_norm:.3g}, "
         f"trung bình act′ · mean act′ = {why.mean_act_deriv:.3g}.  \n"
-        f"Trung bình mỗi bước chuỗi nhân với ≈ **{fmt(why.per_step_factor)}** — như w ở phần 1 "
-        f"· per step the chain scales by about this: the scalar view's w."
+        + (
+            f"Trung bình mỗi bước chuỗi nhân với ≈ **{fmt(why.per_step_factor)}** — như w ở "
+            "phần 1 · per step the chain scales by about this: the scalar view's w."
+            if len(why.ks)
+            else "T = 1: không có bước nào để lùi · no earlier step to go back through."
+        )
     )
     if len(why.ks):
         st.table(

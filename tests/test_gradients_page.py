@@ -226,3 +226,16 @@ def test_a_broken_hand_off_is_said_not_raised():
     rnn_as_lstm = RNNParams(np.ones((2, 1)), np.eye(2), np.zeros(2), np.zeros(2))
     at = open_page({"explorer_cell": {"kind": "lstm", "params": rnn_as_lstm}})
     assert "LSTMParams" in errors(at)
+
+
+def test_one_step_and_zero_recurrent_weights_are_explained():
+    at = open_page()
+    at.number_input(key="bptt_length").set_value(1).run()
+    assert not at.exception and not at.error
+    assert "no earlier step" in " ".join(m.value for m in at.markdown)
+    at.number_input(key="bptt_length").set_value(20).run()
+    at.slider(key="bptt_scale").set_value(0.0).run()
+    assert not at.exception
+    # W_hh = 0: h_1 cannot reach h_T at all, so its gradient is exactly 0, and said so.
+    assert "exactly 0" in at.metric[2].value  # after the scalar view's two metrics
+    assert any("vanished" in n for n in trace_names(charts(at)["bptt"]))
