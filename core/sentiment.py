@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +37,7 @@ FILES = ("sentiment.onnx", "vocab.json", "metadata.json")
 REBUILD = "make train"  # the command that rebuilds the artifacts
 VIETNAMESE = "vi"
 BATCH_TOKENS = 16_384  # padded tokens per onnxruntime call in bulk classification
-CHUNK = 2_048  # reviews per progress report
+CHUNK = 1_024  # reviews per progress report (and per pipelined step)
 
 
 class ModelUnavailable(RuntimeError):
@@ -138,6 +139,11 @@ class SentimentModel:
         p, h = self.session.run(None, {"ids": np.ascontiguousarray(ids, dtype=np.int64)})
         return p, h
 
+    def _p_prefix(self, ids: np.ndarray) -> np.ndarray:
+        """p_prefix (B, T) only (skips copying out the (B, T, H) hidden states)."""
+        ids = np.ascontiguousarray(ids, dtype=np.int64)
+        return self.session.run(["p_prefix"], {"ids": ids})[0]
+
     def encode(self, tokens: list[str]) -> list[int]:
         """Ids of the tokens the model reads (the first max_len)."""
         return self.vocab.encode(tokens[: self.max_len])
@@ -160,7 +166,7 @@ class SentimentModel:
             ids = np.zeros((len(idx), T), dtype=np.int64)
             for b, j in enumerate(idx):
                 ids[b, : lengths[j]] = seqs[j]
-            p, _ = self._run(ids)
+            p = self._p_prefix(ids)
             out[idx] = p[np.arange(len(idx)), lengths[idx] - 1]
             start = stop
         return out
@@ -199,12 +205,8 @@ class SentimentModel:
         """One Result per text, in input order; batched by length; thread-safe."""
         texts = list(texts)
         results: list[Result] = []
-        for start in range(0, len(texts), CHUNK):
-            part = texts[start : start + CHUNK]
-            langs = detect_languages(part)
-            seqs = [self.encode(preprocess(t)) for t in part]
-            full = [k for k, s in enumerate(seqs) if s]
-            p = self.predict_ids([seqs[k] for k in full])
+
+        def finish(part, langs, seqs, full, p) -> None:
             p_of = dict(zip(full, p.tolist(), strict=True))
             for k, (text, lang, s) in enumerate(zip(part, langs, seqs, strict=True)):
                 status = status_of(lang, len(s))
@@ -214,7 +216,31 @@ class SentimentModel:
                     results.append(Result(text, label_of(p_of[k]), p_of[k], lang.lang, status))
             if progress is not None:
                 progress(len(results), len(texts))
+
+        chunks = [texts[i : i + CHUNK] for i in range(0, len(texts), CHUNK)]
+        if len(chunks) <= 1:
+            for part in chunks:
+                langs, seqs, full = self._prepare(part)
+                finish(part, langs, seqs, full, self.predict_ids([seqs[k] for k in full]))
+            return results
+        # Pipelined: onnxruntime (which releases the GIL) runs one chunk while Python
+        # detects, cleans and tokenises the next, so the two costs overlap.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending = None
+            for part in chunks:
+                langs, seqs, full = self._prepare(part)
+                job = pool.submit(self.predict_ids, [seqs[k] for k in full])
+                if pending is not None:
+                    finish(*pending[:-1], pending[-1].result())
+                pending = (part, langs, seqs, full, job)
+            finish(*pending[:-1], pending[-1].result())
         return results
+
+    def _prepare(self, part: list[str]) -> tuple[list[LanguageGuess], list[list[int]], list[int]]:
+        """Languages, read ids and the indices of non-empty reviews of a chunk."""
+        langs = detect_languages(part)
+        seqs = [self.encode(preprocess(t)) for t in part]
+        return langs, seqs, [k for k, s in enumerate(seqs) if s]
 
     def analyze(self, text: str) -> Analysis:
         """Everything the page shows about one review."""
@@ -241,16 +267,16 @@ class SentimentModel:
                 [],
                 status,
             )
-        p_prefix = self._run(np.asarray([ids]))[0][0]  # (T,)
+        p_prefix = self._p_prefix(np.asarray([ids]))[0]  # (T,)
         p = float(p_prefix[-1])
         T = len(ids)
         if T == 1:
             # Without its only token a review reads nothing: the model's answer to <unk>.
-            without = self._run(np.asarray([[UNK]]))[0][:, -1]
+            without = self._p_prefix(np.asarray([[UNK]]))[:, -1]
         else:
             keep = ~np.eye(T, dtype=bool)  # row t: every token but t
             variants = np.asarray(ids)[None, :].repeat(T, 0)[keep].reshape(T, T - 1)
-            without = self._run(variants)[0][:, -1]  # (T,) one batched call
+            without = self._p_prefix(variants)[:, -1]  # (T,) one batched call
         influence = [p - float(w) for w in without]
         return Analysis(
             text,
