@@ -300,7 +300,8 @@ def _explore(result: calc.Calculation, show_steps: bool) -> None:
         key="calc_csv",
     )
     if c2.button("📉 Xem gradient của ô này · explore its gradients", key="calc_to_explorer"):
-        ss["explorer_cell"] = {"kind": result.kind, "params": result.example.params}
+        ex = result.example
+        ss["explorer_cell"] = {"kind": result.kind, "params": ex.params, "inputs": ex.X}
         st.switch_page("pages/gradients.py")
     st.caption(
         "Địa chỉ trang đã chứa các số hiện tại: sao chép để chia sẻ bài tập · the address bar "

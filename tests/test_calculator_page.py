@@ -262,6 +262,8 @@ def test_hand_off_to_the_gradient_explorer(at):
     cell = at.session_state["explorer_cell"]
     assert cell["kind"] == "lstm"
     assert cell["params"].W_hh[3, 0] == 1.5 and cell["params"].W_ih[1, 0] == 1.63
+    np.testing.assert_array_equal(cell["inputs"], [[1.0]])  # (T, I): the explorer tiles it
+    assert not at.exception
 
 
 def test_csv_download_is_offered(at):
