@@ -475,6 +475,14 @@ def model_card(metadata: dict, models_dir=None) -> ModelCard:
         "số liệu trên là của tập validation (dùng để dừng sớm, nên hơi lạc quan; tập test "
         "chính thức được giữ riêng). · Slide examples are training data.",
     ]
+    if confusion is not None and confusion.shape == (2, 2):
+        (tn, fp), (fn, tp) = confusion.tolist()
+        limits.insert(
+            0,
+            f"Trên {tn + fp + fn + tp:,} bình luận validation nó sai {fp + fn:,} lần: "
+            f"{fp:,} bình luận tiêu cực bị gọi là tích cực, {fn:,} tích cực bị gọi là tiêu cực. "
+            f"· Wrong on {fp + fn:,}: {fp:,} negatives called positive, {fn:,} the other way.",
+        )
     return ModelCard(
         facts=facts,
         metrics=metrics,

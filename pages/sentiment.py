@@ -138,7 +138,8 @@ def gates_figure(tokens: list[str], gates: dict[str, np.ndarray]) -> go.Figure:
             col=1,
         )
         fig.update_yaxes(title_text="unit", showticklabels=False, row=k, col=1)
-    c_max = float(np.max(np.abs(gates["c"]))) or 1.0
+    # c is unbounded: scale to its 98th percentile so a few large units do not wash out the rest
+    c_max = float(np.percentile(np.abs(gates["c"]), 98)) or 1.0
     fig.update_layout(
         height=1100,
         margin={"l": 10, "r": 10, "t": 30, "b": 10},

@@ -17,6 +17,7 @@ from core.sentiment_view import (
     heat_html,
     looks_unaccented,
     marked_html,
+    model_card,
     paste_reviews,
     removed_html,
     results_rows,
@@ -153,3 +154,21 @@ def test_review_view_cuts_huge_text_and_marks_truncation(model):
     assert v.analysis.truncated and len(v.analysis.ids) == v.analysis.max_len
     assert f"Cắt tại token {v.analysis.max_len}" in v.tokens_html
     assert len(v.read_tokens) == v.analysis.max_len
+
+
+def test_model_card_reads_the_shipped_metadata(model):
+    card = model_card(model.metadata, model.models_dir)
+    m = model.metadata["metrics"]["typed"]
+    assert card.confusion.tolist() == m["confusion_matrix"]
+    assert card.metrics[0]["accuracy"] == m["accuracy"]
+    assert {"sentiment.onnx", "vocab.json", "metadata.json"} <= set(card.file_bytes)
+    assert len(card.curves) == len(model.metadata["curves"])
+    (tn, fp), (fn, tp) = m["confusion_matrix"]
+    assert f"{fp:,} bình luận tiêu cực bị gọi là tích cực" in card.limits[0]
+    assert all("?" not in value for _, value in card.facts)  # every fact found
+
+
+def test_model_card_survives_missing_metadata():
+    card = model_card({})
+    assert card.metrics == [] and card.confusion is None and card.curves == []
+    assert any(v == "?" for _, v in card.facts)
