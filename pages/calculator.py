@@ -303,10 +303,11 @@ def _explore(result: calc.Calculation, show_steps: bool) -> None:
         ex = result.example
         ss["explorer_cell"] = {"kind": result.kind, "params": ex.params, "inputs": ex.X}
         st.switch_page("pages/gradients.py")
-    st.caption(
-        "Địa chỉ trang đã chứa các số hiện tại: sao chép để chia sẻ bài tập · the address bar "
-        f"holds these numbers; copy it to share the exercise: `?w={result.share_code}`"
+    st.markdown(
+        "**🔗 Chia sẻ bài tập · share this exercise**: liên kết (và thanh địa chỉ) chứa mọi số "
+        "hiện tại · the link, like the address bar, holds every number shown."
     )
+    st.code(f"{st.context.url or ''}?w={result.share_code}", language=None)
 
 
 # -------------------------------------------------------------------- page

@@ -126,6 +126,8 @@ def test_saturated_forget_gate_is_warned_about(at):
 
 def test_url_holds_the_slide_weights(at):
     assert at.query_params["w"] == SLIDE_CODE
+    # A copyable link for the teacher (AppTest has no browser URL, so only the query).
+    assert [c.value for c in at.code] == [f"?w={SLIDE_CODE}"]
 
 
 # ---------------------------------------------------------------- slide RNN
