@@ -92,6 +92,17 @@ def add_curve(fig, x, y, exploded, vanished, name, color, dash="solid", flags=Tr
                 hovertemplate="t=%{x}<br>vanished: < 1e-300 (0 in float64)<extra></extra>",
             )
         )
+        xs = np.asarray(x)[vanished]
+        fig.add_annotation(
+            x=float(xs.max()),
+            y=math.log10(VANISH_FLOOR),
+            text=f"▼ {name.split(' ')[0]}: < 1e-300 (biến mất · vanished) ở {xs.size} bước",
+            showarrow=True,
+            arrowhead=2,
+            ax=40,
+            ay=-30 - 22 * len(fig.layout.annotations),  # stacked, never on top of each other
+            font=dict(color=color),
+        )
 
 
 def add_exploded(fig, x, exploded, name, color, ceiling):
@@ -470,6 +481,8 @@ def verdict(lg: float, status: str) -> str:
         return ":red[💥 tràn số · overflowed]"
     if status == "zero_last":
         return ":gray[ở t = T gradient đúng bằng 0 (tanh bão hoà) · exactly 0 at t = T]"
+    if lg == -math.inf:
+        return ":blue[▼ biến mất: đúng bằng 0 trong float64 · vanished to exactly 0]"
     if lg < -3:
         return ":blue[▼ biến mất · vanishing]"
     if lg > 3:
@@ -488,7 +501,8 @@ for col, label, lg, status in (
         r.lstm.cell_span_status,
     ),
 ):
-    col.metric(label, {"overflow": "inf / NaN", "zero_last": "x / 0"}.get(status, fmt_log10(lg)))
+    short = {"overflow": "inf / NaN", "zero_last": "x / 0"}.get(status)
+    col.metric(label, short or ("0" if lg == -math.inf else fmt_log10(lg)))
     col.markdown(verdict(lg, status))
 
 chart_col, why_col = st.columns([3, 2], gap="large")

@@ -149,7 +149,9 @@ def test_underflow_shows_vanished_markers():
     at.slider(key="bptt_scale").set_value(0.1).run()
     at.number_input(key="bptt_length").set_value(500).run()
     assert not at.exception
-    assert any("vanished < 1e-300" in n for n in trace_names(charts(at)["bptt"]))
+    spec = charts(at)["bptt"]
+    assert any("vanished < 1e-300" in n for n in trace_names(spec))
+    assert any("vanished" in a["text"] for a in spec["layout"]["annotations"])
 
 
 @pytest.mark.parametrize(
@@ -237,5 +239,6 @@ def test_one_step_and_zero_recurrent_weights_are_explained():
     at.slider(key="bptt_scale").set_value(0.0).run()
     assert not at.exception
     # W_hh = 0: h_1 cannot reach h_T at all, so its gradient is exactly 0, and said so.
-    assert "exactly 0" in at.metric[2].value  # after the scalar view's two metrics
+    assert at.metric[2].value == "0"  # after the scalar view's two metrics
+    assert "exactly 0" in " ".join(m.value for m in at.markdown)
     assert any("vanished" in n for n in trace_names(charts(at)["bptt"]))
