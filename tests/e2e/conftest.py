@@ -8,6 +8,7 @@ from tests.e2e.harness import (
     CHROMIUM,
     LAUNCH_ARGS,
     ROOT,
+    SCREENSHOTS,
     TIMEOUT_MS,
     streamlit_server,
     warm_up,
@@ -53,8 +54,16 @@ def outside_requests() -> list[str]:
     return []
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so fixtures can see a failure."""
+    rep = yield
+    setattr(item, f"rep_{rep.when}", rep)
+    return rep
+
+
 @pytest.fixture
-def page(browser, server, dialogs, outside_requests):
+def page(request, browser, server, dialogs, outside_requests):
     """A fresh visitor: own context (cookies, session), dialogs recorded and dismissed."""
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
     ctx.set_default_timeout(TIMEOUT_MS)
@@ -71,6 +80,10 @@ def page(browser, server, dialogs, outside_requests):
     pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     log_before = len(server.log())
     yield pg
+    rep = getattr(request.node, "rep_call", None)
+    if rep is not None and rep.failed:  # what the visitor saw when it failed
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        pg.screenshot(path=str(SCREENSHOTS / f"FAILED_{request.node.name}.png"), full_page=True)
     ctx.close()
     new_log = server.log()[log_before:]
     assert "Traceback" not in new_log, f"the server logged an exception:\n{new_log[-3000:]}"
