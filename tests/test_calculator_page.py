@@ -68,11 +68,11 @@ def _torch_lstm(W_ih, W_hh, b_ih, b_hh, X, h0, c0):
             ("bias_hh", b_hh),
         ):
             getattr(cell, name).copy_(torch.tensor(v, dtype=f64))
-        h = torch.tensor([h0], dtype=f64)
-        c = torch.tensor([c0], dtype=f64)
+        h = torch.tensor(np.asarray(h0, dtype=np.float64)).view(1, H)
+        c = torch.tensor(np.asarray(c0, dtype=np.float64)).view(1, H)
         out = []
         for x in X:
-            h, c = cell(torch.tensor([x], dtype=f64), (h, c))
+            h, c = cell(torch.tensor(np.asarray(x, dtype=np.float64)).view(1, -1), (h, c))
             out.append((h[0].numpy().copy(), c[0].numpy().copy()))
     return out
 
@@ -392,3 +392,31 @@ def test_step_selector_survives_a_shorter_sequence(at):
     assert not at.exception
     assert at.slider(key="calc_step").value == 2
     assert any(s.value == "Bước · step t = 2" for s in at.subheader)
+
+
+def test_a_table_with_a_row_missing_is_a_shape_mismatch_message(at):
+    _custom(at)
+    at.session_state["calc_ed_W_h"] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [1]}
+    at.run()
+    assert not at.exception
+    msgs = [e for e in _errors(at) if "hidden weights" in e]
+    assert len(msgs) == 1
+    assert "shape mismatch" in msgs[0] and "3×1, expected 4×1" in msgs[0]
+    assert _metrics(at)["h_1"] == "0.986"  # the last valid result stays
+
+
+def test_the_trace_table_matches_torch_at_full_precision():
+    t = calc.random_tables("lstm", 3, 2, 4, 5)
+    at = _open({"w": calc.encode(t)})
+    trace = [d.value for d in at.dataframe if "quantity" in d.value.columns]
+    assert len(trace) == 1
+    df = trace[0]
+    ex = calc.parse_tables(t).example
+    p = ex.params
+    ref = _torch_lstm(p.W_ih, p.W_hh, p.b_ih, p.b_hh, ex.X, ex.h0, ex.c0)
+    for step, (h, c) in enumerate(ref, start=1):
+        row_h = df[(df["t"] == step) & (df["quantity"] == "h")][["unit_1", "unit_2"]]
+        row_c = df[(df["t"] == step) & (df["quantity"] == "c")][["unit_1", "unit_2"]]
+        np.testing.assert_allclose(row_h.to_numpy()[0], h, atol=1e-12)
+        np.testing.assert_allclose(row_c.to_numpy()[0], c, atol=1e-12)
+    assert len(df) == 4 * (2 + 4 * 6 + 4 + 1)
