@@ -6,6 +6,8 @@ import warnings
 import numpy as np
 import pytest
 import torch
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.cells import LSTMParams, RNNParams, lstm_forward, rnn_forward
 from core.gradients import (
@@ -79,6 +81,15 @@ def test_scalar_linear_rnn_gradient_is_w_to_the_T_minus_t(w):
     np.testing.assert_allclose(r.rnn_why.chain_log10, r.rnn_why.ks * math.log10(w), atol=1e-9)
     assert r.rnn_why.per_step_factor == pytest.approx(w, rel=1e-9)
     assert r.rnn_why.spectral_radius == pytest.approx(w)
+
+
+@settings(max_examples=25, deadline=None)
+@given(w=st.floats(0.05, 3.0), T=st.integers(1, 80))
+def test_closed_form_holds_for_any_positive_w_and_length(w, T):
+    rnn, _, X, _ = build_networks(ExplorerConfig(seq_len=T), _scalar_rnn(w))
+    run = run_rnn(rnn, X)
+    t = np.arange(1, T + 1)
+    np.testing.assert_allclose(run.grad_h[:, 0].numpy(), w ** (T - t), rtol=1e-9, atol=0)
 
 
 # ------------------------------------------------------------ same network as torch's modules
