@@ -76,10 +76,7 @@ def _on_kind() -> None:
     if kind.startswith("rnn") and old.kind == "rnn":
         _load(calc.Tables("rnn", kind.split("_")[1], old.grids))  # same numbers, other act
         return
-    t = calc.preset_tables("lstm_slide" if kind == "lstm" else "rnn_slide")
-    if kind == "rnn_tanh":
-        t = calc.Tables("rnn", "tanh", t.grids)
-    _load(t)
+    _on_slide()
 
 
 def _on_size() -> None:
@@ -101,7 +98,11 @@ def _on_random() -> None:
 
 
 def _on_slide() -> None:
-    _on_kind()
+    kind = ss["calc_kind"]
+    t = calc.preset_tables("lstm_slide" if kind == "lstm" else "rnn_slide")
+    if kind == "rnn_tanh":
+        t = calc.Tables("rnn", "tanh", t.grids)
+    _load(t)
 
 
 # ----------------------------------------------------------------- drawing
@@ -283,8 +284,15 @@ def _explore(result: calc.Calculation, show_steps: bool) -> None:
                 _value(f"c_{t}", view.c)
     st.markdown("**Sơ đồ ô với giá trị hiện tại · the cell with live values**")
     st.graphviz_chart(view.dot)
-    for sat in result.saturations:
+    here = [s for s in result.saturations if s.t == t]
+    for sat in here:
         st.warning(sat.message, icon="⚠️")
+    if len(result.saturations) > len(here):
+        others = sorted({s.t for s in result.saturations if s.t != t})
+        st.caption(
+            f"⚠️ {len(result.saturations) - len(here)} cổng bão hòa ở các bước khác · "
+            f"saturated gates at other steps: t = {', '.join(map(str, others))}"
+        )
     for v in result.views:
         if v.overflow and not show_steps:
             st.warning(f"Bước · step t={v.t}: giá trị vượt float64 đã được kẹp · clamped")

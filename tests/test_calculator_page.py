@@ -420,3 +420,27 @@ def test_the_trace_table_matches_torch_at_full_precision():
         np.testing.assert_allclose(row_h.to_numpy()[0], h, atol=1e-12)
         np.testing.assert_allclose(row_c.to_numpy()[0], c, atol=1e-12)
     assert len(df) == 4 * (2 + 4 * 6 + 4 + 1)
+
+
+def test_slide_example_button_restores_the_numbers(at):
+    _custom(at)
+    at.radio(key="calc_kind").set_value("rnn_relu").run()
+    _edit(at, "W_x", {0: {"x[1]": "7"}})
+    assert at.query_params["w"] != calc.encode(calc.preset_tables("rnn_slide"))
+    at.button(key="calc_slide").click().run()
+    assert not at.exception
+    assert at.data_editor[0].value["x[1]"].tolist() == ["1", "1"]
+    assert at.query_params["w"] == calc.encode(calc.preset_tables("rnn_slide"))
+
+
+def test_saturation_warnings_follow_the_selected_step():
+    t = calc.preset_tables("rnn_slide")
+    t = calc.Tables("rnn", "tanh", {**t.grids, "X": (("2", "2", "2"),) + t.grids["X"][1:]})
+    at = _open({"w": calc.encode(t)})  # tanh RNN, pre-activations [7, 8] at t=1 only
+    assert at.radio(key="calc_mode").value == "custom"
+    sat = [w.value for w in at.warning if "saturated" in w.value]
+    assert len(sat) == 2 and all("t=1" in w for w in sat)
+    assert "|7| > 5" in sat[0] and "|8| > 5" in sat[1]
+    at.slider(key="calc_step").set_value(2).run()
+    assert not [w for w in at.warning if "saturated" in w.value]
+    assert any("other steps: t = 1" in c.value for c in at.caption)
