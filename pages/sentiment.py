@@ -181,9 +181,11 @@ def verdict_html(label: str, p: float) -> str:
 
 
 def one_review():
-    if "sentiment_text" not in st.session_state:  # first visit: the first slide example
-        st.session_state["sentiment_text"] = EXAMPLES["pos1"][1]
-        st.session_state["sentiment_example"] = "pos1"
+    # Streamlit drops a widget's state while it is not drawn (the other mode is shown):
+    # restore the last review and example, or on a first visit the first slide example.
+    if "sentiment_text" not in st.session_state:
+        kept = st.session_state.get("sentiment_kept", ("pos1", EXAMPLES["pos1"][1]))
+        st.session_state["sentiment_example"], st.session_state["sentiment_text"] = kept
     st.pills(
         "Ví dụ · Examples",
         list(EXAMPLES),
@@ -198,6 +200,7 @@ def one_review():
         on_change=_forget_example,
         help=f"Tiếng Việt, có dấu hoặc không. Tối đa {MAX_REVIEW_CHARS:,} ký tự được phân tích.",
     )
+    st.session_state["sentiment_kept"] = (st.session_state.get("sentiment_example"), text)
     if not text.strip():
         st.info(
             "Hãy nhập một bình luận hoặc chọn một ví dụ ở trên. "
@@ -342,11 +345,16 @@ def many_reviews():
     )
     reviews, error, sig = None, None, None
     if source == "paste":
+        if "sentiment_bulk_text" not in st.session_state:  # back from the other mode
+            st.session_state["sentiment_bulk_text"] = st.session_state.get(
+                "sentiment_bulk_kept", ""
+            )
         pasted = st.text_area(
             "Mỗi dòng một bình luận · one review per line",
             height=200,
             key="sentiment_bulk_text",
         )
+        st.session_state["sentiment_bulk_kept"] = pasted
         if pasted.strip():
             sig = _signature("paste", pasted)
             try:

@@ -111,3 +111,26 @@ def test_bulk_paste_classifies_every_line(visit):
     assert seen == {"dialogs": [], "outside": []}
     assert exceptions_on(page) == []
     screenshot(page, "sentiment_bulk")
+
+
+def test_switching_modes_keeps_what_was_typed(visit):
+    """A real browser drops an undrawn widget's state (AppTest does not): the page restores it."""
+    page, _ = visit
+    review = "Cà phê thơm, bánh ngọt vừa phải, sẽ quay lại."
+    box = page.get_by_role("textbox", name="Bình luận · Review")
+    box.fill(review)
+    box.press("Control+Enter")
+    settle(page)
+    page.get_by_text("Nhiều bình luận", exact=False).first.click()
+    settle(page)
+    bulk = page.get_by_role("textbox", name="Mỗi dòng một bình luận · one review per line")
+    bulk.fill("ngon\ndở")
+    bulk.press("Control+Enter")
+    settle(page)
+    page.get_by_text("Một bình luận", exact=False).first.click()
+    settle(page)
+    assert page.get_by_role("textbox", name="Bình luận · Review").input_value() == review
+    page.get_by_text("Nhiều bình luận", exact=False).first.click()
+    settle(page)
+    assert bulk.input_value() == "ngon\ndở"
+    assert exceptions_on(page) == []
