@@ -242,3 +242,16 @@ def test_one_step_and_zero_recurrent_weights_are_explained():
     assert at.metric[2].value == "0"  # after the scalar view's two metrics
     assert "exactly 0" in " ".join(m.value for m in at.markdown)
     assert any("vanished" in n for n in trace_names(charts(at)["bptt"]))
+
+
+def test_the_calculators_button_lands_here_with_its_cell():
+    """The real hand-off: the calculator page's button, not a hand-set session state."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    at.switch_page("pages/calculator.py").run()
+    at.button(key="calc_to_explorer").click().run()
+    assert not at.exception
+    assert at.radio(key="bptt_source").value == "calculator"
+    assert any("the same weights as on the calculator" in i.value for i in at.info)
+    assert any("repeated" in c.value for c in at.caption)  # the calculator's own inputs
+    assert "bptt" in charts(at)
