@@ -247,8 +247,9 @@ def one_review():
         )
         if looks_unaccented(a.text):
             c2.info(
-                "Văn bản không dấu: langid dựa vào dấu thanh nên hay nhận nhầm thành tiếng Anh. "
-                "· Without diacritics langid often mistakes Vietnamese for another language."
+                "Nếu đây là tiếng Việt gõ không dấu: langid dựa vào dấu thanh nên hay nhận nhầm "
+                "thành ngôn ngữ khác. · If this is Vietnamese typed without diacritics: langid "
+                "relies on them and often mistakes such text for another language."
             )
     else:
         c2.success(
