@@ -624,6 +624,12 @@ def _node(name: str, label: str, **attrs) -> str:
     return f'  {name} [label="{_dot_escape(label)}"{extra}];'
 
 
+def _dot_value(a) -> str:
+    """0.997 for one unit, [0.1, 0.2] for several."""
+    a = np.ravel(a)
+    return fmt(a[0]) if a.size == 1 else fmt_vec(a)
+
+
 _SAT_FILL = "#f8c9c4"
 _GATE_FILL = "#dbe8f7"
 _IO_FILL = "#eeeeee"
@@ -633,7 +639,7 @@ _OUT_FILL = "#d5efd8"
 def lstm_dot(s: LSTMStep, saturated: dict[str, tuple[bool, ...]] | None = None) -> str:
     """Graphviz DOT of the LSTM cell at step t, each box carrying its live value."""
     saturated = saturated or {}
-    v = fmt_vec
+    v = _dot_value
     lines = [
         "digraph LSTM {",
         '  rankdir=LR; bgcolor="transparent"; nodesep=0.35; ranksep=0.5;',
@@ -658,6 +664,9 @@ def lstm_dot(s: LSTMStep, saturated: dict[str, tuple[bool, ...]] | None = None) 
         _node("h", f"h_t = o⊙tanh(c_t)\n{v(s.h)}", fillcolor=_OUT_FILL),
         "  cp -> fc; f -> fc; i -> ig; g -> ig; fc -> c; ig -> c;",
         "  c -> tc; tc -> h; o -> h;",
+        # Columns left to right as on the slides: inputs, gates, products, c_t, h_t.
+        "  {rank=same; cp; f; i; g; o;}",
+        "  {rank=same; fc; ig;}",
         "}",
     ]
     return "\n".join(lines)
@@ -666,7 +675,7 @@ def lstm_dot(s: LSTMStep, saturated: dict[str, tuple[bool, ...]] | None = None) 
 def rnn_dot(s: RNNStep, saturated: bool = False) -> str:
     """Graphviz DOT of the RNN update at step t with its live values."""
     tr = s.update
-    v = fmt_vec
+    v = _dot_value
     sym = ACT_SYMBOL[tr.activation]
     return "\n".join(
         [

@@ -345,9 +345,11 @@ def test_diagram_carries_live_values_and_is_balanced():
     r = calc.calculate(calc.preset_tables("lstm_slide"))
     dot = r.views[0].dot
     assert dot.startswith("digraph LSTM {") and dot.rstrip().endswith("}")
-    for s in ("[5.95]", "[0.997]", "[2.948]", "[0.986]", "saturated", "cp -> fc"):
+    for s in ("σ(5.95)\n= 0.997", "c_t = +\n2.948", "\n0.986", "saturated", "cp -> fc"):
         assert s in dot
     assert dot.count("{") == dot.count("}")
+    wide = calc.calculate(calc.random_tables("lstm", 1, 2, 1, 0)).views[0]
+    assert "[" in wide.dot.split("h_t = o⊙tanh(c_t)")[1]  # H > 1: vectors in brackets
     rnn = calc.calculate(calc.preset_tables("rnn_slide")).views[2].dot
     assert "[5, 8]" in rnn and "[4, 7]" in rnn and "ReLU" in rnn
 
