@@ -1,0 +1,186 @@
+"""The sentiment page in a browser: a verdict equal to core's, payloads typed into every
+text field, a bulk CSV upload whose download holds every row, and the upload size limit.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from tests.e2e.harness import (
+    TIMEOUT_MS,
+    exceptions_on,
+    open_page,
+    requires_chromium,
+    screenshot,
+    settle,
+)
+
+pytestmark = [pytest.mark.e2e, requires_chromium]
+
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '"><svg onload=alert(1)>',
+    "![x](http://127.0.0.1:9/x.png)",
+    "[a](javascript:alert(1))",
+]
+POSITIVE = "Đồ ăn rất ngon, nhân viên thân thiện, giá hợp lý, nhất định sẽ quay lại!"
+NEGATIVE = "Đồ ăn dở tệ, phục vụ chậm và thô lỗ, quán bẩn, không bao giờ quay lại nữa."
+
+
+@pytest.fixture(scope="module")
+def model():
+    """The shipped model in this process: what the page shows must be what core computes."""
+    from core.sentiment import load_model
+
+    return load_model()
+
+
+def metric_value(page, label: str) -> str:
+    m = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
+    return m.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
+def type_review(page, text: str) -> None:
+    box = page.get_by_role("textbox", name="Bình luận · Review")
+    box.fill(text)
+    box.press("Control+Enter")  # a text area submits on Ctrl+Enter (or on blur)
+    settle(page)
+
+
+def open_bulk(page, base_url, source: str) -> None:
+    open_page(page, base_url, "sentiment", "Phân tích cảm xúc")
+    page.get_by_text("P(positive) =", exact=False).first.wait_for()  # first example done
+    page.get_by_text("Nhiều bình luận", exact=False).first.click()
+    settle(page)
+    page.get_by_text(source, exact=False).first.click()
+    settle(page)
+
+
+def classify_and_download(page, tmp_path) -> bytes:
+    page.get_by_role("button", name="Phân loại · Classify").click()
+    page.get_by_text("Tải kết quả CSV", exact=False).first.wait_for(timeout=TIMEOUT_MS)
+    settle(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Tải kết quả CSV", exact=False).click()
+    path = tmp_path / "downloaded.csv"
+    info.value.save_as(path)
+    return path.read_bytes()
+
+
+def test_a_review_gets_cores_verdict(page, base_url, model):
+    open_page(page, base_url, "sentiment", "Phân tích cảm xúc")
+    page.get_by_text("P(positive) =", exact=False).first.wait_for()
+    for text, word in ((POSITIVE, "TÍCH CỰC"), (NEGATIVE, "TIÊU CỰC")):
+        a = model.analyze(text)
+        type_review(page, text)
+        page.get_by_text(word, exact=False).first.wait_for()
+        assert metric_value(page, "P(positive)") == f"{a.p_positive:.1%}"
+        assert metric_value(page, "Token đã đọc") == f"{len(a.ids)} / {a.max_len}"
+        assert a.label == ("positive" if word == "TÍCH CỰC" else "negative")
+    assert exceptions_on(page) == []
+    screenshot(page, "sentiment_verdict")
+
+
+def test_payloads_typed_as_a_review_stay_text(page, base_url, dialogs, outside_requests):
+    open_page(page, base_url, "sentiment", "Phân tích cảm xúc")
+    page.get_by_text("P(positive) =", exact=False).first.wait_for()
+    title = page.title()
+    main = page.locator('[data-testid="stMain"]')
+    for payload in PAYLOADS:
+        type_review(page, f"Quán ngon {payload} phục vụ tốt")
+        # Step 1 of the cleaning shows the review as it came in, character for character.
+        shown = main.inner_text().replace("\u200b", "")
+        assert payload in shown, payload
+        assert main.locator("script, svg[onload], img[src='x'], a[href^='javascript']").count() == 0
+    assert dialogs == [] and outside_requests == []
+    assert page.title() == title
+    assert exceptions_on(page) == []
+    screenshot(page, "sentiment_payload_review")
+
+
+def test_pasted_payloads_come_back_in_the_download(
+    page, base_url, model, tmp_path, dialogs, outside_requests
+):
+    lines = [POSITIVE, *PAYLOADS, "", NEGATIVE, "The food was great."]
+    open_bulk(page, base_url, "Dán · paste")
+    box = page.get_by_role("textbox", name="Mỗi dòng một bình luận · one review per line")
+    box.fill("\n".join(lines))
+    box.press("Control+Enter")
+    page.get_by_text(f"{len(lines)} dòng sẵn sàng", exact=False).first.wait_for()
+    got = classify_and_download(page, tmp_path)
+
+    rows = list(csv.DictReader(io.StringIO(got.decode("utf-8-sig"))))
+    assert [r["text"] for r in rows] == lines  # every line, in order, literally
+    from core.classify import results_to_csv
+
+    assert got == results_to_csv(model.classify(lines))
+    assert metric_value(page, "Tổng · rows") == str(len(lines))
+    assert dialogs == [] and outside_requests == []
+    assert exceptions_on(page) == []
+    screenshot(page, "sentiment_bulk_paste")
+
+
+def _upload_rows() -> list[dict[str, str]]:
+    """Reviews a CSV may really hold: commas, quotes, line breaks, emoji, English, blanks."""
+    base = [
+        POSITIVE,
+        NEGATIVE,
+        'Nhân viên nói "dạ", rất lễ phép, 10/10',
+        "Món ăn ngon 😋👍 nhưng hơi đắt",
+        "quan nay ngon lam, gia re",  # without diacritics
+        "Cà phê dở,\nbánh thì cứng",  # a line break inside a quoted field
+        "",
+        "Terrible service, never again.",
+        *PAYLOADS,
+    ]
+    return [{"id": str(k), "text": t, "stars": str(k % 5 + 1)} for k, t in enumerate(base * 4)]
+
+
+def test_bulk_csv_upload_and_its_download_keep_every_row(
+    page, base_url, model, tmp_path, dialogs, outside_requests
+):
+    rows = _upload_rows()
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=["id", "text", "stars"])
+    w.writeheader()
+    w.writerows(rows)
+    data = buf.getvalue().encode("utf-8")
+    upload = tmp_path / "reviews.csv"
+    upload.write_bytes(data)
+
+    open_bulk(page, base_url, "Tải tệp CSV/TXT")
+    page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(upload)
+    page.get_by_text(f"{len(rows)} dòng sẵn sàng", exact=False).first.wait_for()
+    got = classify_and_download(page, tmp_path)
+
+    out = list(csv.DictReader(io.StringIO(got.decode("utf-8-sig"))))
+    assert [r["text"] for r in out] == [r["text"] for r in rows]  # nothing lost, in order
+    from core.classify import read_reviews, results_to_csv
+
+    assert got == results_to_csv(model.classify(read_reviews(data, "reviews.csv", "text")))
+    for r in out:
+        assert r["status"] in ("ok", "empty", "not_vietnamese")
+        if r["status"] != "empty":
+            assert 0.0 <= float(r["p_positive"]) <= 1.0
+    assert dialogs == [] and outside_requests == []
+    assert exceptions_on(page) == []
+    screenshot(page, "sentiment_bulk_upload")
+
+
+def test_an_upload_over_the_size_limit_is_refused(page, base_url, tmp_path):
+    big = tmp_path / "big.csv"
+    line = "Đồ ăn ngon, phục vụ tốt\n".encode()
+    big.write_bytes(b"text\n" + line * (int(5.2 * 2**20) // len(line)))  # 5.2 MB > 5 MB
+    open_bulk(page, base_url, "Tải tệp CSV/TXT")
+    page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(big)
+    uploader = page.locator('[data-testid="stFileUploader"]')
+    uploader.get_by_text("File must be 5.0MB or smaller", exact=False).wait_for()
+    settle(page)
+    assert page.get_by_text("dòng sẵn sàng", exact=False).count() == 0
+    assert page.get_by_role("button", name="Phân loại · Classify").is_disabled()
+    assert exceptions_on(page) == []
+    screenshot(page, "sentiment_upload_too_big")
