@@ -168,7 +168,13 @@ def _checks_table(checks) -> None:
             "ghi chú · note",
         ],
     )
-    st.dataframe(df, hide_index=True, width="stretch", height=36 * (len(df) + 1) + 4)
+    st.dataframe(
+        df,
+        hide_index=True,
+        width="stretch",
+        height=36 * (len(df) + 1) + 4,
+        column_config={"ghi chú · note": st.column_config.TextColumn(width="large")},
+    )
 
 
 def _lstm_slide(result: calc.Calculation) -> None:
