@@ -220,6 +220,33 @@ def test_multi_line_paste_keeps_every_row_in_order_with_status():
     assert {"sentiment_split_chart", "sentiment_hist_chart"} <= keys
 
 
+def test_bulk_drives_a_progress_bar(monkeypatch):
+    """The page hands classify a progress callback, and the callback reaches n / n."""
+    import core.sentiment as sentiment
+
+    calls: list[tuple[int, int]] = []
+    original = sentiment.SentimentModel.classify
+
+    def spy(self, texts, progress=None):
+        if progress is None:  # the model card's speed measurement, not the bulk run
+            return original(self, texts)
+
+        def record(done, total):
+            calls.append((done, total))
+            progress(done, total)
+
+        return original(self, texts, progress=record)
+
+    monkeypatch.setattr(sentiment.SentimentModel, "classify", spy)
+    at = _bulk("paste")
+    at.text_area(key="sentiment_bulk_text").set_value("ngon\ndở\nbình thường").run()
+    at.button(key="sentiment_bulk_run").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert calls, "the page must pass classify a progress callback"
+    assert calls[-1] == (3, 3)
+    assert len(_table(at)) == 3
+
+
 def _csv(rows: list[dict]) -> bytes:
     buf = io.StringIO()
     w = csv.DictWriter(buf, fieldnames=list(rows[0]))
