@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import time
 from collections import Counter
 from dataclasses import dataclass
 
@@ -237,6 +238,7 @@ class ReviewView:
     heat_html: str
     gates: dict[str, np.ndarray]  # "i", "f", "g", "o", "c" -> (H, T); "unit" -> (H,) row ids
     max_abs_diff: float  # max |h_cells - h_onnxruntime| over the review (0.0 if no tokens)
+    compute_ms: float  # wall time of this whole function, as measured when it ran
 
 
 def gate_matrices(trace: list) -> dict[str, np.ndarray]:
@@ -271,6 +273,7 @@ def step_views(text: str, steps: list) -> list[StepView]:
 
 def review_view(model, text: str) -> ReviewView:
     """Analyse one review and prepare every section of the page (the page's one call)."""
+    t0 = time.perf_counter()
     cut = max(0, len(text) - MAX_REVIEW_CHARS)
     text = text[:MAX_REVIEW_CHARS]
     a = model.analyze(text)
@@ -280,16 +283,21 @@ def review_view(model, text: str) -> ReviewView:
     if trace:  # the heat maps are only honest if the NumPy cell is the shipped model
         h_cells = np.stack([s.h for s in trace])  # (T, H)
         diff = float(np.max(np.abs(h_cells - np.asarray(model.hidden_states(a.ids)))))
+    steps = step_views(text, a.steps)
+    tok_html = tokens_html(list(a.tokens), a.ids, a.unknown, a.max_len)
+    heat = heat_html(read, a.influence, a.unknown) if a.ids else ""
+    gates = gate_matrices(trace)
     return ReviewView(
         text=text,
         cut_chars=cut,
         analysis=a,
         read_tokens=read,
-        steps=step_views(text, a.steps),
-        tokens_html=tokens_html(list(a.tokens), a.ids, a.unknown, a.max_len),
-        heat_html=heat_html(read, a.influence, a.unknown) if a.ids else "",
-        gates=gate_matrices(trace),
+        steps=steps,
+        tokens_html=tok_html,
+        heat_html=heat,
+        gates=gates,
         max_abs_diff=diff,
+        compute_ms=(time.perf_counter() - t0) * 1e3,
     )
 
 
@@ -492,19 +500,3 @@ def model_card(metadata: dict, models_dir=None) -> ModelCard:
         file_bytes=sizes,
         limits=limits,
     )
-
-
-def measure_speed(model, n_bulk: int = 64) -> dict[str, float]:
-    """Live speed on this machine: ms per analyze, reviews per second in classify."""
-    import time
-
-    texts = [t for _, t in EXAMPLES.values()]
-    t0 = time.perf_counter()
-    for t in texts:
-        model.analyze(t)
-    per_review = (time.perf_counter() - t0) * 1e3 / len(texts)
-    batch = (texts * (n_bulk // len(texts) + 1))[:n_bulk]
-    t0 = time.perf_counter()
-    model.classify(batch)
-    per_s = n_bulk / max(time.perf_counter() - t0, 1e-9)
-    return {"analyze_ms": per_review, "classify_per_s": per_s}

@@ -1,6 +1,7 @@
 """Sentiment: one review through every stage of slides 21-27, or many reviews at once."""
 
 import hashlib
+import time
 
 import numpy as np
 import pandas as pd
@@ -17,7 +18,6 @@ from core.sentiment_view import (
     bulk_reviews,
     bulk_summary,
     looks_unaccented,
-    measure_speed,
     model_card,
     paste_reviews,
     results_rows,
@@ -210,6 +210,7 @@ def one_review():
 
     v = view_of(text, model)
     a = v.analysis
+    st.session_state["sentiment_last_view"] = (len(a.ids), v.compute_ms)
     if v.cut_chars:
         st.warning(
             f"Bình luận dài {len(text):,} ký tự; chỉ {MAX_REVIEW_CHARS:,} ký tự đầu được phân "
@@ -230,6 +231,10 @@ def one_review():
             st.html(verdict_html(a.label, a.p_positive))
         c2.metric("P(positive)", f"{a.p_positive:.1%}")
         c3.metric("Token đã đọc · read", f"{len(a.ids)} / {a.max_len}")
+    st.caption(
+        f"Máy chủ tính toàn bộ trang này (ngôn ngữ, làm sạch, dự đoán, giải thích, các cổng) "
+        f"trong {v.compute_ms:.0f} ms · server time for this review's full analysis"
+    )
 
     st.subheader("① Ngôn ngữ · Language")
     c1, c2 = st.columns([1, 3])
@@ -415,7 +420,9 @@ def many_reviews():
         def progress(done: int, total: int) -> None:
             bar.progress(done / max(total, 1), text=f"{done:,} / {total:,}")
 
+        t0 = time.perf_counter()
         results = model.classify(reviews, progress=progress)
+        st.session_state["sentiment_last_bulk"] = (len(reviews), time.perf_counter() - t0)
         bar.empty()
         st.session_state["sentiment_bulk"] = (sig, results)
 
@@ -487,12 +494,6 @@ else:
     many_reviews()
 
 # ----------------------------------------------------------------- model card
-
-
-@st.cache_resource(show_spinner=False)
-def get_speed(_model) -> dict:
-    """Measured once per process, on this machine."""
-    return measure_speed(_model)
 
 
 def model_card_section():
@@ -569,16 +570,22 @@ def model_card_section():
             fig.update_yaxes(title_text="loss", secondary_y=False)
             fig.update_yaxes(title_text="accuracy", secondary_y=True)
             st.plotly_chart(fig, key="sentiment_curves_chart")
-        speed = get_speed(model)
         size = sum(card.file_bytes.values())
+        last_view = st.session_state.get("sentiment_last_view")  # (tokens, ms)
+        last_bulk = st.session_state.get("sentiment_last_bulk")  # (rows, seconds)
         c = st.columns(3)
         c[0].metric("Kích thước · size", f"{size / 2**20:.1f} MB" if size else "?")
         c[1].metric(
-            "1 ví dụ · analyze",
-            f"{speed['analyze_ms']:.0f} ms",
-            help="Trung bình trên 6 ví dụ, đo trên máy này · mean over the examples, measured here",
+            "1 bình luận · one review",
+            f"{last_view[1]:.0f} ms" if last_view else "—",
+            help="Lần phân tích gần nhất trên máy chủ này (cả giải thích và các cổng), "
+            f"{last_view[0] if last_view else '?'} token · the last full analysis here",
         )
-        c[2].metric("Hàng loạt · bulk", f"{speed['classify_per_s']:,.0f} /s")
+        c[2].metric(
+            "Hàng loạt · bulk",
+            f"{last_bulk[0] / max(last_bulk[1], 1e-9):,.0f} /s" if last_bulk else "—",
+            help="Lần phân loại hàng loạt gần nhất · the last bulk run in this session",
+        )
         if card.file_bytes:
             st.caption(" · ".join(f"{k}: {v / 1024:,.0f} KB" for k, v in card.file_bytes.items()))
     st.markdown("**Giới hạn · Limits: what it gets wrong**")

@@ -63,6 +63,10 @@ def test_opens_on_the_first_slide_example_with_every_stage(page):
     keys = {c.key for c in at.get("plotly_chart")}
     assert {"sentiment_prefix_chart", "sentiment_gates_chart"} <= keys
     # the five cleaning steps, numbered as on slide 23
+    # the model card's speed is the analysis just made, not a second measurement
+    speed = next(m for m in at.metric if m.label == "1 bình luận · one review").value
+    assert speed.endswith(" ms") and float(speed[:-3]) > 0
+    assert any(f"trong {speed}" in c.value for c in at.caption)
     titles = [m.value for m in at.markdown if m.value.startswith("**") and ". " in m.value[:6]]
     assert [t[2] for t in titles] == ["1", "2", "3", "4", "5"]
 
