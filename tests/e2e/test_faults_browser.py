@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 from tests.e2e.harness import (
     CHROMIUM,
+    MODEL_FAULTS,
+    MODEL_FILES,
+    ROOT,
+    TIMEOUT_MS,
     copy_app,
     exceptions_on,
     open_page,
@@ -66,3 +72,61 @@ def test_a_raising_page_shows_a_message_not_a_traceback(visitor, damaged):
     visitor.locator('[data-testid="stSidebarNav"]').get_by_text("Trang chủ · Home").click()
     visitor.get_by_role("heading", name="LSTM Lab").wait_for()
     assert exceptions_on(visitor) == []
+
+
+# ---------------------------------------------------------------- the model's files
+
+
+@pytest.fixture(scope="module")
+def modelless(tmp_path_factory, browser):
+    """A healthy copy of the site whose models/ each test damages in its own way."""
+    if not (ROOT / "models" / "sentiment.onnx").exists():
+        pytest.skip("no shipped model in models/ to damage")
+    app = copy_app(tmp_path_factory.mktemp("modelless_app") / "site")
+    with streamlit_server(app, app.parent / "streamlit.log") as srv:
+        warm_up(browser, srv.url)
+        yield app, srv
+
+
+def _damage(app, name, damage):
+    for f in MODEL_FILES:  # undo the previous test's damage
+        shutil.copy2(ROOT / "models" / f, app / "models" / f)
+    damage(app / "models" / name)
+
+
+def _sentiment_message(page, base_url) -> str:
+    open_page(page, base_url, "sentiment", "Chưa có mô hình")
+    alert = page.locator('[data-testid="stAlert"]').filter(has_text="Chưa có mô hình")
+    return alert.inner_text()
+
+
+@pytest.mark.parametrize(
+    ("fault", "name", "damage"), MODEL_FAULTS, ids=[f[0] for f in MODEL_FAULTS]
+)
+def test_a_broken_model_stops_only_the_sentiment_page(browser, modelless, fault, name, damage):
+    app, srv = modelless
+    _damage(app, name, damage)
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+    ctx.set_default_timeout(TIMEOUT_MS)
+    try:
+        page = ctx.new_page()
+        message = _sentiment_message(page, srv.url)
+        assert "make train" in message  # how to rebuild it
+        assert "Traceback" not in page.locator("body").inner_text()
+        assert page.get_by_role("button", name="Phân loại · Classify").count() == 0
+        assert exceptions_on(page) == []
+        if fault == "onnx_missing":
+            screenshot(page, "fault_model_missing")
+        # Every other page keeps working in the same session.
+        nav = page.locator('[data-testid="stSidebarNav"]')
+        for label, text in (
+            ("Máy tính RNN/LSTM", "1.63×1 + 0 + 2.7×1 + 1.62 = 5.95"),
+            ("Gradient qua thời gian", "Hình ảnh vô hướng"),
+            ("Trang chủ · Home", "LSTM Lab"),
+        ):
+            nav.get_by_text(label, exact=True).click()
+            page.get_by_text(text).first.wait_for()
+            assert exceptions_on(page) == [], label
+    finally:
+        ctx.close()
+    assert "Traceback" not in srv.log()

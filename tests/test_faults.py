@@ -1,0 +1,70 @@
+"""Faults in the model's files, at core's border: load_model says which file and how to rebuild.
+
+The browser side (the sentiment page shows this message, every other page keeps
+working) is tests/e2e/test_faults_browser.py, with the same list of faults.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from core.sentiment import ModelUnavailable, load_model
+from tests.e2e.harness import MODEL_FAULTS, MODEL_FILES, ROOT
+
+pytestmark = pytest.mark.skipif(
+    not (ROOT / "models" / "sentiment.onnx").exists(), reason="no shipped model in models/"
+)
+
+_UNNAMED = pytest.mark.xfail(
+    strict=True,
+    reason="core/sentiment.py SentimentModel.__init__ reports a file that opens but is "
+    "malformed as 'the model in <dir> cannot be loaded (...)' without naming the file; the "
+    "API contract says the message names which file is missing or corrupt",
+)
+
+
+def _damaged_models(tmp_path, name, damage):
+    d = tmp_path / "models"
+    d.mkdir()
+    for f in MODEL_FILES:
+        shutil.copy2(ROOT / "models" / f, d / f)
+    damage(d / name)
+    return d
+
+
+@pytest.mark.parametrize(
+    ("fault", "name", "damage"), MODEL_FAULTS, ids=[f[0] for f in MODEL_FAULTS]
+)
+def test_a_broken_model_file_raises_model_unavailable_with_the_fix(tmp_path, fault, name, damage):
+    d = _damaged_models(tmp_path, name, damage)
+    with pytest.raises(ModelUnavailable) as e:
+        load_model(d)
+    assert "make train" in str(e.value)
+
+
+@pytest.mark.parametrize(
+    ("fault", "name", "damage"),
+    [
+        pytest.param(*f, marks=_UNNAMED) if f[0] in ("vocab_not_json", "metadata_without_config")
+        else f
+        for f in MODEL_FAULTS
+    ],
+    ids=[f[0] for f in MODEL_FAULTS],
+)  # fmt: skip
+def test_the_message_names_the_broken_file(tmp_path, fault, name, damage):
+    d = _damaged_models(tmp_path, name, damage)
+    with pytest.raises(ModelUnavailable) as e:
+        load_model(d)
+    assert name in str(e.value)
+
+
+def test_the_shipped_model_loads_after_a_failed_load(tmp_path):
+    """A failure is not cached: once the files are back, the model loads."""
+    name, damage = MODEL_FAULTS[0][1:]
+    d = _damaged_models(tmp_path, name, damage)
+    with pytest.raises(ModelUnavailable):
+        load_model(d)
+    shutil.copy2(ROOT / "models" / name, d / name)
+    assert load_model(d).classify(["Đồ ăn ngon"])[0].label in ("positive", "negative")
