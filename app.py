@@ -26,7 +26,14 @@ def navigation() -> st.navigation:
     )
 
 
+# Streamlit treats an app with a folder named pages/ as an old-style (v1) multipage app
+# until st.navigation first runs in the process. A deep link opened first after a
+# restart (a teacher's shared /calculator?... link) would then run the page script alone:
+# file-name sidebar, no page config, no error guard below. Each page script therefore
+# starts by clearing that flag and rerunning, which lands here, unless this session has
+# already been here ("nav_ready": a rerun would drop the click that caused this run).
 page = navigation()
+st.session_state["nav_ready"] = True
 try:
     page.run()
 except Exception as exc:  # noqa: BLE001 - the last line of defence for a visitor

@@ -55,14 +55,6 @@ def test_sidebar_reaches_every_page(page, base_url):
         assert exceptions_on(page) == [], label
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (app layout): Streamlit 1.67 runs an app with a pages/ folder as a v1 "
-    "multipage app until st.navigation has run once, so a shared deep link opened first "
-    "after a restart skips app.py: file-name sidebar (app, calculator, ...), no "
-    "set_page_config, no error wrapper. Fix: move the page scripts out of a folder "
-    "named pages/ (app.py, lead). Remove this marker then.",
-)
 def test_a_deep_link_as_first_request_gets_the_sites_navigation(browser, tmp_path):
     with streamlit_server(ROOT, tmp_path / "fresh.log") as fresh:
         ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
