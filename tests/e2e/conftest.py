@@ -34,6 +34,8 @@ def browser():
     """Headless Debian Chromium driven by Playwright (never a downloaded browser)."""
     if not CHROMIUM.exists():
         pytest.skip("needs Debian's chromium at /usr/bin/chromium")
+    for old in SCREENSHOTS.glob("FAILED_*.png"):  # failures of an earlier run mislead
+        old.unlink()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:

@@ -36,3 +36,20 @@ def test_scalar_presets_and_a_bptt_control(page, base_url):
     assert page.locator('[data-testid="stPlotlyChart"]').count() >= 2
     assert exceptions_on(page) == []
     screenshot(page, "gradients")
+
+
+def test_text_typed_into_a_number_field_is_refused_quietly(page, base_url, dialogs):
+    open_page(page, base_url, "gradients", "Gradient qua thời gian")
+    title = page.title()
+    w = page.get_by_label("Hệ số mỗi bước w · per-step factor w")
+    assert w.get_attribute("type") == "number"  # the browser itself keeps letters out
+    for payload in ("<script>alert(1)</script>", '"><svg onload=alert(1)>', "1e999"):
+        w.click()
+        page.keyboard.press("ControlOrMeta+a")
+        page.keyboard.type(payload)
+        page.keyboard.press("Enter")
+        settle(page)
+        assert exceptions_on(page) == []
+    assert dialogs == [] and page.title() == title
+    # The page still draws: a chart and its metrics, or a message next to the field.
+    assert page.locator('[data-testid="stPlotlyChart"]').count() >= 1
