@@ -1,20 +1,19 @@
-"""The sentiment page in a real browser: injected HTML stays text, both modes render."""
+"""The sentiment page in a real browser: injected HTML stays text, both modes render.
+
+Uses the session's server and Chromium from conftest.py: a second sync Playwright in the
+same process fails ("Sync API inside the asyncio loop").
+"""
 
 from __future__ import annotations
 
 import pytest
 
 from tests.e2e.harness import (
-    CHROMIUM,
-    LAUNCH_ARGS,
-    ROOT,
     TIMEOUT_MS,
     exceptions_on,
     open_page,
     screenshot,
     settle,
-    streamlit_server,
-    warm_up,
 )
 
 pytestmark = pytest.mark.e2e
@@ -23,26 +22,6 @@ PAYLOAD = (
     "<script>alert('xss')</script> <img src=\"http://evil.example/x.png\" "
     'onerror="alert(1)"> Quán ngon 😀 https://foody.vn'
 )
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    if not CHROMIUM.exists():
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
-    log = tmp_path_factory.mktemp("sentiment_server") / "streamlit.log"
-    with streamlit_server(ROOT, log) as srv:
-        yield srv
-
-
-@pytest.fixture(scope="module")
-def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS, headless=True)
-        warm_up(b, server.url)
-        yield b
-        b.close()
 
 
 @pytest.fixture
