@@ -23,7 +23,7 @@ class ModelConfig:
     vocab_size: int = 20_000  # rows of the embedding table, <pad> and <unk> included
     embed_dim: int = 128  # D: size of a token's vector
     hidden_size: int = 128  # H: size of h_t and c_t, one LSTM layer
-    dropout: float = 0.3  # on the embeddings and on the classifier's input, training only
+    dropout: float = 0.4  # on the embeddings and on the classifier's input, training only
     max_len: int = 400  # tokens read per review; later ones are ignored (train and inference)
 
     def to_dict(self) -> dict:
