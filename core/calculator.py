@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import io
 import math
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -34,6 +33,7 @@ from core.cells import (
     lstm_forward,
     rnn_forward,
 )
+from core.mdsafe import ZWSP
 from core.presets import LSTMExample, RNNExample, slide_lstm, slide_rnn
 
 FIELDS = ("W_x", "W_h", "b", "X", "state")
@@ -66,21 +66,6 @@ def fmt(v: float, nd: int = 3) -> str:
 def fmt_vec(a, nd: int = 3) -> str:
     """[2, 3]: a vector as the slides print it."""
     return "[" + ", ".join(fmt(v, nd) for v in np.ravel(a)) + "]"
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$&:=\"'^%@;,/?])")
-ZWSP = "\u200b"
-
-
-def md_escape(text: str) -> str:
-    """Typed text made inert for Markdown: it renders as itself, never as a link, image or bold.
-
-    Punctuation is backslashed. GitHub-style autolinks ('http://x', 'www.x', 'a@b.c')
-    are found after escapes are resolved, so a zero-width space splits them instead.
-    """
-    text = re.sub(r":(?=/)", ":" + ZWSP, str(text))
-    text = re.sub(r"(?i)(www)\.", r"\1" + ZWSP + ".", text).replace("@", "@" + ZWSP)
-    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def partial_sum(a, b) -> np.ndarray:

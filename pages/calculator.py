@@ -5,6 +5,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from core import calculator as calc
+from core.mdsafe import md_escape
 
 # A deep link opened first after a restart runs this script without app.py: hand the
 # run back to app.py's navigation (why: see app.py).
@@ -338,7 +339,7 @@ st.title("🧮 Máy tính RNN/LSTM")
 if "calc_url_error" in ss:
     st.warning(
         "Không đọc được liên kết · could not read the link: "
-        f"{calc.md_escape(ss.pop('calc_url_error'))}. Đang hiện ví dụ LSTM của slide · "
+        f"{md_escape(ss.pop('calc_url_error'))}. Đang hiện ví dụ LSTM của slide · "
         "showing the slide example."
     )
 mode = st.radio(
@@ -360,7 +361,7 @@ if mode == "custom":
         ss["calc_last_ok"] = result
     else:
         for name in calc.FIELDS:
-            errs = [calc.md_escape(e) for e in result.errors if e.field == name]
+            errs = [md_escape(e) for e in result.errors if e.field == name]
             if errs:
                 slots[name].error("\n\n".join(f"**{calc.FIELD_LABELS[name]}** · {e}" for e in errs))
         st.error(

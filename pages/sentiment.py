@@ -11,6 +11,7 @@ from plotly.subplots import make_subplots
 from streamlit.runtime.pages_manager import PagesManager
 
 from core.classify import InputError, csv_columns, results_to_csv
+from core.mdsafe import md_escape
 from core.sentiment import ModelUnavailable, load_model
 from core.sentiment_view import (
     EXAMPLES,
@@ -61,7 +62,7 @@ except ModelUnavailable as exc:
     st.error(
         f"Chưa có mô hình, nên trang này tạm dừng (các trang khác vẫn chạy). "
         f"· The model is not available, so this page stops here (other pages still work).\n\n"
-        f"{exc}"
+        f"{md_escape(str(exc))}"
     )
     st.stop()
 
@@ -415,7 +416,7 @@ def many_reviews():
                 except InputError as exc:
                     error = str(exc)
     if error:
-        st.error(f"{error}", icon="⚠️")
+        st.error(md_escape(error), icon="⚠️")  # it may quote a column or file name
     elif reviews is not None:
         st.caption(f"{len(reviews):,} dòng sẵn sàng · rows ready")
 

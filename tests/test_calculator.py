@@ -9,6 +9,7 @@ import torch
 
 from core import calculator as calc
 from core.cells import GATES
+from core.mdsafe import ZWSP, md_escape
 
 
 def _lstm_lines(result):
@@ -409,19 +410,19 @@ def test_huge_rnn_partial_sums_print_finite_without_warnings():
 
 def test_md_escape_neutralises_markdown_and_html():
     for text in ("![](http://x/a.png)", "**b**", "<script>x</script>", "$x$", "`c`", "[a](b)"):
-        esc = calc.md_escape(text)
+        esc = md_escape(text)
         # Every ASCII punctuation mark is backslashed; removing the backslashes gives it back.
         assert all(esc[i - 1] == "\\" for i, ch in enumerate(esc) if ch in "![]()*<>$`")
-        assert esc.replace("\\", "").replace(calc.ZWSP, "") == text.replace("\\", "")
-    assert calc.md_escape("1.5 · ô trống") == "1\\.5 · ô trống"
+        assert esc.replace("\\", "").replace(ZWSP, "") == text.replace("\\", "")
+    assert md_escape("1.5 · ô trống") == "1\\.5 · ô trống"
 
 
 def test_md_escape_splits_autolinks_which_ignore_backslashes():
     for text, plain in [
-        ("http://x.y/z", "http:" + calc.ZWSP + "//x.y/z"),
-        ("WWW.evil.com", "WWW" + calc.ZWSP + ".evil.com"),
-        ("a@b.co", "a@" + calc.ZWSP + "b.co"),
+        ("http://x.y/z", "http:" + ZWSP + "//x.y/z"),
+        ("WWW.evil.com", "WWW" + ZWSP + ".evil.com"),
+        ("a@b.co", "a@" + ZWSP + "b.co"),
     ]:
-        assert calc.md_escape(text).replace("\\", "") == plain
+        assert md_escape(text).replace("\\", "") == plain
     # Pasting a message's text back into a cell still parses.
-    assert calc.parse_number("1." + calc.ZWSP + "5") == (1.5, "")
+    assert calc.parse_number("1." + ZWSP + "5") == (1.5, "")

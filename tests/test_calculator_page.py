@@ -9,6 +9,7 @@ import torch
 from streamlit.testing.v1 import AppTest
 
 from core import calculator as calc
+from core.mdsafe import ZWSP, shown_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SLIDE_CODE = calc.encode(calc.preset_tables("lstm_slide"))
@@ -275,9 +276,7 @@ def test_csv_download_is_offered(at):
 # ---------------------------------------------------------------- bad input
 
 
-def _plain(md: str) -> str:
-    """The text a reader sees for Markdown whose punctuation is backslash-escaped."""
-    return re.sub(r"\\(.)", r"\1", md).replace(calc.ZWSP, "")
+_plain = shown_text
 
 
 def _errors(at) -> list[str]:
@@ -369,7 +368,7 @@ def test_typed_markdown_or_html_is_quoted_escaped(at, payload):
     assert len(src) == 1
     # Every punctuation mark of the quoted text is backslashed: Markdown shows it as typed.
     quoted = payload if len(payload) <= 20 else payload[:20]
-    assert re.sub(r"([^\w\s])", r"\\\1", quoted) in src[0].replace(calc.ZWSP, "")
+    assert re.sub(r"([^\w\s])", r"\\\1", quoted) in src[0].replace(ZWSP, "")
     assert f"'{quoted}" in _plain(src[0])
 
 

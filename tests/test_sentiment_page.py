@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.mdsafe import shown_text
 from core.sentiment_view import EXAMPLES, MAX_REVIEW_CHARS, MAX_ROWS
 
 APP = str(Path(__file__).absolute().parents[1] / "app.py")
@@ -174,7 +175,7 @@ def test_model_missing_stops_only_this_page(monkeypatch):
     at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
     at.switch_page("pages/sentiment.py").run()
     assert not at.exception
-    assert any("make train" in e.value for e in at.error)
+    assert any("make train" in shown_text(e.value) for e in at.error)
     assert not at.get("radio")  # the page stopped before its widgets
     at.switch_page("pages/home.py").run()  # other pages keep working
     assert not at.exception and not at.error
@@ -297,7 +298,7 @@ def test_non_utf8_file_gets_a_clear_error():
     data = "Quán ngon, giá rẻ".encode("cp1258", errors="replace") + b"\xff\xfe\xfa"
     at.file_uploader(key="sentiment_upload").set_value(("bad.txt", data, "text/plain")).run()
     assert not at.exception
-    assert any("UTF-8" in e.value for e in at.error)
+    assert any("UTF-8" in shown_text(e.value) for e in at.error)
     assert at.button(key="sentiment_bulk_run").disabled
 
 
@@ -311,7 +312,7 @@ def test_csv_without_text_gets_a_clear_error(data):
     at.file_uploader(key="sentiment_upload").set_value(("reviews.csv", data, "text/csv")).run()
     assert not at.exception
     assert at.error, "a CSV without text must be refused with a message"
-    assert "reviews.csv" in at.error[0].value or "text" in at.error[0].value
+    assert "reviews.csv" in shown_text(at.error[0].value) or "text" in shown_text(at.error[0].value)
     assert at.button(key="sentiment_bulk_run").disabled
 
 
@@ -320,7 +321,7 @@ def test_row_limit_is_stated_and_enforced():
     assert any(f"{MAX_ROWS:,}" in c.value for c in at.caption)
     at.text_area(key="sentiment_bulk_text").set_value("ngon\n" * (MAX_ROWS + 1)).run()
     assert not at.exception
-    assert any(f"{MAX_ROWS:,}" in e.value for e in at.error)
+    assert any(f"{MAX_ROWS:,}" in shown_text(e.value) for e in at.error)
     assert at.button(key="sentiment_bulk_run").disabled
 
 
@@ -333,5 +334,5 @@ def test_upload_size_limit_is_stated_and_enforced():
     big = b"ngon\n" * (limit_mb * 1024 * 1024 // 5 + 10)
     at.file_uploader(key="sentiment_upload").set_value(("big.txt", big, "text/plain")).run()
     assert not at.exception
-    assert any(f"{limit_mb} MB" in e.value for e in at.error)
+    assert any(f"{limit_mb} MB" in shown_text(e.value) for e in at.error)
     assert at.button(key="sentiment_bulk_run").disabled

@@ -205,13 +205,6 @@ def test_column_names_from_an_upload_are_offered_literally(
     assert exceptions_on(page) == []
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="BUG pages/sentiment.py many_reviews: st.error(f'{error}') renders an InputError "
-    "as Markdown, and the message quotes the CSV's column name (core/sentiment_view.py "
-    "bulk_reviews, 'cột «{column}»') or the file name: a CSV whose header is "
-    "![x](http://127.0.0.1:9/x.png) over empty rows makes the browser fetch that URL.",
-)
 def test_a_column_name_in_an_error_message_stays_text(page, base_url, tmp_path, outside_requests):
     upload = tmp_path / "empty_column.csv"
     upload.write_text(f'"{PAYLOADS[3]}"\n""\n""\n', encoding="utf-8")
