@@ -118,6 +118,16 @@ def test_long_reviews_are_truncated_at_max_len(model):
     assert len(a.p_prefix) == model.max_len
 
 
+def test_influence_of_a_long_review_matches_one_by_one(model):
+    """Leave-one-out runs in slices of rows for long reviews; every slice must line up."""
+    sentence = "quán ngon nhưng phục vụ hơi chậm , giá rẻ , không gian đẹp mà bàn bẩn . "
+    a = model.analyze(sentence * 12)  # ~170 tokens: three slices
+    assert len(a.ids) > 128
+    for t in (0, 63, 64, 100, len(a.ids) - 1):
+        without = model.predict_ids([a.ids[:t] + a.ids[t + 1 :]])[0]
+        assert a.influence[t] == pytest.approx(a.p_positive - without, abs=1e-6)
+
+
 def test_gate_trace_is_the_same_lstm_as_onnx(model):
     ids = model.encode(["quán", "này", "ngon", "nhưng", "phục", "vụ", "chậm", "quá"])
     h_onnx = model.hidden_states(ids)  # (T, H)
