@@ -92,7 +92,9 @@ def read_reviews(data: bytes, filename: str, column: str | None = None) -> list[
 def results_to_csv(results: list[Result]) -> bytes:
     """UTF-8 CSV with columns text, label, p_positive, language, status."""
     buf = io.StringIO(newline="")
-    w = csv.writer(buf, lineterminator="\n")
+    # CRLF, as RFC 4180 says: the writer then quotes any field holding a \r or \n, so a
+    # review with a bare carriage return stays one row for every reader.
+    w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(OUTPUT_COLUMNS)
     for r in results:
         p = "" if r.p_positive is None else f"{r.p_positive:.6f}"

@@ -112,23 +112,33 @@ class SentimentModel:
                 raise ModelUnavailable(
                     f"{self.models_dir / name} is missing; rebuild the model with `{REBUILD}`."
                 )
-        try:
-            import onnxruntime as ort
+        import onnxruntime as ort
 
+        def broken(name: str, e: Exception) -> ModelUnavailable:
+            return ModelUnavailable(
+                f"{self.models_dir / name} is corrupt or incomplete ({type(e).__name__}: {e}); "
+                f"rebuild the model with `{REBUILD}`."
+            )
+
+        try:  # each file on its own, so the message names the one that is broken
             self.metadata: dict = json.loads((self.models_dir / "metadata.json").read_text("utf-8"))
-            self.vocab = Vocab.load(self.models_dir / "vocab.json")
             self.max_len = int(self.metadata["config"]["max_len"])
+            int(self.metadata["config"]["hidden_size"])
+        except Exception as e:  # not JSON, not UTF-8, keys missing...
+            raise broken("metadata.json", e) from e
+        try:
+            self.vocab = Vocab.load(self.models_dir / "vocab.json")
+        except Exception as e:
+            raise broken("vocab.json", e) from e
+        try:
             opts = ort.SessionOptions()
             opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
             opts.intra_op_num_threads = 1  # small matrices: threads cost more than they give
             self.session = ort.InferenceSession(
                 str(self.models_dir / "sentiment.onnx"), opts, providers=["CPUExecutionProvider"]
             )
-        except Exception as e:  # corrupt JSON, truncated ONNX, wrong keys...
-            raise ModelUnavailable(
-                f"the model in {self.models_dir} cannot be loaded ({type(e).__name__}: {e}); "
-                f"rebuild it with `{REBUILD}`."
-            ) from e
+        except Exception as e:  # truncated or foreign ONNX file
+            raise broken("sentiment.onnx", e) from e
         self._gate_params: tuple[np.ndarray, LSTMParams] | None = None
         self._gate_lock = threading.Lock()
 

@@ -165,7 +165,12 @@ def test_missing_or_corrupt_model_says_how_to_rebuild(tmp_path):
     for name in ("sentiment.onnx", "vocab.json", "metadata.json"):
         shutil.copy(ROOT / "models" / name, tmp_path / name)
     (tmp_path / "sentiment.onnx").write_bytes(b"not an onnx file")
-    with pytest.raises(ModelUnavailable, match="make train"):
+    with pytest.raises(ModelUnavailable, match="make train") as e:
+        load_model(tmp_path)
+    assert "sentiment.onnx is corrupt" in str(e.value)
+    shutil.copy(ROOT / "models" / "sentiment.onnx", tmp_path / "sentiment.onnx")
+    (tmp_path / "vocab.json").write_text('{"itos": ["oops"]}', encoding="utf-8")
+    with pytest.raises(ModelUnavailable, match="vocab.json is corrupt"):
         load_model(tmp_path)
 
 
