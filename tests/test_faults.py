@@ -17,13 +17,6 @@ pytestmark = pytest.mark.skipif(
     not (ROOT / "models" / "sentiment.onnx").exists(), reason="no shipped model in models/"
 )
 
-_UNNAMED = pytest.mark.xfail(
-    strict=False,
-    reason="core/sentiment.py SentimentModel.__init__ reports a file that opens but is "
-    "malformed as 'the model in <dir> cannot be loaded (...)' without naming the file; the "
-    "API contract says the message names which file is missing or corrupt",
-)
-
 
 def _damaged_models(tmp_path, name, damage):
     d = tmp_path / "models"
@@ -45,14 +38,8 @@ def test_a_broken_model_file_raises_model_unavailable_with_the_fix(tmp_path, fau
 
 
 @pytest.mark.parametrize(
-    ("fault", "name", "damage"),
-    [
-        pytest.param(*f, marks=_UNNAMED) if f[0] in ("vocab_not_json", "metadata_without_config")
-        else f
-        for f in MODEL_FAULTS
-    ],
-    ids=[f[0] for f in MODEL_FAULTS],
-)  # fmt: skip
+    ("fault", "name", "damage"), MODEL_FAULTS, ids=[f[0] for f in MODEL_FAULTS]
+)
 def test_the_message_names_the_broken_file(tmp_path, fault, name, damage):
     d = _damaged_models(tmp_path, name, damage)
     with pytest.raises(ModelUnavailable) as e:

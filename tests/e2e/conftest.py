@@ -1,4 +1,9 @@
-"""Fixtures for the browser tests: one `streamlit run` of the repo and one Chromium per session."""
+"""Fixtures for the browser tests: one `streamlit run` of the repo per session, Chromium per module.
+
+The browser (a sync Playwright) lives per module, not per session: a second sync
+Playwright in the same thread fails while one is running, and other test files
+(tests/test_sentiment_page_browser.py) start their own.
+"""
 
 from __future__ import annotations
 
@@ -16,12 +21,18 @@ from tests.e2e.harness import (
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory, browser):
+def server(tmp_path_factory):
     """The site as a visitor gets it: `streamlit run app.py` on a free localhost port."""
+    if not CHROMIUM.exists():
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
+    for old in SCREENSHOTS.glob("FAILED_*.png"):  # failures of an earlier run mislead
+        old.unlink()
     log = tmp_path_factory.mktemp("server") / "streamlit.log"
     with streamlit_server(ROOT, log) as srv:
-        warm_up(browser, srv.url)
         yield srv
+
+
+_warmed: set[str] = set()  # servers whose home page has run st.navigation once
 
 
 @pytest.fixture(scope="session")
@@ -29,13 +40,11 @@ def base_url(server) -> str:
     return server.url
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     """Headless Debian Chromium driven by Playwright (never a downloaded browser)."""
     if not CHROMIUM.exists():
         pytest.skip("needs Debian's chromium at /usr/bin/chromium")
-    for old in SCREENSHOTS.glob("FAILED_*.png"):  # failures of an earlier run mislead
-        old.unlink()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
@@ -67,6 +76,9 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture
 def page(request, browser, server, dialogs, outside_requests):
     """A fresh visitor: own context (cookies, session), dialogs recorded and dismissed."""
+    if server.url not in _warmed:
+        warm_up(browser, server.url)
+        _warmed.add(server.url)
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
     ctx.set_default_timeout(TIMEOUT_MS)
 

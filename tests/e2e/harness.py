@@ -181,9 +181,9 @@ def warm_up(browser, base_url: str) -> None:
     """Open the home page once, so app.py's st.navigation has run in this server process.
 
     Streamlit 1.67 treats an app with a `pages/` folder as an old-style (v1) multipage
-    app until some session has run st.navigation; a deep link as the very first request
-    skips app.py (see test_site.py's xfail). Tests that are about something else start
-    from this state, as every server is after its first home-page visit.
+    app until some session has run st.navigation; app.py now guards against a deep link
+    as the very first request (test_site.py checks it). Tests that are about something
+    else start from the common state anyway: every server after its first visit.
     """
     ctx = browser.new_context()
     try:

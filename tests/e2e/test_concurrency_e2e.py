@@ -151,6 +151,13 @@ async def _class_at_once(base_url: str, expected: list[tuple[str, str]], log: di
             executable_path=str(CHROMIUM), args=LAUNCH_ARGS, headless=True
         )
         try:
+            # Open the home page once first, as any server gets it after its first visit
+            # (see harness.warm_up: a cold server mishandles a deep link).
+            ctx = await browser.new_context()
+            home = await ctx.new_page()
+            await home.goto(base_url)
+            await home.get_by_text("LSTM Lab").first.wait_for(timeout=TIMEOUT_MS)
+            await ctx.close()
             await asyncio.gather(
                 *(visitor(browser, base_url, k, expected[k], log) for k in range(SESSIONS))
             )

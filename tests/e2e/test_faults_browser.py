@@ -112,6 +112,7 @@ def test_a_broken_model_stops_only_the_sentiment_page(browser, modelless, fault,
         page = ctx.new_page()
         message = _sentiment_message(page, srv.url)
         assert "make train" in message  # how to rebuild it
+        assert name in message  # and which file
         assert "Traceback" not in page.locator("body").inner_text()
         assert page.get_by_role("button", name="Phân loại · Classify").count() == 0
         assert exceptions_on(page) == []
