@@ -8,6 +8,7 @@ that say what is wrong: never an exception.
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 from hypothesis import HealthCheck, event, given, settings
@@ -122,6 +123,12 @@ def test_calculate_gives_finite_traces_or_clear_errors(t):
     for step in calc.steps:
         for a in _step_arrays(step):
             assert np.all(np.isfinite(a)), (step.t, a)
+    # What the page prints is finite too: huge values are clamped, never 'inf' or 'nan'.
+    for view in calc.views:
+        lines = [*view.state_lines, view.dot]
+        lines += [t for g in view.gates for t in (*g.lines, *g.act_lines)]
+        for line in lines:
+            assert not re.search(r"\b(inf|nan)\b", line, re.IGNORECASE), line
     calc.csv.decode("utf-8")
     assert len(calc.table_rows) > 0
     # The share link holds exactly these numbers.
