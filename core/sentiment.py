@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from core.cells import LSTMParams, LSTMStep, lstm_forward
+from core.influence import LSTMReadout, leave_one_out
 from core.text import (
     CleanStep,
     LanguageGuess,
@@ -140,6 +141,7 @@ class SentimentModel:
         except Exception as e:  # truncated or foreign ONNX file
             raise broken("sentiment.onnx", e) from e
         self._gate_params: tuple[np.ndarray, LSTMParams] | None = None
+        self._readout: LSTMReadout | None = None
         self._gate_lock = threading.Lock()
 
     # ------------------------------------------------------------------ raw model
@@ -197,6 +199,15 @@ class SentimentModel:
             if self._gate_params is None:
                 self._gate_params = _onnx_lstm_params(self.models_dir / "sentiment.onnx")
             return self._gate_params
+
+    def readout(self) -> LSTMReadout:
+        """The float32 weights core.influence needs, read once from the ONNX file."""
+        with self._gate_lock:
+            if self._readout is None:
+                onnx_path = self.models_dir / "sentiment.onnx"
+                E, params = self._gate_params or _onnx_lstm_params(onnx_path)
+                self._readout = LSTMReadout.from_onnx(onnx_path, E, params)
+            return self._readout
 
     def gate_trace(self, ids: list[int]) -> list[LSTMStep]:
         """The same LSTM run by core.cells.lstm_forward on the embedded tokens, step by step."""
@@ -284,13 +295,7 @@ class SentimentModel:
             # Without its only token a review reads nothing: the model's answer to <unk>.
             without = self._p_prefix(np.asarray([[UNK]]))[:, -1]
         else:
-            keep = ~np.eye(T, dtype=bool)  # row t: every token but t
-            variants = np.asarray(ids)[None, :].repeat(T, 0)[keep].reshape(T, T - 1)
-            # Batched, in slices: one call for all T would hold (T, T, 3H) floats at once
-            # (~250 MB at T = 400); 64 rows at a time cost the same time, far less memory.
-            without = np.concatenate(
-                [self._p_prefix(variants[r : r + 64])[:, -1] for r in range(0, T, 64)]
-            )  # (T,)
+            without = leave_one_out(self.readout(), ids)  # (T,) sharing common prefixes
         influence = [p - float(w) for w in without]
         return Analysis(
             text,
