@@ -68,8 +68,11 @@ def _affine(W: np.ndarray, v: np.ndarray) -> tuple[np.ndarray, bool]:
 
 def _sum(*terms: np.ndarray) -> tuple[np.ndarray, bool]:
     """Elementwise sum of the terms, overflow clamped."""
+    total = terms[0]
     with np.errstate(over="ignore", invalid="ignore"):
-        return _clamp(np.sum(terms, axis=0))
+        for term in terms[1:]:
+            total = total + term  # left to right, as the slides add
+        return _clamp(total)
 
 
 def _as_matrix(name: str, a, shape: tuple[int, int]) -> np.ndarray:
@@ -226,20 +229,20 @@ class LSTMStep:
 # ---------------------------------------------------------------------- cells
 
 
-def _gate(name, activation, W_x, W_h, b_x, b_h, x, h_prev) -> tuple[GateTrace, bool]:
-    Wx_x, o1 = _affine(W_x, x)
-    Wh_h, o2 = _affine(W_h, h_prev)
-    pre, o3 = _sum(Wx_x, b_x, Wh_h, b_h)
+def _gate(name, activation, Wx_x, b_x, Wh_h, b_h) -> tuple[GateTrace, bool]:
+    pre, over = _sum(Wx_x, b_x, Wh_h, b_h)
     act = ACTIVATIONS[activation](pre)
-    return GateTrace(name, activation, Wx_x, b_x, Wh_h, b_h, pre, act), o1 or o2 or o3
+    return GateTrace(name, activation, Wx_x, b_x, Wh_h, b_h, pre, act), over
 
 
 def rnn_step(p: RNNParams, x, h_prev, t: int = 1) -> RNNStep:
     """One RNN step: h_t = act(W_xh x + b_xh + W_hh h_prev + b_hh)."""
     x = _as_vector("x", x, p.input_size)
     h_prev = _as_vector("h_prev", h_prev, p.hidden_size)
-    g, over = _gate("h", p.nonlinearity, p.W_xh, p.W_hh, p.b_xh, p.b_hh, x, h_prev)
-    return RNNStep(t, x, h_prev, g, g.act, over)
+    Wx_x, o1 = _affine(p.W_xh, x)
+    Wh_h, o2 = _affine(p.W_hh, h_prev)
+    g, o3 = _gate("h", p.nonlinearity, Wx_x, p.b_xh, Wh_h, p.b_hh)
+    return RNNStep(t, x, h_prev, g, g.act, o1 or o2 or o3)
 
 
 def lstm_step(p: LSTMParams, x, h_prev, c_prev, t: int = 1) -> LSTMStep:
@@ -247,10 +250,14 @@ def lstm_step(p: LSTMParams, x, h_prev, c_prev, t: int = 1) -> LSTMStep:
     x = _as_vector("x", x, p.input_size)
     h_prev = _as_vector("h_prev", h_prev, p.hidden_size)
     c_prev = _as_vector("c_prev", c_prev, p.hidden_size)
-    gates, over = {}, False
-    for g in GATES:
-        W_x, W_h, b_x, b_h = p.gate(g)
-        gates[g], o = _gate(g, "tanh" if g == "g" else "sigmoid", W_x, W_h, b_x, b_h, x, h_prev)
+    # One product per weight matrix, then sliced per gate: 2 matvecs a step instead of 8.
+    Wx_x, o1 = _affine(p.W_ih, x)  # (4H,)
+    Wh_h, o2 = _affine(p.W_hh, h_prev)  # (4H,)
+    gates, over, H = {}, o1 or o2, p.hidden_size
+    for k, g in enumerate(GATES):
+        rows = slice(k * H, (k + 1) * H)
+        act = "tanh" if g == "g" else "sigmoid"
+        gates[g], o = _gate(g, act, Wx_x[rows], p.b_ih[rows], Wh_h[rows], p.b_hh[rows])
         over |= o
     i, f, C_tilde, o_ = (gates[g].act for g in GATES)
     with np.errstate(over="ignore", invalid="ignore"):
