@@ -126,7 +126,7 @@ def copy_app(dest: Path) -> Path:
 
 # --- driving a page -------------------------------------------------------------------
 
-_SETTLED_JS = """() => {
+SETTLED_JS = """() => {
     if (!document.querySelector('[data-testid="stApp"]')) return false;
     if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')) return false;
     if (document.querySelector('[data-testid="stStatusWidgetRunningManIcon"]')) return false;
@@ -143,7 +143,7 @@ def settle(page, timeout_ms: int = TIMEOUT_MS) -> None:
         if time.monotonic() > deadline:
             raise TimeoutError("the page never settled")
         page.wait_for_timeout(400)
-        calm = calm + 1 if page.evaluate(_SETTLED_JS) else 0
+        calm = calm + 1 if page.evaluate(SETTLED_JS) else 0
 
 
 def open_page(page, base_url: str, url_path: str, expect_text: str) -> None:

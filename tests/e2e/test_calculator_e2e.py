@@ -50,27 +50,32 @@ def grid_texts(page, heading: str) -> list[str]:
 
 def edit_cell(page, heading: str, row: int, text: str, attempts: int = 3) -> None:
     """Type text into the first column, data row `row` (0-based), of the named table."""
+    from playwright.sync_api import Error as PlaywrightError
+
     for _ in range(attempts):
-        page.keyboard.press("Escape")  # nothing half-edited from a missed attempt
-        ed = editor(page, heading)
-        ed.scroll_into_view_if_needed()
-        settle(page)
-        box = ed.bounding_box()
-        # The grid is a canvas: double-click the cell by position to open its editor
-        # (typing '-' into a merely selected cell would not open it), replace its text.
-        x = box["x"] + box["width"] * 0.6
-        page.mouse.dblclick(x, box["y"] + ROW_PX * (row + 1) + ROW_PX / 2)
-        page.wait_for_timeout(300)
-        page.keyboard.press("ControlOrMeta+a")
-        page.keyboard.type(text)
-        page.wait_for_timeout(300)
-        page.keyboard.press("Enter")
-        # Done when the grid holds it (column 0 of the accessible table is the row label).
-        for _ in range(40):
-            if grid_texts(page, heading)[1::2][row] == text:
-                settle(page)
-                return
-            page.wait_for_timeout(250)
+        try:  # a rerun may replace the grid under the mouse: then try again
+            page.keyboard.press("Escape")  # nothing half-edited from a missed attempt
+            settle(page)
+            ed = editor(page, heading)
+            ed.scroll_into_view_if_needed()
+            box = ed.bounding_box()
+            # The grid is a canvas: double-click the cell by position to open its editor
+            # (typing '-' into a merely selected cell would not open it), replace its text.
+            x = box["x"] + box["width"] * 0.6
+            page.mouse.dblclick(x, box["y"] + ROW_PX * (row + 1) + ROW_PX / 2)
+            page.wait_for_timeout(300)
+            page.keyboard.press("ControlOrMeta+a")
+            page.keyboard.type(text)
+            page.wait_for_timeout(300)
+            page.keyboard.press("Enter")
+            # Done when the grid holds it (column 0 of the accessible table: row labels).
+            for _ in range(40):
+                if grid_texts(page, heading)[1::2][row : row + 1] == [text]:
+                    settle(page)
+                    return
+                page.wait_for_timeout(250)
+        except PlaywrightError:
+            continue
     raise AssertionError(f"could not type {text!r} into {heading} row {row}")
 
 

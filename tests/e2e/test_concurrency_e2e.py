@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from tests.e2e.harness import CHROMIUM, LAUNCH_ARGS, TIMEOUT_MS, requires_chromium
+from tests.e2e.harness import CHROMIUM, LAUNCH_ARGS, SETTLED_JS, TIMEOUT_MS, requires_chromium
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow, requires_chromium]
 
@@ -52,6 +52,19 @@ async def wait_until(check, what: str, timeout_ms: int = TIMEOUT_MS) -> None:
         await asyncio.sleep(0.25)
 
 
+async def settle(page) -> None:
+    """The script run is over and nothing is stale, twice 0.4 s apart (harness.settle)."""
+
+    async def calm():
+        for _ in range(2):
+            await page.wait_for_timeout(400)
+            if not await page.evaluate(SETTLED_JS):
+                return False
+        return True
+
+    await wait_until(calm, "the page never settled")
+
+
 async def metric(page, label: str) -> str | None:
     m = page.locator('[data-testid="stMetric"]').filter(has_text=label)
     if await m.count() == 0:
@@ -66,6 +79,8 @@ async def errors_on(page) -> list[str]:
 
 async def visitor(browser, base_url: str, k: int, want: tuple[str, str], log: dict) -> None:
     """One student: classify REVIEWS[k], set W_xo = W_XO[k], come back, check both."""
+    from playwright.async_api import Error as PlaywrightError
+
     ctx = await browser.new_context(viewport={"width": 1400, "height": 1000})
     ctx.set_default_timeout(TIMEOUT_MS)
     page = await ctx.new_page()
@@ -91,25 +106,26 @@ async def visitor(browser, base_url: str, k: int, want: tuple[str, str], log: di
         editor = heading.locator("xpath=following::*[@data-testid='stDataFrame'][1]")
         cells = editor.locator("table[role=grid] td")
         w_xo = W_XO[k]
-        for _attempt in range(3):
-            await editor.scroll_into_view_if_needed()
-            await page.wait_for_timeout(500)
-            b = await editor.bounding_box()
-            await page.keyboard.press("Escape")
-            await page.mouse.dblclick(b["x"] + b["width"] * 0.6, b["y"] + ROW_PX * 4.5)
-            await page.wait_for_timeout(300)
-            await page.keyboard.press("ControlOrMeta+a")
-            await page.keyboard.type(w_xo)
-            await page.wait_for_timeout(300)
-            await page.keyboard.press("Enter")
-            try:
 
-                async def typed():
-                    return (await cells.all_text_contents())[1::2][3] == w_xo
+        async def typed():
+            return (await cells.all_text_contents())[1::2][3:4] == [w_xo]
 
+        for _attempt in range(4):
+            try:  # a rerun may replace the grid under the mouse: then try again
+                await settle(page)
+                await editor.scroll_into_view_if_needed()
+                await page.wait_for_timeout(300)
+                b = await editor.bounding_box()
+                await page.keyboard.press("Escape")
+                await page.mouse.dblclick(b["x"] + b["width"] * 0.6, b["y"] + ROW_PX * 4.5)
+                await page.wait_for_timeout(300)
+                await page.keyboard.press("ControlOrMeta+a")
+                await page.keyboard.type(w_xo)
+                await page.wait_for_timeout(300)
+                await page.keyboard.press("Enter")
                 await wait_until(typed, "typed", 20_000)
                 break
-            except TimeoutError:
+            except (TimeoutError, PlaywrightError):
                 continue
         h_want = round(expected_h(float(w_xo)), 3)
 
