@@ -272,46 +272,18 @@ class SentimentModel:
         unknown = [i == UNK for i in ids]
         truncated = len(tokens) > self.max_len
         status = status_of(language, len(ids))
+        head = (text, language, steps, tokens, ids, unknown, self.max_len, truncated)
         if not ids:
-            return Analysis(
-                text,
-                language,
-                steps,
-                tokens,
-                ids,
-                unknown,
-                self.max_len,
-                truncated,
-                None,
-                None,
-                [],
-                [],
-                status,
-            )
+            return Analysis(*head, None, None, [], [], status)
         p_prefix = self._p_prefix(np.asarray([ids]))[0]  # (T,)
         p = float(p_prefix[-1])
-        T = len(ids)
-        if T == 1:
+        if len(ids) == 1:
             # Without its only token a review reads nothing: the model's answer to <unk>.
             without = self._p_prefix(np.asarray([[UNK]]))[:, -1]
         else:
             without = leave_one_out(self.readout(), ids)  # (T,) sharing common prefixes
         influence = [p - float(w) for w in without]
-        return Analysis(
-            text,
-            language,
-            steps,
-            tokens,
-            ids,
-            unknown,
-            self.max_len,
-            truncated,
-            label_of(p),
-            p,
-            [float(x) for x in p_prefix],
-            influence,
-            status,
-        )
+        return Analysis(*head, label_of(p), p, [float(x) for x in p_prefix], influence, status)
 
 
 _cache: dict[tuple, SentimentModel] = {}
