@@ -301,10 +301,8 @@ def one_review():
     st.subheader("④ Vì sao? · Why")
     st.markdown(
         "Màu của mỗi token = P(positive) thay đổi bao nhiêu nếu bỏ token đó đi: "
-        "<span style='color:#2f9e44'>**xanh**</span> đẩy về tích cực, "
-        "<span style='color:#e03131'>**đỏ**</span> đẩy về tiêu cực; viền đứt = `<unk>`. "
-        "· Colour = how much P(positive) drops when the token is left out.",
-        unsafe_allow_html=True,  # fixed text only; the tokens come escaped in v.heat_html
+        ":green[**xanh**] đẩy về tích cực, :red[**đỏ**] đẩy về tiêu cực; "
+        "viền đứt = `<unk>`. · Colour = how much P(positive) drops when the token is left out."
     )
     st.html(v.heat_html)
     pos, neg = top_influences(v.read_tokens, a.influence)
