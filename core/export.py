@@ -78,5 +78,7 @@ def torch_from_onnx(path: Path | str, cfg: ModelConfig) -> SentimentLSTM:
         "head.weight": w_head.T.contiguous(),
         "head.bias": init["model.head.bias"],
     }
+    if cfg.ngram_order:
+        state["ngram.weight"] = init["model.ngram.weight"]
     model.load_state_dict(state)
     return model

@@ -8,7 +8,9 @@ of them. That is T²/2 recurrent rows instead of the T² a batch of T full varia
 and no repeated input projections; the numbers are the ONNX graph's (a test compares).
 
 The readout mirrors core/model.py's SentimentLSTM: at the last step, the classifier
-reads [h_T, mean of h_1..h_T, attention average of h_1..h_T].
+reads [h_T, mean of h_1..h_T, attention average of h_1..h_T], and the phrase bag adds
+the mean vote of the variant's own n-grams (leaving token k out also makes the phrases
+that bridge k-1 and k+1, which phrase_votes builds afresh for every variant).
 """
 
 from __future__ import annotations
@@ -34,9 +36,13 @@ class LSTMReadout:
     b_att: float
     w_head: np.ndarray  # (3H,) classifier over [h_T, mean h, attention-average h]
     b_head: float
+    ngram: np.ndarray  # (buckets,) the phrase bag's votes; empty when the model has none
+    ngram_order: int  # phrases of 1..ngram_order tokens; 0 = no bag
 
     @classmethod
-    def from_onnx(cls, path: Path, E: np.ndarray, lstm: LSTMParams) -> LSTMReadout:
+    def from_onnx(
+        cls, path: Path, E: np.ndarray, lstm: LSTMParams, ngram_order: int = 0
+    ) -> LSTMReadout:
         """Read the attention and classifier weights from the exported graph."""
         import onnx
         from onnx import numpy_helper
@@ -60,12 +66,45 @@ class LSTMReadout:
             b_att=float(init["model.w_att.bias"][0]),
             w_head=mats[3 * H].astype(f32),
             b_head=float(init["model.head.bias"][0]),
+            ngram=init["model.ngram.weight"][:, 0].astype(f32) if ngram_order else np.zeros(0, f32),
+            ngram_order=ngram_order,
         )
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
     """Logistic via tanh: no overflow for any float32 z."""
     return 0.5 * (1.0 + np.tanh(0.5 * z))
+
+
+def lstm_logit(w: LSTMReadout, h: np.ndarray) -> float:
+    """The classifier's logit after the last row of h (T, H): the LSTM's share of a verdict."""
+    a = np.exp(np.clip(h @ w.w_att + w.b_att, -30.0, 30.0))[:, None]  # (T, 1)
+    feats = np.concatenate([h[-1], h.mean(axis=0), (a * h).sum(axis=0) / a.sum()])  # (3H,)
+    return float(feats @ w.w_head + w.b_head)
+
+
+def phrase_keys(seqs: np.ndarray, V: int, order: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """For n = 1..order: the key of the n-gram ending at each token (N, L-n+1) and
+    whether it votes (no <pad> or <unk> in it); the graph's hashing, in NumPy."""
+    seqs = np.asarray(seqs, dtype=np.int64)
+    known = seqs > 1
+    key, ok, out = seqs, known, []
+    for n in range(1, order + 1):
+        if n > 1:  # the (n-1)-gram ending one token earlier, extended by this token
+            key, ok = key[:, :-1] * V + seqs[:, n - 1 :], ok[:, :-1] & known[:, n - 1 :]
+        out.append((key, ok))
+    return out
+
+
+def phrase_votes(w: LSTMReadout, seqs: np.ndarray) -> np.ndarray:
+    """The phrase bag's mean vote over each whole row of ids (N, L): (N,), as in the graph."""
+    seqs = np.asarray(seqs, dtype=np.int64)
+    total = np.zeros(len(seqs), np.float32)
+    count = np.zeros(len(seqs), np.float32)
+    for key, ok in phrase_keys(seqs, w.E.shape[0], w.ngram_order):
+        total += np.where(ok, w.ngram[key % len(w.ngram)], 0.0).sum(axis=1, dtype=np.float32)
+        count += ok.sum(axis=1)
+    return total / np.maximum(count, 1.0)
 
 
 def leave_one_out(w: LSTMReadout, ids: list[int]) -> np.ndarray:
@@ -100,4 +139,9 @@ def leave_one_out(w: LSTMReadout, ids: list[int]) -> np.ndarray:
             for a, v in zip(state, review, strict=True):
                 a[s] = v  # variant s skips token s: it keeps the state from before it
     feats = np.concatenate([h[:T], S_h[:T] / (T - 1), S_ah[:T] / S_a[:T]], axis=1)  # (T, 3H)
-    return _sigmoid(feats @ w.w_head + w.b_head)
+    logit = feats @ w.w_head + w.b_head  # (T,)
+    if w.ngram_order:
+        keep = np.arange(T - 1)[None, :]
+        variants = np.asarray(ids)[keep + (keep >= np.arange(T)[:, None])]  # (T, T-1)
+        logit = logit + phrase_votes(w, variants)
+    return _sigmoid(logit)

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from core.cells import LSTMParams, LSTMStep, lstm_forward
-from core.influence import LSTMReadout, leave_one_out
+from core.influence import LSTMReadout, leave_one_out, lstm_logit, phrase_votes
 from core.text import (
     CleanStep,
     LanguageGuess,
@@ -36,6 +36,8 @@ from core.vocab import UNK, Vocab
 MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
 FILES = ("sentiment.onnx", "vocab.json", "metadata.json")
 REBUILD = "make train"  # the command that rebuilds the artifacts
+
+
 VIETNAMESE = "vi"
 BATCH_TOKENS = 16_384  # padded tokens per onnxruntime call in bulk classification
 CHUNK = 1_024  # reviews per progress report (and per pipelined step)
@@ -60,6 +62,10 @@ class Analysis:
     p_prefix: list[float]  # P(positive) after reading tokens 1..t, per read token
     influence: list[float]  # p_positive minus P(positive) with token t left out
     status: str  # "ok" | "empty" | "not_vietnamese"
+    # The verdict's logit split in two: the LSTM's share and the phrase bag's vote
+    # (None when nothing was classified; the bag's is 0.0 for a model without one).
+    lstm_logit: float | None = None
+    bag_vote: float | None = None
 
 
 @dataclass(frozen=True)
@@ -206,7 +212,8 @@ class SentimentModel:
             if self._readout is None:
                 onnx_path = self.models_dir / "sentiment.onnx"
                 E, params = self._gate_params or _onnx_lstm_params(onnx_path)
-                self._readout = LSTMReadout.from_onnx(onnx_path, E, params)
+                order = int(self.metadata["config"].get("ngram_order", 0))
+                self._readout = LSTMReadout.from_onnx(onnx_path, E, params, order)
             return self._readout
 
     def gate_trace(self, ids: list[int]) -> list[LSTMStep]:
@@ -275,7 +282,7 @@ class SentimentModel:
         head = (text, language, steps, tokens, ids, unknown, self.max_len, truncated)
         if not ids:
             return Analysis(*head, None, None, [], [], status)
-        p_prefix = self._p_prefix(np.asarray([ids]))[0]  # (T,)
+        p_prefix, hidden = (a[0] for a in self._run(np.asarray([ids])))  # (T,), (T, H)
         p = float(p_prefix[-1])
         if len(ids) == 1:
             # Without its only token a review reads nothing: the model's answer to <unk>.
@@ -283,7 +290,12 @@ class SentimentModel:
         else:
             without = leave_one_out(self.readout(), ids)  # (T,) sharing common prefixes
         influence = [p - float(w) for w in without]
-        return Analysis(*head, label_of(p), p, [float(x) for x in p_prefix], influence, status)
+        readout = self.readout()
+        bag = float(phrase_votes(readout, [ids])[0]) if readout.ngram_order else 0.0
+        return Analysis(
+            *head, label_of(p), p, [float(x) for x in p_prefix], influence, status,
+            lstm_logit=lstm_logit(readout, hidden), bag_vote=bag,
+        )  # fmt: skip
 
 
 _cache: dict[tuple, SentimentModel] = {}

@@ -422,6 +422,11 @@ def model_card(metadata: dict, models_dir=None) -> ModelCard:
         f"Embedding {cfg.get('vocab_size', '?')}×{cfg.get('embed_dim', '?')} → LSTM "
         f"H={cfg.get('hidden_size', '?')} (1 lớp) → P(positive) mỗi token"
     )
+    if cfg.get("ngram_order"):
+        arch += (
+            f" · + túi cụm từ (phrase bag): n-gram 1–{cfg['ngram_order']} token, "
+            f"{_fmt_int(cfg.get('ngram_buckets', '?'))} trọng số băm (hashed votes)"
+        )
     facts = [
         ("Dữ liệu · data", _data_line(md)),
         ("Đường dẫn · path", str(data.get("path", "?"))),
@@ -439,6 +444,12 @@ def model_card(metadata: dict, models_dir=None) -> ModelCard:
          f"best epoch {md.get('best_epoch', '?')}, lr {tcfg.get('lr', '?')}, "
          f"batch {tcfg.get('batch_size', '?')}, "
          f"{timings.get('train_s', '?')} s trên CPU ({timings.get('threads', '?')} luồng)"),
+        *(
+            [("Trọng số túi cụm từ · bag weight",
+              f"logit = LSTM + {bag_w} × túi cụm từ (chọn trên validation · chosen on validation)")]
+            if (bag_w := (md.get("weights") or {}).get("bag_weight")) is not None
+            else []
+        ),
         ("Lệnh · command", str(md.get("command", "?"))),
         ("Phiên bản · versions", f"torch {md.get('torch_version', '?')}, "
          f"ONNX opset {(md.get('onnx') or {}).get('opset', '?')}"),
@@ -480,7 +491,8 @@ def model_card(metadata: dict, models_dir=None) -> ModelCard:
         + (f" ({plain:.1%} trên validation)" if isinstance(plain, float) else "")
         + ". · Without diacritics both langid and the model do worse.",
         "Các ví dụ slide 21 nằm trong tập train, nên đúng với chúng chưa chứng minh gì; "
-        "số liệu trên là của tập validation (dùng để dừng sớm, nên hơi lạc quan; tập test "
+        "số liệu trên là của tập validation (dùng để dừng sớm và chọn trọng số túi cụm từ, nên "
+        "hơi lạc quan; tập test "
         "chính thức được giữ riêng). · Slide examples are training data.",
     ]
     if confusion is not None and confusion.shape == (2, 2):

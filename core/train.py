@@ -37,13 +37,15 @@ LABELS = ("negative", "positive")  # index = class id
 class TrainConfig:
     seed: int = 1234  # every random choice (init, batches, augmentation) follows it
     epochs: int = 6  # at most; early stopping usually ends sooner
-    patience: int = 2  # epochs without a better validation accuracy before stopping
+    patience: int = 3  # epochs without a better validation accuracy before stopping
     batch_size: int = 128  # reviews per step (batches hold reviews of similar length)
     lr: float = 3e-3  # Adam's step size, decayed by lr_decay every epoch
     lr_decay: float = 0.6  # multiplies lr after each epoch
+    ngram_lr: float = 0.5  # Adam's step for the phrase bag's votes (decayed with lr)
     weight_decay: float = 0.0  # Adam's L2 on the weights
     clip: float = 1.0  # max gradient norm: LSTMs occasionally spike
     min_freq: int = 2  # tokens seen fewer times in train become <unk>
+    ngram_min_reviews: int = 3  # a phrase votes only if that many training reviews hold it
     strip_prob: float = 0.3  # share of reviews shown without diacritics each epoch
     unk_prob: float = 0.1  # share of tokens replaced by <unk>, so unknown words are familiar
     threads: int = 2  # torch CPU threads (the machine has 2 cores)
@@ -92,6 +94,27 @@ def batches(lengths: np.ndarray, batch_size: int, rng: np.random.Generator) -> l
     return chunks
 
 
+def phrase_buckets(reviews, mcfg: ModelConfig, min_reviews: int) -> torch.Tensor:
+    """1.0 for every bucket holding a phrase found in at least min_reviews reviews, else 0.
+
+    reviews: per review, the id lists of its forms (as written, without diacritics)."""
+    from core.influence import phrase_keys
+
+    V = mcfg.vocab_size
+    per_review = []
+    for forms in reviews:  # a review and its accent-free twin count as one review
+        keys = [
+            k[ok]
+            for s in forms
+            for k, ok in phrase_keys(np.asarray([s[: mcfg.max_len]]), V, mcfg.ngram_order)
+        ]
+        per_review.append(np.unique(np.concatenate(keys)))
+    keys, counts = np.unique(np.concatenate(per_review), return_counts=True)
+    mask = torch.zeros(mcfg.ngram_buckets)
+    mask[torch.from_numpy(keys[counts >= min_reviews] % mcfg.ngram_buckets)] = 1.0
+    return mask
+
+
 def pad(seqs: list[list[int]], max_len: int) -> tuple[torch.Tensor, torch.Tensor]:
     """Right-padded ids (B, T) and lengths (B,); an empty review reads one <unk>."""
     seqs = [(s[:max_len] or [1]) for s in seqs]
@@ -103,17 +126,23 @@ def pad(seqs: list[list[int]], max_len: int) -> tuple[torch.Tensor, torch.Tensor
 
 
 @torch.no_grad()
-def predict(model: SentimentLSTM, seqs: list[list[int]], batch_size: int = 256) -> np.ndarray:
-    """P(positive) per review, torch side (used for early stopping only)."""
+def predict_parts(model: SentimentLSTM, seqs: list[list[int]], batch_size: int = 256):
+    """The LSTM's logit and the bag's vote after each whole review: (N,), (N,)."""
     model.eval()
     lengths = np.array([min(len(s), model.cfg.max_len) for s in seqs])
-    out = np.zeros(len(seqs))
+    lstm, vote = np.zeros(len(seqs)), np.zeros(len(seqs))
     for i in range(0, len(seqs), batch_size):
         idx = np.argsort(lengths, kind="stable")[i : i + batch_size]
         ids, lens = pad([seqs[j] for j in idx], model.cfg.max_len)
-        logits, _ = model(ids)
-        out[idx] = torch.sigmoid(logits[torch.arange(len(idx)), lens - 1]).numpy()
-    return out
+        lstm_logits, votes, _ = model.parts(ids)
+        at_end = (torch.arange(len(idx)), lens - 1)
+        lstm[idx], vote[idx] = lstm_logits[at_end].numpy(), votes[at_end].numpy()
+    return lstm, vote
+
+
+def accuracy(logits: np.ndarray, labels: np.ndarray) -> float:
+    """Share of reviews whose logit has the label's sign (torch side: epochs and weights)."""
+    return float(((logits >= 0) == (labels == 1)).mean())
 
 
 def metrics(p_positive: np.ndarray, labels: np.ndarray) -> dict:
@@ -168,7 +197,19 @@ def train(data: Path, out: Path, mcfg: ModelConfig, tcfg: TrainConfig, command: 
     lengths = np.array([min(len(s), mcfg.max_len) for s in tr_ids])
 
     model = SentimentLSTM(mcfg)
-    opt = torch.optim.Adam(model.parameters(), lr=tcfg.lr, weight_decay=tcfg.weight_decay)
+    if mcfg.ngram_order:
+        pairs = zip(tr_ids, tr_ids_plain, strict=True)
+        voters = phrase_buckets(pairs, mcfg, tcfg.ngram_min_reviews)
+        # Rare phrases would let the bag memorise single training reviews: their buckets
+        # never move from zero (their gradient is masked), so they cast no vote.
+        model.ngram.weight.register_hook(lambda g: g * voters[:, None])
+        log(f"phrase bag: {int(voters.sum()):,} of {len(voters):,} buckets vote")
+    # The bag's votes are many, sparse and each seen rarely: they need far larger steps
+    # than the LSTM's shared weights to move in a few epochs.
+    bag = [p for n, p in model.named_parameters() if n.startswith("ngram.")]
+    rest = [p for n, p in model.named_parameters() if not n.startswith("ngram.")]
+    groups = [{"params": rest}] + ([{"params": bag, "lr": tcfg.ngram_lr}] if bag else [])
+    opt = torch.optim.Adam(groups, lr=tcfg.lr, weight_decay=tcfg.weight_decay)
     sched = torch.optim.lr_scheduler.ExponentialLR(opt, gamma=tcfg.lr_decay)
     loss_fn = nn.BCEWithLogitsLoss()
     curves, snapshots, best, bad = [], [], -1.0, 0
@@ -184,9 +225,14 @@ def train(data: Path, out: Path, mcfg: ModelConfig, tcfg: TrainConfig, command: 
             if tcfg.unk_prob > 0:
                 drop = (torch.rand(ids.shape) < tcfg.unk_prob) & (ids > 1)
                 ids = ids.masked_fill(drop, 1)
-            logits, _ = model(ids)
-            last = logits[torch.arange(len(idx)), lens - 1]  # (B,) verdict after the review
-            loss = loss_fn(last, y_tr[idx])
+            lstm_logits, vote, _ = model.parts(ids)
+            at_end = (torch.arange(len(idx)), lens - 1)  # the verdict after each review
+            # Each part learns to judge alone (their sum is weighed once, at the end): a
+            # jointly trained bag memorises phrases fast and leaves the LSTM little to learn,
+            # which scored lower on validation than two parts that each stand on their own.
+            loss = loss_fn(lstm_logits[at_end], y_tr[idx])
+            if mcfg.ngram_order:
+                loss = loss + loss_fn(vote[at_end], y_tr[idx])
             opt.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(model.parameters(), tcfg.clip)
@@ -196,20 +242,25 @@ def train(data: Path, out: Path, mcfg: ModelConfig, tcfg: TrainConfig, command: 
             if k % 50 == 0 or k == len(chunks):
                 log(f"  epoch {epoch} batch {k}/{len(chunks)} loss {total / seen:.4f}")
         sched.step()
-        acc = metrics(predict(model, va_ids), y_va)["accuracy"]
-        acc_plain = metrics(predict(model, va_ids_plain), y_va)["accuracy"]
+        lstm, vote = predict_parts(model, va_ids)
+        acc = accuracy(lstm + vote, y_va)
+        acc_plain = accuracy(sum(predict_parts(model, va_ids_plain)), y_va)
         curves.append(
             {
                 "epoch": epoch,
                 "train_loss": total / seen,
                 "val_accuracy": acc,
                 "val_accuracy_no_diacritics": acc_plain,
+                "val_accuracy_lstm_alone": accuracy(lstm, y_va),
+                "val_accuracy_bag_alone": accuracy(vote, y_va) if mcfg.ngram_order else None,
                 "seconds": time.time() - te,
             }
         )
+        alone = f" (LSTM alone {accuracy(lstm, y_va):.4f}, bag alone {accuracy(vote, y_va):.4f})"
         log(
-            f"epoch {epoch}: train loss {total / seen:.4f}, val acc {acc:.4f}, "
-            f"no-diacritics {acc_plain:.4f} ({time.time() - te:.0f} s)"
+            f"epoch {epoch}: train loss {total / seen:.4f}, val acc {acc:.4f}"
+            f"{alone if mcfg.ngram_order else ''}, no-diacritics {acc_plain:.4f} "
+            f"({time.time() - te:.0f} s)"
         )
         snapshots.append({k: v.clone() for k, v in model.state_dict().items()})
         if acc > best:
@@ -246,10 +297,15 @@ def train(data: Path, out: Path, mcfg: ModelConfig, tcfg: TrainConfig, command: 
     )
 
 
+BAG_WEIGHTS = tuple(k / 4 for k in range(17))  # the bag's weight in the sum: 0, 0.25 .. 4
+
+
 def choose_weights(model, snapshots, best_epoch, va_ids, y_va, average: int, log) -> dict:
     """Load the best epoch's weights, or the average of it and up to `average - 1` epochs
     before it when that scores higher on validation (averaging nearby epochs of one run
-    smooths the noise of the last steps, a cheap SWA)."""
+    smooths the noise of the last steps, a cheap SWA); and weigh the phrase bag against
+    the LSTM (logit = LSTM + w * bag, w from BAG_WEIGHTS) by validation accuracy, folding
+    w into the bag's votes so the exported graph simply adds the two."""
     candidates = {f"epoch {best_epoch}": [best_epoch]}
     for k in range(2, average + 1):
         if best_epoch - k + 1 >= 1:
@@ -257,16 +313,29 @@ def choose_weights(model, snapshots, best_epoch, va_ids, y_va, average: int, log
             candidates[f"mean of epochs {epochs[0]}-{epochs[-1]}"] = epochs
     if best_epoch < len(snapshots):  # the epoch after the best, too
         candidates[f"mean of epochs {best_epoch}-{best_epoch + 1}"] = [best_epoch, best_epoch + 1]
-    scores = {}
+    scores, bag_weight = {}, {}
+    weights = BAG_WEIGHTS if model.cfg.ngram_order else (1.0,)
     for name, epochs in candidates.items():
         states = [snapshots[e - 1] for e in epochs]
         model.load_state_dict({k: sum(s[k] for s in states) / len(states) for k in states[0]})
-        scores[name] = metrics(predict(model, va_ids), y_va)["accuracy"]
-        log(f"weights {name}: val acc {scores[name]:.4f}")
+        lstm, vote = predict_parts(model, va_ids)
+        # ties go to the weight nearest 1 (the sum each part was trained for)
+        acc_of = {w: accuracy(lstm + w * vote, y_va) for w in weights}
+        w = max(weights, key=lambda w: (acc_of[w], -abs(w - 1.0)))
+        scores[name], bag_weight[name] = acc_of[w], w
+        log(f"weights {name}: val acc {acc_of[w]:.4f} (bag weight {w})")
     chosen = max(scores, key=lambda n: (scores[n], -len(candidates[n])))
     states = [snapshots[e - 1] for e in candidates[chosen]]
     model.load_state_dict({k: sum(s[k] for s in states) / len(states) for k in states[0]})
-    return {"chosen": chosen, "epochs": candidates[chosen], "val_accuracy_torch": scores}
+    if model.cfg.ngram_order:
+        with torch.no_grad():
+            model.ngram.weight.mul_(bag_weight[chosen])
+    return {
+        "chosen": chosen,
+        "epochs": candidates[chosen],
+        "bag_weight": bag_weight[chosen] if model.cfg.ngram_order else None,
+        "val_accuracy_torch": scores,
+    }
 
 
 def ship(model, vocab, out, data, va_texts, y_va, mcfg, tcfg, command, curves, best_epoch, times):

@@ -305,6 +305,14 @@ def one_review():
         "viền đứt = `<unk>`. · Colour = how much P(positive) drops when the token is left out."
     )
     st.html(v.heat_html)
+    if model.metadata["config"].get("ngram_order"):
+        st.markdown(
+            f"Logit của kết luận = **LSTM {a.lstm_logit:+.2f}** + **túi cụm từ "
+            f"{a.bag_vote:+.2f}** = {a.lstm_logit + a.bag_vote:+.2f} → P(positive) = "
+            f"σ({a.lstm_logit + a.bag_vote:+.2f}) = {a.p_positive:.1%}. · The verdict's logit "
+            "is the LSTM's share plus the phrase bag's vote (the mean learned weight of the "
+            "review's 1-3 token phrases; see the model card)."
+        )
     pos, neg = top_influences(v.read_tokens, a.influence)
     c1, c2 = st.columns(2)
     for col, items, title in (
@@ -554,14 +562,16 @@ def model_card_section():
                            name="train loss", line={"color": "#e8590c", "width": 3}),
                 secondary_y=False,
             )  # fmt: skip
-            for k, color in (
-                ("val_accuracy", "#1c7ed6"),
-                ("val_accuracy_no_diacritics", "#74c0fc"),
+            for k, color, dash in (
+                ("val_accuracy", "#1c7ed6", "solid"),
+                ("val_accuracy_no_diacritics", "#74c0fc", "solid"),
+                ("val_accuracy_lstm_alone", "#2f9e44", "dot"),
+                ("val_accuracy_bag_alone", "#ae3ec9", "dot"),
             ):
-                if any(k in c for c in card.curves):
+                if any(c.get(k) is not None for c in card.curves):
                     fig.add_trace(
                         go.Scatter(x=ep, y=[c.get(k) for c in card.curves], name=k,
-                                   line={"color": color, "width": 3}),
+                                   line={"color": color, "width": 3, "dash": dash}),
                         secondary_y=True,
                     )  # fmt: skip
             if card.best_epoch is not None:

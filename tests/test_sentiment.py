@@ -98,6 +98,29 @@ def test_analyze_explains_the_verdict(model):
     assert a.status == "ok" and a.label in ("positive", "negative") and not a.truncated
 
 
+def test_verdict_splits_into_the_lstm_and_the_phrase_bag(model):
+    """analyze's two shares equal PyTorch's own parts() on the weights read from the file."""
+    torch = pytest.importorskip("torch")
+    from core.export import torch_from_onnx
+    from core.model import ModelConfig
+
+    net = torch_from_onnx(
+        ROOT / "models" / "sentiment.onnx", ModelConfig(**model.metadata["config"])
+    )
+    for text in (
+        "món ăn ngon nhưng phục vụ chậm và giá hơi cao",
+        "quá tệ , không bao giờ quay lại",
+    ):
+        a = model.analyze(text)
+        with torch.no_grad():
+            lstm, vote, _ = net.parts(torch.tensor([a.ids]))
+        assert a.lstm_logit == pytest.approx(float(lstm[0, -1]), abs=1e-4)
+        assert a.bag_vote == pytest.approx(float(vote[0, -1]), abs=1e-5)
+        assert 1 / (1 + np.exp(-(a.lstm_logit + a.bag_vote))) == pytest.approx(
+            a.p_positive, abs=1e-5
+        )
+
+
 def test_analyze_empty_and_single_token(model):
     e = model.analyze(" 123 !!! ")
     assert (e.status, e.label, e.p_positive, e.p_prefix, e.influence) == (

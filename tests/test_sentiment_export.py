@@ -13,11 +13,14 @@ from core.model import ExportWrapper, ModelConfig, SentimentLSTM
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
     torch.manual_seed(0)
-    model = SentimentLSTM(ModelConfig(vocab_size=500, embed_dim=32, hidden_size=24, max_len=400))
-    # Trained-looking weights: random init alone keeps h tiny and hides errors.
+    cfg = ModelConfig(vocab_size=500, embed_dim=32, hidden_size=24, max_len=400, ngram_buckets=1009)
+    model = SentimentLSTM(cfg)
+    # Trained-looking weights: random init alone keeps h tiny and hides errors, and the
+    # phrase bag starts at zero; a small bucket table makes its hash collide, as it will.
     with torch.no_grad():
         for p in model.parameters():
             p.mul_(3.0)
+        model.ngram.weight.normal_(0.0, 2.0)
     path = export_onnx(model, tmp_path_factory.mktemp("onnx") / "m.onnx")
     return model, path
 

@@ -109,6 +109,16 @@ def test_a_custom_review_is_classified(page):
     assert at.pills(key="sentiment_example").value is None
 
 
+def test_the_verdict_is_split_into_the_lstm_and_the_phrase_bag(page):
+    from core.sentiment import load_model
+
+    text = "Quán dơ, phục vụ chậm, không bao giờ quay lại."
+    at = _set_review(page, text)
+    a = load_model().analyze(text)
+    split = next(m.value for m in at.markdown if m.value.startswith("Logit của kết luận"))
+    assert f"LSTM {a.lstm_logit:+.2f}" in split and f"túi cụm từ {a.bag_vote:+.2f}" in split
+
+
 @pytest.mark.parametrize("text", ["", "   \n\t  "])
 def test_empty_or_blank_review_asks_for_text(page, text):
     at = _set_review(page, text)
