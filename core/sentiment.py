@@ -38,6 +38,15 @@ FILES = ("sentiment.onnx", "vocab.json", "metadata.json")
 REBUILD = "make train"  # the command that rebuilds the artifacts
 
 
+def _shown(path: Path) -> str:
+    """A model file's path as messages show it: relative to the project when inside it, so
+    a hosted page never prints the server's folders."""
+    try:
+        return str(Path(path).resolve().relative_to(MODELS_DIR.parent))
+    except ValueError:
+        return str(path)
+
+
 VIETNAMESE = "vi"
 BATCH_TOKENS = 16_384  # padded tokens per onnxruntime call in bulk classification
 CHUNK = 1_024  # reviews per progress report (and per pipelined step)
@@ -116,15 +125,15 @@ class SentimentModel:
         self.models_dir = Path(models_dir)
         for name in FILES:
             if not (self.models_dir / name).is_file():
-                raise ModelUnavailable(
-                    f"{self.models_dir / name} is missing; rebuild the model with `{REBUILD}`."
-                )
+                where = _shown(self.models_dir / name)
+                raise ModelUnavailable(f"{where} is missing; rebuild the model with `{REBUILD}`.")
         import onnxruntime as ort
 
         def broken(name: str, e: Exception) -> ModelUnavailable:
+            detail = str(e).replace(str(self.models_dir), _shown(self.models_dir))
             return ModelUnavailable(
-                f"{self.models_dir / name} is corrupt or incomplete ({type(e).__name__}: {e}); "
-                f"rebuild the model with `{REBUILD}`."
+                f"{_shown(self.models_dir / name)} is corrupt or incomplete "
+                f"({type(e).__name__}: {detail}); rebuild the model with `{REBUILD}`."
             )
 
         try:  # each file on its own, so the message names the one that is broken
@@ -311,7 +320,7 @@ def load_model(models_dir: Path | None = None) -> SentimentModel:
     except FileNotFoundError:
         missing = next(f for f in FILES if not (d / f).is_file())
         raise ModelUnavailable(
-            f"{d / missing} is missing; rebuild the model with `{REBUILD}`."
+            f"{_shown(d / missing)} is missing; rebuild the model with `{REBUILD}`."
         ) from None
     with _cache_lock:
         if key not in _cache:

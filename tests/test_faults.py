@@ -55,3 +55,10 @@ def test_the_shipped_model_loads_after_a_failed_load(tmp_path):
         load_model(d)
     shutil.copy2(ROOT / "models" / name, d / name)
     assert load_model(d).classify(["Đồ ăn ngon"])[0].label in ("positive", "negative")
+
+
+def test_messages_show_model_paths_inside_the_project_without_the_server_folders(tmp_path):
+    from core.sentiment import MODELS_DIR, _shown
+
+    assert _shown(MODELS_DIR / "sentiment.onnx") == "models/sentiment.onnx"
+    assert _shown(tmp_path / "m.onnx") == str(tmp_path / "m.onnx")  # the caller's own path
