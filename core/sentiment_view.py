@@ -427,6 +427,15 @@ def model_card(metadata: dict, models_dir=None) -> ModelCard:
             f" · + túi cụm từ (phrase bag): n-gram 1–{cfg['ngram_order']} token, "
             f"{_fmt_int(cfg.get('ngram_buckets', '?'))} trọng số băm (hashed votes)"
         )
+    chosen = md.get("weights") or {}
+    bag_row = []
+    if chosen.get("bag_weight") is not None:
+        bag_row = [(
+            "Trọng số · weighting",
+            f"logit = (LSTM + {chosen['bag_weight']} × túi cụm từ) / "
+            f"{chosen.get('temperature') or 1.0:.2f} (nhiệt độ · temperature); "
+            "cả hai chọn trên validation · both chosen on validation",
+        )]  # fmt: skip
     facts = [
         ("Dữ liệu · data", _data_line(md)),
         ("Đường dẫn · path", str(data.get("path", "?"))),
@@ -444,12 +453,7 @@ def model_card(metadata: dict, models_dir=None) -> ModelCard:
          f"best epoch {md.get('best_epoch', '?')}, lr {tcfg.get('lr', '?')}, "
          f"batch {tcfg.get('batch_size', '?')}, "
          f"{timings.get('train_s', '?')} s trên CPU ({timings.get('threads', '?')} luồng)"),
-        *(
-            [("Trọng số túi cụm từ · bag weight",
-              f"logit = LSTM + {bag_w} × túi cụm từ (chọn trên validation · chosen on validation)")]
-            if (bag_w := (md.get("weights") or {}).get("bag_weight")) is not None
-            else []
-        ),
+        *bag_row,
         ("Lệnh · command", str(md.get("command", "?"))),
         ("Phiên bản · versions", f"torch {md.get('torch_version', '?')}, "
          f"ONNX opset {(md.get('onnx') or {}).get('opset', '?')}"),
