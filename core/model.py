@@ -15,7 +15,9 @@ the running mean of the weights of the phrases read so far is added to the logit
 LSTM reads order and negation across a whole review; the bag remembers thousands of
 short phrases verbatim, which a 128-number state cannot, and together they beat either
 alone on validation (the model card has the figures). The hashing runs inside the
-graph on the token ids, so the ONNX model still takes ids alone.
+graph on the token ids, so the ONNX model still takes ids alone. core/train.py teaches
+each part to judge alone, then folds the bag's weight and a calibrating temperature,
+both chosen on validation, into the weights: the graph simply adds the two logits.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ class SentimentLSTM(nn.Module):
             if cfg.vocab_size**cfg.ngram_order >= 2**63:
                 raise ValueError("vocab_size ** ngram_order must fit in int64 n-gram keys")
             self.ngram = nn.Embedding(cfg.ngram_buckets, 1)  # one vote per hashed phrase
-            nn.init.zeros_(self.ngram.weight)  # the bag starts silent; the LSTM is not drowned
+            nn.init.zeros_(self.ngram.weight)  # a phrase never trained on votes nothing
 
     def forward(self, ids: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         lstm_logits, vote, h = self.parts(ids)
