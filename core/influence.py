@@ -107,6 +107,17 @@ def phrase_votes(w: LSTMReadout, seqs: np.ndarray) -> np.ndarray:
     return total / np.maximum(count, 1.0)
 
 
+def phrase_shares(w: LSTMReadout, ids: list[int]) -> list[tuple[int, int, float]]:
+    """Each voting phrase of a review as (start, length, share), shares summing to the
+    bag's vote: the vote is a mean, so a phrase's share is its weight / the phrase count."""
+    found = []
+    for n, (key, ok) in enumerate(phrase_keys(np.asarray([ids]), w.E.shape[0], w.ngram_order), 1):
+        found += [
+            (int(t), n, float(w.ngram[key[0, t] % len(w.ngram)])) for t in np.flatnonzero(ok[0])
+        ]
+    return [(start, n, weight / len(found)) for start, n, weight in found]
+
+
 def leave_one_out(w: LSTMReadout, ids: list[int]) -> np.ndarray:
     """P(positive) of the review with token k left out, for every k; (T,), T >= 2."""
     T, H = len(ids), w.W_hh_T.shape[0]

@@ -15,13 +15,13 @@ import json
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from core.cells import LSTMParams, LSTMStep, lstm_forward
-from core.influence import LSTMReadout, leave_one_out, lstm_logit, phrase_votes
+from core.influence import LSTMReadout, leave_one_out, lstm_logit, phrase_shares, phrase_votes
 from core.text import (
     CleanStep,
     LanguageGuess,
@@ -75,6 +75,9 @@ class Analysis:
     # (None when nothing was classified; the bag's is 0.0 for a model without one).
     lstm_logit: float | None = None
     bag_vote: float | None = None
+    # Every phrase that voted, once per distinct text: (phrase, times, summed share);
+    # the shares add up to bag_vote exactly.
+    phrases: list[tuple[str, int, float]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -301,9 +304,15 @@ class SentimentModel:
         influence = [p - float(w) for w in without]
         readout = self.readout()
         bag = float(phrase_votes(readout, [ids])[0]) if readout.ngram_order else 0.0
+        phrases: dict[str, list] = {}
+        for start, n, share in phrase_shares(readout, ids) if readout.ngram_order else []:
+            entry = phrases.setdefault(" ".join(tokens[start : start + n]), [0, 0.0])
+            entry[0] += 1
+            entry[1] += share
         return Analysis(
             *head, label_of(p), p, [float(x) for x in p_prefix], influence, status,
             lstm_logit=lstm_logit(readout, hidden), bag_vote=bag,
+            phrases=[(text, k, share) for text, (k, share) in phrases.items()],
         )  # fmt: skip
 
 

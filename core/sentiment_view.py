@@ -210,6 +210,16 @@ def top_influences(
     return pos, neg
 
 
+def top_phrases(
+    phrases: list[tuple[str, int, float]], k: int = 5
+) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """The k phrases whose bag votes push hardest towards positive, and towards negative."""
+    rows = [(f"{text} ×{n}" if n > 1 else text, share) for text, n, share in phrases]
+    pos = sorted((r for r in rows if r[1] > 0), key=lambda r: -r[1])[:k]
+    neg = sorted((r for r in rows if r[1] < 0), key=lambda r: r[1])[:k]
+    return pos, neg
+
+
 # ----------------------------------------------------------- one review: view
 
 

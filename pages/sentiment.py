@@ -25,6 +25,7 @@ from core.sentiment_view import (
     results_rows,
     review_view,
     top_influences,
+    top_phrases,
 )
 
 # A deep link opened first after a restart runs this script without app.py: hand the
@@ -313,6 +314,16 @@ def one_review():
             "is the LSTM's share plus the phrase bag's vote (the mean learned weight of the "
             "review's 1-3 token phrases; see the model card)."
         )
+        st.markdown("**Túi cụm từ: các phiếu mạnh nhất · the bag's strongest votes** (logit)")
+        pos, neg = top_phrases(a.phrases)
+        c1, c2 = st.columns(2)
+        for col, items, side in ((c1, pos, "pos"), (c2, neg, "neg")):
+            col.dataframe(
+                pd.DataFrame(items, columns=["cụm từ · phrase", "phiếu · vote"]),
+                hide_index=True,
+                key=f"sentiment_phrases_{side}",
+                column_config={"phiếu · vote": st.column_config.NumberColumn(format="%+.3f")},
+            )
     pos, neg = top_influences(v.read_tokens, a.influence)
     c1, c2 = st.columns(2)
     for col, items, title in (

@@ -68,3 +68,22 @@ def test_bag_starts_silent_and_unknown_words_cast_no_vote(model):
     assert torch.count_nonzero(fresh.phrase_vote(torch.tensor([[5, 6, 7]]))) == 0
     only_unknown = torch.tensor([[1, 1, 0, 0]])
     assert torch.count_nonzero(model.phrase_vote(only_unknown)) == 0
+
+
+def test_phrase_shares_list_every_voting_phrase_and_sum_to_the_vote(model):
+    from core.influence import phrase_shares
+
+    ids = [5, 6, 1, 7, 8, 9, 5, 6]  # one <unk> in the middle; "5 6" twice
+    readout = LSTMReadout(
+        E=np.zeros((V, 4), np.float32), W_ih_T=None, W_hh_T=None, b=None, w_att=None,
+        b_att=0.0, w_head=None, b_head=0.0,
+        ngram=model.ngram.weight.detach().numpy()[:, 0], ngram_order=ORDER,
+    )  # fmt: skip
+    shares = phrase_shares(readout, ids)
+    # 7 known unigrams, 5 bigrams and 3 trigrams: none reaches through the <unk>
+    assert sorted((s, n) for s, n, _ in shares) == sorted(
+        [(t, 1) for t in (0, 1, 3, 4, 5, 6, 7)]
+        + [(t, 2) for t in (0, 3, 4, 5, 6)]
+        + [(t, 3) for t in (3, 4, 5)]
+    )
+    assert sum(v for *_, v in shares) == pytest.approx(reference_votes(readout.ngram, ids)[-1])

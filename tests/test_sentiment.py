@@ -116,6 +116,8 @@ def test_verdict_splits_into_the_lstm_and_the_phrase_bag(model):
             lstm, vote, _ = net.parts(torch.tensor([a.ids]))
         assert a.lstm_logit == pytest.approx(float(lstm[0, -1]), abs=1e-4)
         assert a.bag_vote == pytest.approx(float(vote[0, -1]), abs=1e-5)
+        assert sum(share for *_, share in a.phrases) == pytest.approx(a.bag_vote, abs=1e-6)
+        assert all(p in " ".join(a.tokens) for p, *_ in a.phrases)
         assert 1 / (1 + np.exp(-(a.lstm_logit + a.bag_vote))) == pytest.approx(
             a.p_positive, abs=1e-5
         )

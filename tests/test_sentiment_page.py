@@ -117,6 +117,11 @@ def test_the_verdict_is_split_into_the_lstm_and_the_phrase_bag(page):
     a = load_model().analyze(text)
     split = next(m.value for m in at.markdown if m.value.startswith("Logit của kết luận"))
     assert f"LSTM {a.lstm_logit:+.2f}" in split and f"túi cụm từ {a.bag_vote:+.2f}" in split
+    # the bag's strongest votes are phrases of this review, in two tables by sign
+    pos, neg = [d.value for d in at.dataframe if "cụm từ · phrase" in d.value.columns]
+    shown = [p.removesuffix(" ×2") for df in (pos, neg) for p in df.iloc[:, 0]]
+    assert shown and all(p in " ".join(a.tokens) for p in shown)
+    assert (pos.iloc[:, 1] > 0).all() and (neg.iloc[:, 1] < 0).all()
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t  "])

@@ -24,6 +24,7 @@ from core.sentiment_view import (
     review_view,
     tokens_html,
     top_influences,
+    top_phrases,
 )
 
 PAYLOADS = ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "a & b \"'"]
@@ -172,3 +173,8 @@ def test_model_card_survives_missing_metadata():
     card = model_card({})
     assert card.metrics == [] and card.confusion is None and card.curves == []
     assert any(v == "?" for _, v in card.facts)
+
+
+def test_top_phrases_split_by_sign_and_mark_repeats():
+    pos, neg = top_phrases([("ngon", 2, 0.4), ("không ngon", 1, -0.5), ("quán", 1, 0.0)], k=5)
+    assert pos == [("ngon ×2", 0.4)] and neg == [("không ngon", -0.5)]
