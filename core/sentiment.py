@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from core.cells import LSTMParams, LSTMStep, lstm_forward
-from core.influence import LSTMReadout, leave_one_out, lstm_logit, phrase_shares, phrase_votes
+from core.influence import LSTMReadout, leave_one_out, lstm_logit, phrase_shares
 from core.text import (
     CleanStep,
     LanguageGuess,
@@ -303,9 +303,10 @@ class SentimentModel:
             without = leave_one_out(self.readout(), ids)  # (T,) sharing common prefixes
         influence = [p - float(w) for w in without]
         readout = self.readout()
-        bag = float(phrase_votes(readout, [ids])[0]) if readout.ngram_order else 0.0
+        shares = phrase_shares(readout, ids) if readout.ngram_order else []
+        bag = float(sum(share for *_, share in shares))  # the vote is exactly their sum
         phrases: dict[str, list] = {}
-        for start, n, share in phrase_shares(readout, ids) if readout.ngram_order else []:
+        for start, n, share in shares:
             entry = phrases.setdefault(" ".join(tokens[start : start + n]), [0, 0.0])
             entry[0] += 1
             entry[1] += share
