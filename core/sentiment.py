@@ -36,6 +36,9 @@ from core.vocab import UNK, Vocab
 MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
 FILES = ("sentiment.onnx", "vocab.json", "metadata.json")
 REBUILD = "make train"  # the command that rebuilds the artifacts
+VIETNAMESE = "vi"
+BATCH_TOKENS = 16_384  # padded tokens per onnxruntime call in bulk classification
+CHUNK = 1_024  # reviews per progress report (and per pipelined step)
 
 
 def _shown(path: Path) -> str:
@@ -45,11 +48,6 @@ def _shown(path: Path) -> str:
         return str(Path(path).resolve().relative_to(MODELS_DIR.parent))
     except ValueError:
         return str(path)
-
-
-VIETNAMESE = "vi"
-BATCH_TOKENS = 16_384  # padded tokens per onnxruntime call in bulk classification
-CHUNK = 1_024  # reviews per progress report (and per pipelined step)
 
 
 class ModelUnavailable(RuntimeError):
@@ -303,7 +301,7 @@ class SentimentModel:
             without = leave_one_out(self.readout(), ids)  # (T,) sharing common prefixes
         influence = [p - float(w) for w in without]
         readout = self.readout()
-        shares = phrase_shares(readout, ids) if readout.ngram_order else []
+        shares = phrase_shares(readout, ids)  # [] for a model without a bag
         bag = float(sum(share for *_, share in shares))  # the vote is exactly their sum
         phrases: dict[str, list] = {}
         for start, n, share in shares:
