@@ -31,7 +31,7 @@ bench: $(VENV)/.dev
 	$(PY) scripts/bench_all.py
 
 train: $(VENV)/.runtime
-	$(PY) -m core.train
+	$(PY) -m core.training.train
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

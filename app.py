@@ -1,48 +1,66 @@
-"""LSTM Lab: entry point. Builds the navigation; each page is a short script in pages/."""
+"""LSTM Lab: entry point. Picks the language, builds the navigation, guards every page."""
 
 import streamlit as st
+
+from ui.i18n import LANGS, NAMES, lang_or_default, t
 
 st.set_page_config(page_title="LSTM Lab", page_icon="🔁", layout="wide")
 
 
-def navigation() -> st.navigation:
-    """All pages of the site, in the order of the lecture."""
+def language() -> str:
+    """The reader's language: the link's ?lang= on a session's first run, then the switch.
+
+    Written back to the URL on every run, so a copied link opens in the same language
+    and page switches (which clear the query string) keep it.
+    """
+    ss = st.session_state
+    if "lang" not in ss:
+        ss["lang"] = lang_or_default(st.query_params.get("lang"))
+    st.sidebar.radio(
+        "🌐 " + t("common.lang_label", ss["lang"]),
+        LANGS,
+        format_func=NAMES.get,
+        horizontal=True,
+        key="lang",
+    )
+    st.query_params["lang"] = ss["lang"]
+    return ss["lang"]
+
+
+def navigation(lang: str) -> st.navigation:
+    """All pages of the site, in the order of the lecture, named in the reader's language."""
     return st.navigation(
         [
-            st.Page("pages/home.py", title="Trang chủ · Home", icon="🏠", default=True),
+            st.Page("pages/home.py", title=t("nav.home", lang), icon="🏠", default=True),
             st.Page(
-                "pages/calculator.py", title="Máy tính RNN/LSTM", icon="🧮", url_path="calculator"
+                "pages/calculator.py",
+                title=t("nav.calculator", lang),
+                icon="🧮",
+                url_path="calculator",
             ),
             st.Page(
                 "pages/gradients.py",
-                title="Gradient qua thời gian",
+                title=t("nav.gradients", lang),
                 icon="📉",
                 url_path="gradients",
             ),
             st.Page(
-                "pages/sentiment.py", title="Phân tích cảm xúc", icon="💬", url_path="sentiment"
+                "pages/sentiment.py",
+                title=t("nav.sentiment", lang),
+                icon="💬",
+                url_path="sentiment",
             ),
         ]
     )
 
 
-# Streamlit treats an app with a folder named pages/ as an old-style (v1) multipage app
-# until st.navigation first runs in the process. A deep link opened first after a
-# restart (a teacher's shared /calculator?... link) would then run the page script alone:
-# file-name sidebar, no page config, no error guard below. Each page script therefore
-# starts by clearing that flag and rerunning, which lands here, unless this session has
-# already been here ("nav_ready": a rerun would drop the click that caused this run).
-page = navigation()
-st.session_state["nav_ready"] = True
+lang = language()
+page = navigation(lang)
+st.session_state["nav_ready"] = True  # see ui/page.py: deep links after a restart
 try:
     page.run()
 except Exception as exc:  # noqa: BLE001 - the last line of defence for a visitor
     # Streamlit's own control flow (reruns, page switches, st.stop) must pass through.
     if type(exc).__module__.startswith("streamlit"):
         raise
-    st.error(
-        "Trang này gặp lỗi không mong muốn và đã dừng lại. Hãy tải lại trang; "
-        "nếu lỗi lặp lại, hãy báo cho giảng viên.\n\n"
-        "This page hit an unexpected error and stopped. Reload the page; if it "
-        f"happens again, please report it. ({type(exc).__name__})"
-    )
+    st.error(t("common.page_error", lang, kind=type(exc).__name__))

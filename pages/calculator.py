@@ -2,16 +2,12 @@
 
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from core import calculator as calc
-from core.mdsafe import md_escape
+from ui.markdown import md_escape
+from ui.page import start
 
-# A deep link opened first after a restart runs this script without app.py: hand the
-# run back to app.py's navigation (why: see app.py).
-if PagesManager.uses_pages_directory and "nav_ready" not in st.session_state:
-    PagesManager.uses_pages_directory = False
-    st.rerun()
+lang = start()
 
 MODES = {
     "lstm_slide": "LSTM · slide 43-50",

@@ -6,9 +6,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
-from core.cells import LSTMParams, RNNParams
 from core.gradients import (
     MAX_HIDDEN,
     MAX_LENGTH,
@@ -20,12 +18,10 @@ from core.gradients import (
     explore,
     scalar_series,
 )
+from core.nn.cells import LSTMParams, RNNParams
+from ui.page import start
 
-# A deep link opened first after a restart runs this script without app.py: hand the
-# run back to app.py's navigation (why: see app.py).
-if PagesManager.uses_pages_directory and "nav_ready" not in st.session_state:
-    PagesManager.uses_pages_directory = False
-    st.rerun()
+lang = start()
 
 # The heavy part, keyed by the controls (a frozen config and the calculator's cell).
 explore_cached = st.cache_data(explore, max_entries=64, show_spinner="Đang tính · computing…")

@@ -1,13 +1,10 @@
 """Home: what the site is, and a door to each pillar."""
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
-# A deep link opened first after a restart runs this script without app.py: hand the
-# run back to app.py's navigation (why: see app.py).
-if PagesManager.uses_pages_directory and "nav_ready" not in st.session_state:
-    PagesManager.uses_pages_directory = False
-    st.rerun()
+from ui.page import start
+
+lang = start()
 
 st.title("LSTM Lab")
 st.markdown(

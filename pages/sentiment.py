@@ -8,12 +8,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 from plotly.subplots import make_subplots
-from streamlit.runtime.pages_manager import PagesManager
 
-from core.classify import InputError, csv_columns, results_to_csv
-from core.mdsafe import md_escape
 from core.sentiment import ModelUnavailable, load_model
-from core.sentiment_view import (
+from core.sentiment.classify import InputError, csv_columns, results_to_csv
+from ui.markdown import md_escape
+from ui.page import start
+from ui.sentiment.view import (
     EXAMPLES,
     MAX_REVIEW_CHARS,
     MAX_ROWS,
@@ -28,11 +28,7 @@ from core.sentiment_view import (
     top_phrases,
 )
 
-# A deep link opened first after a restart runs this script without app.py: hand the
-# run back to app.py's navigation (why: see app.py).
-if PagesManager.uses_pages_directory and "nav_ready" not in st.session_state:
-    PagesManager.uses_pages_directory = False
-    st.rerun()
+lang = start()
 
 POS, NEG = "#2f9e44", "#e03131"
 LABEL_VI = {"positive": "TÍCH CỰC · positive", "negative": "TIÊU CỰC · negative"}

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from core.sentiment import load_model  # noqa: E402
-from core.text import preprocess  # noqa: E402
+from core.sentiment.text import preprocess  # noqa: E402
 
 
 def percentile(xs, q):
@@ -68,8 +68,8 @@ def main() -> None:
     # 2. model alone, batch 1: ORT vs torch eager on the same weights
     import torch
 
-    from core.export import torch_from_onnx
-    from core.model import ModelConfig
+    from core.training.export import torch_from_onnx
+    from core.training.model import ModelConfig
 
     torch.set_num_threads(2)
     net = torch_from_onnx(

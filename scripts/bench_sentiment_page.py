@@ -3,7 +3,7 @@
     .venv/bin/python scripts/bench_sentiment_page.py [--tokens 200] [--runs 30] [--apptest]
 
 Times each piece the page computes per rerun (analyze, gate_trace, hidden_states, the
-whole core.sentiment_view.review_view) and, with --apptest, a full rerun of the page
+whole ui.sentiment.view.review_view) and, with --apptest, a full rerun of the page
 through streamlit's AppTest (widgets, HTML, plotly figures; AppTest's own overhead
 included, so an upper bound). The goal is < 100 ms for review_view.
 """
@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from core.sentiment import load_model  # noqa: E402
-from core.sentiment_view import EXAMPLES, review_view  # noqa: E402
-from core.text import preprocess  # noqa: E402
+from core.sentiment.text import preprocess  # noqa: E402
+from ui.sentiment.view import EXAMPLES, review_view  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "ntc-scv" / "data_train" / "test"
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.text import clean  # noqa: E402
+from core.sentiment.text import clean  # noqa: E402
 from tests.e2e.harness import CHROMIUM, LAUNCH_ARGS, ROOT, streamlit_server  # noqa: E402
 
 REVIEWS = [

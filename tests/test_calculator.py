@@ -8,8 +8,8 @@ import pytest
 import torch
 
 from core import calculator as calc
-from core.cells import GATES
-from core.mdsafe import ZWSP, md_escape
+from core.nn.cells import GATES
+from ui.markdown import ZWSP, md_escape
 
 
 def _lstm_lines(result):

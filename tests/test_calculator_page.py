@@ -9,7 +9,7 @@ import torch
 from streamlit.testing.v1 import AppTest
 
 from core import calculator as calc
-from core.mdsafe import ZWSP, shown_text
+from ui.markdown import ZWSP, shown_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SLIDE_CODE = calc.encode(calc.preset_tables("lstm_slide"))

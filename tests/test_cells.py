@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import torch
 
-from core.cells import (
+from core.nn.cells import (
     GATES,
     LSTMParams,
     RNNParams,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from core.classify import InputError, csv_columns, read_reviews, results_to_csv
 from core.sentiment import Result
+from core.sentiment.classify import InputError, csv_columns, read_reviews, results_to_csv
 
 ROOT = Path(__file__).resolve().parents[1]
 

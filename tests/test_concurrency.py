@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.e2e.harness import ROOT
+from tests.support.paths import ROOT
 
 pytestmark = [
     pytest.mark.slow,

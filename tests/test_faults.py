@@ -11,7 +11,8 @@ import shutil
 import pytest
 
 from core.sentiment import ModelUnavailable, load_model
-from tests.e2e.harness import MODEL_FAULTS, MODEL_FILES, ROOT
+from tests.support.faults import MODEL_FAULTS, MODEL_FILES
+from tests.support.paths import ROOT
 
 pytestmark = pytest.mark.skipif(
     not (ROOT / "models" / "sentiment.onnx").exists(), reason="no shipped model in models/"

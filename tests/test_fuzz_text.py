@@ -16,8 +16,15 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from core.text import CLEANING_STEPS, clean, clean_steps, detect_language, preprocess, tokenize
-from tests.e2e.harness import ROOT
+from core.sentiment.text import (
+    CLEANING_STEPS,
+    clean,
+    clean_steps,
+    detect_language,
+    preprocess,
+    tokenize,
+)
+from tests.support.paths import ROOT
 
 # Examples per property; README's testing figures are derived from these.
 N_TEXT = 300
@@ -122,7 +129,7 @@ def test_analyze_gives_a_probability_or_says_empty(model, text):
 @settings(max_examples=N_BATCH, **FUZZ)
 @given(texts=st.lists(any_text, max_size=12))
 def test_classify_keeps_every_text_in_order_and_agrees_with_analyze(model, texts):
-    from core.classify import read_reviews, results_to_csv
+    from core.sentiment.classify import read_reviews, results_to_csv
 
     results = model.classify(texts)
     assert [r.text for r in results] == texts
@@ -159,7 +166,7 @@ def test_classify_keeps_every_text_in_order_and_agrees_with_analyze(model, texts
     column=st.one_of(st.none(), st.sampled_from(["text", "review", " text ", ""])),
 )
 def test_any_upload_gives_reviews_or_a_clear_input_error(data, filename, column):
-    from core.classify import InputError, csv_columns, read_reviews
+    from core.sentiment.classify import InputError, csv_columns, read_reviews
 
     try:
         reviews = read_reviews(data, filename, column)
@@ -188,8 +195,8 @@ def test_any_upload_gives_reviews_or_a_clear_input_error(data, filename, column)
 )
 def test_a_written_csv_reads_back_to_the_same_reviews(texts):
     """results_to_csv -> read_reviews loses nothing: quotes, commas, line breaks, any Unicode."""
-    from core.classify import read_reviews, results_to_csv
     from core.sentiment import Result
+    from core.sentiment.classify import read_reviews, results_to_csv
 
     results = [Result(t, None, None, "", "empty") for t in texts]
     assert read_reviews(results_to_csv(results), "out.csv") == texts
@@ -204,15 +211,15 @@ def test_a_written_csv_reads_back_to_the_same_reviews(texts):
     ).filter(lambda ls: ls[-1] != "" and not ls[0].startswith("\ufeff"))
 )
 def test_a_txt_upload_gives_one_review_per_line(lines):
-    from core.classify import read_reviews
+    from core.sentiment.classify import read_reviews
 
     for sep in ("\n", "\r\n"):
         assert read_reviews(sep.join(lines).encode("utf-8"), "r.txt") == lines
 
 
 def test_a_review_with_a_bare_carriage_return_survives_the_csv():
-    from core.classify import read_reviews, results_to_csv
     from core.sentiment import Result
+    from core.sentiment.classify import read_reviews, results_to_csv
 
     """Found by the property above (the writer once left a lone CR unquoted)."""
     texts = ["Ngon\rlắm", "dở"]  # a quoted CSV field may hold a lone CR (old Mac text)

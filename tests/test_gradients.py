@@ -9,7 +9,7 @@ import torch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.cells import LSTMParams, RNNParams, lstm_forward, rnn_forward
+from core.calculator.presets import slide_lstm
 from core.gradients import (
     VANISH_FLOOR,
     BadInput,
@@ -22,7 +22,7 @@ from core.gradients import (
     scalar_series,
     validate,
 )
-from core.presets import slide_lstm
+from core.nn.cells import LSTMParams, RNNParams, lstm_forward, rnn_forward
 
 
 @pytest.fixture(autouse=True)

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.cells import LSTMParams, RNNParams
-from core.presets import slide_lstm, slide_rnn
+from core.calculator.presets import slide_lstm, slide_rnn
+from core.nn.cells import LSTMParams, RNNParams
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 TIMEOUT = 60  # the machine is shared; a cold torch import alone can take seconds

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from core.influence import leave_one_out
 from core.sentiment import ModelUnavailable, load_model
+from core.sentiment.influence import leave_one_out
 
 
 @pytest.fixture(scope="module")

@@ -1,12 +1,14 @@
-"""House rules that a grep can check."""
+"""House rules that a parser can check: which layer imports what, and how long a page is."""
 
 import ast
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support.paths import ROOT
+
+PAGE_LINES = 150
+UI_FREE = ("streamlit", "plotly", "html")  # core/ never draws nor writes markup
 
 
-def _imports(path: Path) -> set[str]:
+def _imports(path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names = set()
     for node in ast.walk(tree):
@@ -17,19 +19,30 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
-def test_core_never_imports_streamlit():
+def test_core_never_imports_streamlit_plotly_html_or_ui():
     files = sorted((ROOT / "core").rglob("*.py"))
     assert files, "core/ has no modules"
-    offenders = [str(f.relative_to(ROOT)) for f in files if "streamlit" in _imports(f)]
-    assert offenders == []
+    offenders = {
+        str(f.relative_to(ROOT)): sorted(_imports(f) & {*UI_FREE, "ui", "pages"}) for f in files
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
 
 
-def test_the_checker_sees_streamlit_imports(tmp_path):
+def test_the_checker_sees_imports_in_both_forms(tmp_path):
     """Guard the guard: a module importing streamlit is caught, in both import forms."""
     for src in ("import streamlit as st\n", "from streamlit import session_state\n"):
         f = tmp_path / "m.py"
         f.write_text(src)
         assert "streamlit" in _imports(f)
+
+
+def test_ui_never_imports_pages():
+    offenders = [
+        str(f.relative_to(ROOT))
+        for f in sorted((ROOT / "ui").rglob("*.py"))
+        if "pages" in _imports(f)
+    ]
+    assert offenders == []
 
 
 def test_torch_is_pinned():

@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 import torch
 
-from core.influence import LSTMReadout, phrase_votes
-from core.model import ModelConfig, SentimentLSTM
+from core.sentiment.influence import LSTMReadout, phrase_votes
+from core.training.model import ModelConfig, SentimentLSTM
 
 V, BUCKETS, ORDER = 50, 101, 3
 
@@ -71,7 +71,7 @@ def test_bag_starts_silent_and_unknown_words_cast_no_vote(model):
 
 
 def test_phrase_shares_list_every_voting_phrase_and_sum_to_the_vote(model):
-    from core.influence import phrase_shares
+    from core.sentiment.influence import phrase_shares
 
     ids = [5, 6, 1, 7, 8, 9, 5, 6]  # one <unk> in the middle; "5 6" twice
     readout = LSTMReadout(

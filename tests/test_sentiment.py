@@ -11,8 +11,8 @@ import numpy as np
 import pytest
 
 from core.sentiment import ModelUnavailable, load_model
-from core.text import strip_diacritics
-from core.vocab import UNK
+from core.sentiment.text import strip_diacritics
+from core.sentiment.vocab import UNK
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data" / "ntc-scv"
@@ -101,8 +101,8 @@ def test_analyze_explains_the_verdict(model):
 def test_verdict_splits_into_the_lstm_and_the_phrase_bag(model):
     """analyze's two shares equal PyTorch's own parts() on the weights read from the file."""
     torch = pytest.importorskip("torch")
-    from core.export import torch_from_onnx
-    from core.model import ModelConfig
+    from core.training.export import torch_from_onnx
+    from core.training.model import ModelConfig
 
     net = torch_from_onnx(
         ROOT / "models" / "sentiment.onnx", ModelConfig(**model.metadata["config"])
@@ -175,7 +175,7 @@ def test_concurrent_classification_is_consistent(model):
 
 def test_the_sentiment_path_never_imports_torch():
     code = (
-        "import sys; from core.sentiment import load_model; from core import classify; "
+        "import sys; from core.sentiment import load_model; from core.sentiment import classify; "
         "m = load_model(); m.classify(['quán ngon']); m.analyze('quán ngon'); "
         "m.gate_trace(m.encode(['ngon'])); "
         "assert 'torch' not in sys.modules, 'torch was imported'"

@@ -6,8 +6,8 @@ import onnxruntime as ort
 import pytest
 import torch
 
-from core.export import export_onnx
-from core.model import ExportWrapper, ModelConfig, SentimentLSTM
+from core.training.export import export_onnx
+from core.training.model import ExportWrapper, ModelConfig, SentimentLSTM
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +65,7 @@ def test_right_padding_never_changes_a_shorter_prefix(exported):
 
 
 def test_weights_read_back_from_onnx_rebuild_the_same_model(exported):
-    from core.export import torch_from_onnx
+    from core.training.export import torch_from_onnx
 
     model, path = exported
     again = torch_from_onnx(path, model.cfg)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.mdsafe import shown_text
-from core.sentiment_view import EXAMPLES, MAX_REVIEW_CHARS, MAX_ROWS
+from ui.markdown import shown_text
+from ui.sentiment.view import EXAMPLES, MAX_REVIEW_CHARS, MAX_ROWS
 
 APP = str(Path(__file__).absolute().parents[1] / "app.py")
 TIMEOUT = 60  # seconds per run: the machine is shared and the first run loads the model

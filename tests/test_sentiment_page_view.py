@@ -8,9 +8,9 @@ import re
 import numpy as np
 import pytest
 
-from core.classify import InputError
 from core.sentiment import Result, load_model
-from core.sentiment_view import (
+from core.sentiment.classify import InputError
+from ui.sentiment.view import (
     EXAMPLES,
     MAX_REVIEW_CHARS,
     bulk_summary,

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.text import (
+from core.sentiment.text import (
     CLEANING_STEPS,
     clean,
     clean_steps,

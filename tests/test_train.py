@@ -6,9 +6,9 @@ import random
 import numpy as np
 import pytest
 
-from core import train
 from core.sentiment import load_model
-from core.vocab import Vocab
+from core.sentiment.vocab import Vocab
+from core.training import train
 
 GOOD = ["ngon", "tuyệt_vời", "thích", "dễ_thương", "sạch_sẽ", "rẻ"]
 BAD = ["dở", "tệ", "bẩn", "đắt", "chậm", "thất_vọng"]
@@ -45,7 +45,7 @@ def test_smoke_run_writes_the_three_artifacts(trained):
     assert {p.name for p in out.iterdir()} >= {"sentiment.onnx", "vocab.json", "metadata.json"}
     meta = json.loads((out / "metadata.json").read_text("utf-8"))
     assert meta["seed"] == 7 and meta["config"]["hidden_size"] == 16
-    assert meta["command"].startswith("python -m core.train")
+    assert meta["command"].startswith("python -m core.training.train")
     assert len(meta["data"]["train_sha256"]) == 64
     assert 1 <= len(meta["curves"]) <= 6
     assert meta["metrics"]["typed"]["n"] == 100

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.support.paths import ROOT
+
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 
@@ -45,7 +46,7 @@ requires_chromium = pytest.mark.skipif(
 )
 
 # The pieces of the site `streamlit run` needs; a copy of these is a whole working site.
-APP_PARTS = ("app.py", "pages", "core", ".streamlit", "models")
+APP_PARTS = ("app.py", "pages", "core", "ui", ".streamlit", "models")
 
 
 def free_port() -> int:
@@ -191,24 +192,3 @@ def warm_up(browser, base_url: str) -> None:
         open_page(page, base_url, "", "LSTM Lab")
     finally:
         ctx.close()
-
-
-# ------------------------------------------------------- faults in the model's files
-
-MODEL_FILES = ("sentiment.onnx", "vocab.json", "metadata.json")
-
-
-def _truncate(path):
-    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
-
-
-# (id, file, damage): each leaves the rest of the copied site as shipped.
-MODEL_FAULTS = [
-    ("onnx_missing", "sentiment.onnx", lambda p: p.unlink()),
-    ("onnx_garbage", "sentiment.onnx", lambda p: p.write_bytes(b"\x00not an onnx model\xff" * 64)),
-    ("onnx_truncated", "sentiment.onnx", _truncate),
-    ("vocab_missing", "vocab.json", lambda p: p.unlink()),
-    ("vocab_not_json", "vocab.json", lambda p: p.write_text("{not json", encoding="utf-8")),
-    ("metadata_missing", "metadata.json", lambda p: p.unlink()),
-    ("metadata_without_config", "metadata.json", lambda p: p.write_text("{}", encoding="utf-8")),
-]

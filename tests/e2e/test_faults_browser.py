@@ -8,8 +8,6 @@ import pytest
 
 from tests.e2e.harness import (
     CHROMIUM,
-    MODEL_FAULTS,
-    MODEL_FILES,
     ROOT,
     TIMEOUT_MS,
     copy_app,
@@ -20,6 +18,7 @@ from tests.e2e.harness import (
     streamlit_server,
     warm_up,
 )
+from tests.support.faults import MODEL_FAULTS, MODEL_FILES
 
 pytestmark = [pytest.mark.e2e, requires_chromium]
 

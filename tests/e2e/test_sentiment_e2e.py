@@ -115,7 +115,7 @@ def test_pasted_payloads_come_back_in_the_download(
 
     rows = list(csv.DictReader(io.StringIO(got.decode("utf-8-sig"))))
     assert [r["text"] for r in rows] == lines  # every line, in order, literally
-    from core.classify import results_to_csv
+    from core.sentiment.classify import results_to_csv
 
     assert got == results_to_csv(model.classify(lines))
     assert metric_value(page, "Tổng · rows") == str(len(lines))
@@ -159,7 +159,7 @@ def test_bulk_csv_upload_and_its_download_keep_every_row(
 
     out = list(csv.DictReader(io.StringIO(got.decode("utf-8-sig"))))
     assert [r["text"] for r in out] == [r["text"] for r in rows]  # nothing lost, in order
-    from core.classify import read_reviews, results_to_csv
+    from core.sentiment.classify import read_reviews, results_to_csv
 
     assert got == results_to_csv(model.classify(read_reviews(data, "reviews.csv", "text")))
     for r in out:

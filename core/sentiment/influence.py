@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from core.cells import LSTMParams
+from core.nn.cells import LSTMParams
 
 
 @dataclass(frozen=True)

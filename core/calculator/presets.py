@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.cells import LSTMParams, RNNParams
+from core.nn.cells import LSTMParams, RNNParams
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.classify import InputError, read_reviews
+from core.sentiment.classify import InputError, read_reviews
 
 # ------------------------------------------------------------------- examples
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import torch
 
-from core.model import ExportWrapper, ModelConfig, SentimentLSTM
+from core.training.model import ExportWrapper, ModelConfig, SentimentLSTM
 
 OPSET = 17
 INPUTS = ("ids",)  # (B, T) int64 token indices, right-padded with <pad> = 0

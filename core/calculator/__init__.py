@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from core.cells import (
+from core.calculator.presets import LSTMExample, RNNExample, slide_lstm, slide_rnn
+from core.nn.cells import (
     FLOAT_MAX,
     GATE_NAMES,
     GATES,
@@ -33,8 +34,6 @@ from core.cells import (
     lstm_forward,
     rnn_forward,
 )
-from core.mdsafe import ZWSP
-from core.presets import LSTMExample, RNNExample, slide_lstm, slide_rnn
 
 FIELDS = ("W_x", "W_h", "b", "X", "state")
 FIELD_LABELS = {
@@ -253,7 +252,7 @@ def parse_number(text) -> tuple[float | None, str]:
     if isinstance(text, (int, float, np.floating, np.integer)) and not isinstance(text, bool):
         s = repr(float(text))
     else:
-        s = str(text).replace(ZWSP, "").strip()
+        s = str(text).replace("\u200b", "").strip()  # zero-width spaces a paste may carry
     if s == "" or s.lower() in ("none", "<na>"):
         return None, EMPTY
     # Vietnamese writes 1,5 for 1.5.

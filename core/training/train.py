@@ -1,4 +1,4 @@
-"""Train the sentiment LSTM on NTC-SCV and ship it: `python -m core.train [DATA] [--out models]`.
+"""Train the sentiment LSTM on NTC-SCV and ship it: `python -m core.training.train [DATA]`.
 
 Reads the official layout (DATA/data_train/{train,test}/{pos,neg}/N.txt), trains on
 `train` only, early-stops on `test` (the validation split), exports ONNX and writes
@@ -24,11 +24,11 @@ import numpy as np
 import torch
 import torch.nn as nn
 
-from core.model import ModelConfig, SentimentLSTM
-from core.text import clean, strip_diacritics, tokenize
-from core.vocab import Vocab
+from core.sentiment.text import clean, strip_diacritics, tokenize
+from core.sentiment.vocab import Vocab
+from core.training.model import ModelConfig, SentimentLSTM
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ntc-scv"
 LABELS = ("negative", "positive")  # index = class id
 
@@ -98,7 +98,7 @@ def phrase_buckets(reviews, mcfg: ModelConfig, min_reviews: int) -> torch.Tensor
     """1.0 for every bucket holding a phrase found in at least min_reviews reviews, else 0.
 
     reviews: per review, the id lists of its forms (as written, without diacritics)."""
-    from core.influence import phrase_keys
+    from core.sentiment.influence import phrase_keys
 
     V = mcfg.vocab_size
     per_review = []
@@ -366,8 +366,8 @@ def calibrate(model, va_ids, y_va, log) -> float:
 
 def ship(model, vocab, out, data, va_texts, y_va, mcfg, tcfg, command, curves, best_epoch, times):
     """Export ONNX + vocab, then measure the shipped files through core.sentiment."""
-    from core.export import OPSET, export_onnx
     from core.sentiment import load_model
+    from core.training.export import OPSET, export_onnx
 
     out.mkdir(parents=True, exist_ok=True)
     export_onnx(model, out / "sentiment.onnx")
@@ -435,7 +435,9 @@ def ship(model, vocab, out, data, va_texts, y_va, mcfg, tcfg, command, curves, b
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     mdef, tdef = ModelConfig(), TrainConfig()
-    ap = argparse.ArgumentParser(prog="python -m core.train", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(
+        prog="python -m core.training.train", description=__doc__.splitlines()[0]
+    )
     ap.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="NTC-SCV folder")
     ap.add_argument("--out", type=Path, default=ROOT / "models", help="where artifacts go")
     for name, default in [*vars(tdef).items(), *mdef.to_dict().items()]:
@@ -454,7 +456,7 @@ def main(argv: list[str] | None = None) -> int:
     tcfg = TrainConfig(**{k: getattr(args, k) for k in vars(tdef)})
     # --out only says where the files go, not what they are: left out of the record.
     shown = [a for k, a in enumerate(argv) if a != "--out" and (k == 0 or argv[k - 1] != "--out")]
-    command = "python -m core.train " + " ".join(shlex.quote(a) for a in shown)
+    command = "python -m core.training.train " + " ".join(shlex.quote(a) for a in shown)
     meta = train(args.data, args.out, mcfg, tcfg, command.strip())
     print(json.dumps({k: v["accuracy"] for k, v in meta["metrics"].items() if "accuracy" in v}))
     return 0

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import torch
 
-from core.cells import LSTMParams, RNNParams
+from core.nn.cells import LSTMParams, RNNParams
 
 MAX_HIDDEN = 128
 MAX_LENGTH = 500

@@ -3,7 +3,7 @@
 load_model() opens models/{sentiment.onnx, vocab.json, metadata.json} once; the
 model then classifies reviews in length-sorted batches (little padding) and explains
 single reviews: P(positive) after every token, each token's leave-one-out influence,
-the hidden states, and the gate-by-gate trace of core.cells run on the same weights.
+the hidden states, and the gate-by-gate trace of core.nn.cells run on the same weights.
 
 Nothing is mutated after loading, and onnxruntime's run() is thread-safe, so one
 model serves any number of threads.
@@ -20,9 +20,9 @@ from pathlib import Path
 
 import numpy as np
 
-from core.cells import LSTMParams, LSTMStep, lstm_forward
-from core.influence import LSTMReadout, leave_one_out, lstm_logit, phrase_shares
-from core.text import (
+from core.nn.cells import LSTMParams, LSTMStep, lstm_forward
+from core.sentiment.influence import LSTMReadout, leave_one_out, lstm_logit, phrase_shares
+from core.sentiment.text import (
     CleanStep,
     LanguageGuess,
     clean_steps,
@@ -31,9 +31,9 @@ from core.text import (
     preprocess,
     tokenize,
 )
-from core.vocab import UNK, Vocab
+from core.sentiment.vocab import UNK, Vocab
 
-MODELS_DIR = Path(__file__).resolve().parents[1] / "models"
+MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 FILES = ("sentiment.onnx", "vocab.json", "metadata.json")
 REBUILD = "make train"  # the command that rebuilds the artifacts
 VIETNAMESE = "vi"
@@ -111,7 +111,7 @@ def _onnx_lstm_params(path: Path) -> tuple[np.ndarray, LSTMParams]:
     H = R.shape[1]
 
     def to_ifgo(a: np.ndarray) -> np.ndarray:
-        # ONNX packs gates (i, o, f, c); PyTorch and core.cells use (i, f, g, o), g = c.
+        # ONNX packs gates (i, o, f, c); PyTorch and core.nn.cells use (i, f, g, o), g = c.
         i, o, f, c = (a[k * H : (k + 1) * H] for k in range(4))
         return np.concatenate([i, f, c, o], axis=0)
 
@@ -217,7 +217,7 @@ class SentimentModel:
             return self._gate_params
 
     def readout(self) -> LSTMReadout:
-        """The float32 weights core.influence needs, read once from the ONNX file."""
+        """The float32 weights core.sentiment.influence needs, read once from the ONNX file."""
         with self._gate_lock:
             if self._readout is None:
                 onnx_path = self.models_dir / "sentiment.onnx"
@@ -227,7 +227,7 @@ class SentimentModel:
             return self._readout
 
     def gate_trace(self, ids: list[int]) -> list[LSTMStep]:
-        """The same LSTM run by core.cells.lstm_forward on the embedded tokens, step by step."""
+        """The same LSTM run by core.nn.cells.lstm_forward on the embedded tokens, step by step."""
         E, params = self.gate_params()
         if not ids:
             return []
