@@ -33,21 +33,28 @@ class ShapeError(ValueError):
 # ---------------------------------------------------------------- activations
 
 
+def _float(z) -> np.ndarray:
+    """z as a float array: float32 stays float32 (the served model), anything else float64."""
+    z = np.asarray(z)
+    return z if z.dtype in (np.float32, np.float64) else z.astype(np.float64)
+
+
 def sigmoid(z: np.ndarray) -> np.ndarray:
     """Logistic function that never overflows: exp only ever sees -|z|."""
-    z = np.asarray(z, dtype=np.float64)
+    z = _float(z)
     e = np.exp(-np.abs(z))  # in (0, 1]
-    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e)).astype(z.dtype, copy=False)
 
 
 def tanh(z: np.ndarray) -> np.ndarray:
     """Hyperbolic tangent (NumPy's is already stable for huge |z|)."""
-    return np.tanh(np.asarray(z, dtype=np.float64))
+    return np.tanh(_float(z))
 
 
 def relu(z: np.ndarray) -> np.ndarray:
     """max(z, 0), the slides' "R"."""
-    return np.maximum(np.asarray(z, dtype=np.float64), 0.0)
+    z = _float(z)
+    return np.maximum(z, z.dtype.type(0))
 
 
 ACTIVATIONS = {"tanh": tanh, "relu": relu, "sigmoid": sigmoid}
@@ -227,6 +234,24 @@ class LSTMStep:
 
 
 # ---------------------------------------------------------------------- cells
+
+
+def lstm_update(z: np.ndarray, c_prev: np.ndarray):
+    """The LSTM step after its pre-activations: z (..., 4H) in (i, f, g, o) blocks.
+
+    Returns (i, f, g, o, c, h), each (..., H): the one place the LSTM's gates, cell and
+    hidden state are computed from pre-activations; every caller batches as it needs
+    (the calculator one vector, leave-one-out many rows, BPTT a whole batch).
+    """
+    H = z.shape[-1] // 4
+    i = sigmoid(z[..., :H])
+    f = sigmoid(z[..., H : 2 * H])
+    g = tanh(z[..., 2 * H : 3 * H])
+    o = sigmoid(z[..., 3 * H :])
+    with np.errstate(over="ignore", invalid="ignore"):
+        c = f * c_prev + i * g  # |f|, |i|, |g| <= 1: grows by at most 1 a step
+    h = o * np.tanh(c)
+    return i, f, g, o, c, h
 
 
 def _gate(name, activation, Wx_x, b_x, Wh_h, b_h) -> tuple[GateTrace, bool]:
