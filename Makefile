@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test lint bench train clean
+.PHONY: run test test-fast lint bench train clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,11 @@ run: $(VENV)/.runtime
 test: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m pytest
+
+# The quick loop while editing: no browser, nothing that trains.
+test-fast: $(VENV)/.dev
+	$(PY) -m ruff check .
+	$(PY) -m pytest -m "not e2e and not slow"
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
