@@ -33,10 +33,22 @@ def navigation(lang: str) -> st.navigation:
         [
             st.Page("pages/home.py", title=t("nav.home", lang), icon="🏠", default=True),
             st.Page(
+                "pages/bag_or_sequence.py",
+                title=t("nav.bag", lang),
+                icon="🧺",
+                url_path="bag-or-sequence",
+            ),
+            st.Page(
                 "pages/calculator.py",
                 title=t("nav.calculator", lang),
                 icon="🧮",
                 url_path="calculator",
+            ),
+            st.Page(
+                "pages/rnn_to_lstm.py",
+                title=t("nav.rnn_to_lstm", lang),
+                icon="🧱",
+                url_path="rnn-to-lstm",
             ),
             st.Page(
                 "pages/gradients.py",
