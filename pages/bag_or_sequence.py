@@ -6,6 +6,7 @@ from core.errors import CoreError
 from core.lecture.bag import ENCODERS, MAX_WORDS, SIZES, bag_or_sequence
 from ui.i18n import error_text, t
 from ui.lecture import bag as view
+from ui.lecture.format import table_height
 from ui.page import start
 
 lang = start()
@@ -63,7 +64,8 @@ if unknown:
     st.caption(t("bag.unk_note", lang, count=unknown))
 left, right = st.columns([1, 2])
 left.caption(t("bag.vocab", lang))
-left.dataframe(view.vocab_table(r, lang), hide_index=True, key="bag.vocab_table")
+vocab = view.vocab_table(r, lang)
+left.dataframe(vocab, hide_index=True, height=table_height(len(vocab)), key="bag.vocab_table")
 right.caption(t("bag.matrix", lang))
 right.dataframe(view.ids_styler(r, lang), key="bag.ids_table")
 right.caption(t("bag.shapes", lang))
@@ -72,7 +74,7 @@ right.dataframe(view.shapes_table(r, lang), hide_index=True, key="bag.shapes_tab
 # ------------------------------------------------------------------ the lookup table
 st.header(t("bag.embed.title", lang))
 st.write(t("bag.embed.body", lang))
-st.dataframe(view.embedding_table(r), key="bag.embedding_table")
+st.dataframe(view.embedding_table(r), height=table_height(len(r.vocab)), key="bag.embedding_table")
 
 # ------------------------------------------------------------------ the encoders
 st.header(t("bag.enc.title", lang))
@@ -83,10 +85,13 @@ for column, encoder in zip(st.columns(len(ENCODERS)), ENCODERS, strict=True):
         st.write(t(f"bag.enc.{encoder}.body", lang))
         same, words = view.verdict(r, encoder, lang)
         (st.success if same else st.warning)(words, icon="🟰" if same else "↔️")
-        st.dataframe(view.output_styler(r, encoder, lang), key=f"bag.out_{encoder}")
+        rows = r.outputs[encoder].shape[1]
+        table = view.output_styler(r, encoder, lang)
+        st.dataframe(table, height=table_height(rows), key=f"bag.out_{encoder}")
 
 with st.expander(t("bag.states", lang)):
-    st.dataframe(view.states_table(r, lang), key="bag.states_table")
+    states = view.states_table(r, lang)
+    st.dataframe(states, height=table_height(len(states)), key="bag.states_table")
 with st.expander(t("bag.weights", lang)):
     for name, table in view.weights_tables(r).items():
         st.caption(name)

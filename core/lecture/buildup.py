@@ -23,6 +23,9 @@ import numpy as np
 from core.calculator.presets import LSTMExample, slide_lstm
 from core.nn.cells import LSTMStep, lstm_step
 
+# The gate each stage brings in (slide 30's RNN is the candidate g's tanh).
+GATE_OF = {"rnn": "g", "filter_input": "i", "forget": "f", "filter_output": "o"}
+
 STAGES = ("rnn", "filter_input", "memory", "add", "forget", "normalise", "filter_output")
 SLIDES = dict(zip(STAGES, range(30, 37), strict=True))
 
@@ -48,6 +51,7 @@ class Stage:
     new: tuple[str, ...]  # the names this stage adds or changes
     h: np.ndarray  # (H,) what leaves the cell as h_t at this stage
     c: np.ndarray | None  # (H,) the long-term memory c_t, None before slide 32
+    gates: dict  # gate name -> GateTrace (its four terms), the gates the cell has by now
 
 
 def _quantities(step: LSTMStep) -> dict[str, np.ndarray]:
@@ -74,10 +78,12 @@ def build_up(example: LSTMExample | None = None) -> list[Stage]:
         "filter_output": (step.h, step.c),
     }
     changed = {("add", "c"): added}  # the one quantity a later slide changes (34 forgets)
-    stages, have = [], {}
+    stages, have, gates = [], {}, {}
     for name in STAGES:
         h, c = outputs[name]
         for key in NEW[name]:
             have[key] = changed.get((name, key), q[key])
-        stages.append(Stage(name, SLIDES[name], dict(have), NEW[name], h, c))
+        if name in GATE_OF:
+            gates[GATE_OF[name]] = step.gates[GATE_OF[name]]
+        stages.append(Stage(name, SLIDES[name], dict(have), NEW[name], h, c, dict(gates)))
     return stages
