@@ -55,8 +55,9 @@ def gate_latex(s: Stage) -> list[str]:
     terms = (gate.Wx_x, gate.b_x, gate.Wh_h, gate.b_h)
     formula = rf"{g}_t = {act}(W_{{i{g}}} x_t + b_{{i{g}}} + W_{{h{g}}} h_{{t-1}} + b_{{h{g}}})"
     parts = " + ".join(_paren(vec(v)) for v in terms)
-    numbers = rf"{g}_t = {act}({parts}) = {act}({vec(s.values[g + '_pre'])}) = {vec(s.values[g])}"
-    return [_new(formula), numbers]
+    pre, value = vec(s.values[g + "_pre"]), vec(s.values[g])
+    # Two lines: the terms, then their sum and activation (each fits a phone's width).
+    return [_new(formula), rf"{g}_t = {act}({parts})", rf"= {act}({pre}) = {value}"]
 
 
 def _paren(s: str) -> str:
