@@ -10,6 +10,7 @@ from ui.lecture.format import table_height
 from ui.page import start
 
 lang = start()
+encode = st.cache_data(bag_or_sequence, max_entries=64, show_spinner=False)
 
 st.title(t("bag.title", lang))
 st.caption(t("bag.slides", lang))
@@ -47,7 +48,7 @@ with st.expander(t("bag.settings", lang)):
     )
 
 try:
-    r = bag_or_sequence([text_a, text_b], D=D, H=H, seed=int(seed), max_vocab=V if cap else None)
+    r = encode([text_a, text_b], D=D, H=H, seed=int(seed), max_vocab=V if cap else None)
 except CoreError as err:
     st.error(error_text(err, lang))
     st.stop()

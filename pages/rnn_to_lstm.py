@@ -95,15 +95,16 @@ for column, name in ((h_col, "h"), (c_col, "c")):
         delta=delta,
         delta_color="off",
     )
-st.graphviz_chart(view.diagram(stages, k, lang), width="content")
-st.caption(t("rnn_to_lstm.numbers", lang))
-rows = len(stage.values)
-st.dataframe(
+picture, table = st.columns([2, 3])
+picture.graphviz_chart(view.diagram(stages, k, lang), width="content")
+table.caption(t("rnn_to_lstm.numbers", lang))
+table.dataframe(
     view.values_styler(stage, lang),
     hide_index=True,
-    height=table_height(rows),
+    height=table_height(len(stage.values)),
     key="rnn_to_lstm.values",
 )
+table.caption(t("rnn_to_lstm.z_note", lang))
 if stage.name == "filter_output":
     last = view.vec(stage.h)
     st.success(t("rnn_to_lstm.done", lang, h=last, c=view.vec(stage.c)))

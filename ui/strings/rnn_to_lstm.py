@@ -170,6 +170,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "rnn_to_lstm.c": {"vi": "c_t (bộ nhớ dài hạn)", "en": "c_t (long-term memory)"},
     "rnn_to_lstm.no_c": {"vi": "chưa có", "en": "not yet"},
     "rnn_to_lstm.numbers": {"vi": "Các con số đến bước này", "en": "The numbers so far"},
+    "rnn_to_lstm.z_note": {
+        "vi": "z_g, z_i, z_f, z_o: giá trị bên trong hàm kích hoạt của mỗi cổng, "
+        "W_x·x_t + b_x + W_h·h_(t-1) + b_h.",
+        "en": "z_g, z_i, z_f, z_o: the value inside each gate's activation, "
+        "W_x·x_t + b_x + W_h·h_(t-1) + b_h.",
+    },
     "rnn_to_lstm.col.new": {"vi": "mới?", "en": "new?"},
     "rnn_to_lstm.new": {"vi": "mới", "en": "new"},
     "rnn_to_lstm.changed": {"vi": "đổi", "en": "changed"},
