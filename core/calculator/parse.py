@@ -111,4 +111,3 @@ def parse_tables(t: Tables) -> Parsed:
         p = RNNParams(arrays["W_x"], arrays["W_h"], b[:, 0], b[:, 1], t.nonlinearity or "relu")
         ex = RNNExample(p, arrays["X"], arrays["state"][0])
     return Parsed(ex, ())
-

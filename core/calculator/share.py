@@ -7,8 +7,15 @@ the digits I, H, T, then every number, '_'-separated, grids in FIELDS order.
 from __future__ import annotations
 
 from core.calculator.parse import CellError, parse_number, parse_tables
-from core.calculator.tables import FIELDS, PRESETS, SIZE_LIMITS, Tables, preset_tables, shapes
-from core.calculator.tables import short_repr
+from core.calculator.tables import (
+    FIELDS,
+    PRESETS,
+    SIZE_LIMITS,
+    Tables,
+    preset_tables,
+    shapes,
+    short_repr,
+)
 from core.errors import CoreError
 
 URL_KINDS = {"L": ("lstm", ""), "R": ("rnn", "relu"), "T": ("rnn", "tanh")}
@@ -52,7 +59,12 @@ def decode(code: str) -> Tables:
         lo, hi = SIZE_LIMITS[k]
         if not lo <= v <= hi:
             raise ShareCodeError(
-                "calc_share_size", f"{k}={v} out of range ({lo}-{hi})", name=k, value=v, lo=lo, hi=hi
+                "calc_share_size",
+                f"{k}={v} out of range ({lo}-{hi})",
+                name=k,
+                value=v,
+                lo=lo,
+                hi=hi,
             )
     shape = shapes(kind, I, H, T)
     need = sum(r * c for r, c in shape.values())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.calculator.export import trace_table, to_csv
+from core.calculator.export import to_csv, trace_table
 from core.calculator.parse import FieldError, parse_tables
 from core.calculator.presets import LSTMExample, RNNExample
 from core.calculator.share import encode, match_preset
