@@ -25,7 +25,7 @@ mode = st.radio(
 )
 
 if mode == "custom":
-    state.sync_custom()
+    state.sync_custom(lang)
     view.custom_controls(lang)
     typed, slots = view.editors(ss["calc_base"], lang)
     ss["calc_tables"] = typed

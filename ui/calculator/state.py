@@ -60,12 +60,20 @@ def init() -> ShareCodeError | None:
     return error
 
 
-def sync_custom() -> None:
-    """Streamlit drops a widget's state on runs that do not draw it (the slide modes)."""
+def sync_custom(lang: str) -> None:
+    """Widgets' state the custom mode needs, kept across slide modes and language switches."""
     t = ss["calc_tables"]
+    # Streamlit drops a widget's state on runs that do not draw it (the slide modes).
     for key, value in zip(("calc_I", "calc_H", "calc_T"), t.sizes, strict=True):
         ss.setdefault(key, value)
     ss.setdefault("calc_kind", kind_key(t))
+    # The editors' row labels are words: another language is another table to Streamlit,
+    # which would start it afresh. Keep what was typed as the new starting point.
+    if ss.setdefault("calc_lang", lang) != lang:
+        ss["calc_lang"] = lang
+        ss["calc_base"] = t
+        for key in EDITORS.values():
+            ss.pop(key, None)
 
 
 def on_mode() -> None:
