@@ -1,7 +1,7 @@
 """The cell at one step as Graphviz DOT, each box carrying its live value.
 
-Laid out top to bottom (inputs, gates, products, c_t, h_t) so the diagram stays narrow:
-at 390 px a left-to-right drawing was shrunk until its text was about 4 px high.
+Laid out top to bottom, at most three boxes side by side, so the diagram stays narrow:
+at 390 px the left-to-right drawing was shrunk until its text was about 4 px high.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ IO_FILL = "#eeeeee"
 OUT_FILL = "#d5efd8"
 
 _HEAD = [
-    '  rankdir=TB; bgcolor="transparent"; nodesep=0.2; ranksep=0.35;',
-    '  node [fontname="Helvetica", fontsize=20, style="filled,rounded", shape=box,'
+    '  rankdir=TB; bgcolor="transparent"; nodesep=0.15; ranksep=0.3;',
+    '  node [fontname="Helvetica", fontsize=11, style="filled,rounded", shape=box,'
     ' margin="0.12,0.06"];',
     '  edge [color="#555555"];',
 ]
@@ -50,7 +50,8 @@ def lstm_dot(s: LSTMStep, saturated: dict[str, tuple[bool, ...]], lang: str) -> 
     for g in SLIDE_ORDER:
         gt = s.gates[g]
         hot = any(saturated.get(g, ()))
-        label = f"{g} = {ACT_SYMBOL[gt.activation]}({v(gt.pre)})\n= {v(gt.act)}"
+        # Three short lines, not one long one: narrow boxes keep the text large on a phone.
+        label = f"{g}\n{ACT_SYMBOL[gt.activation]}({v(gt.pre)})\n= {v(gt.act)}"
         lines.append(
             node(g, label + (sat_word if hot else ""), fillcolor=SAT_FILL if hot else GATE_FILL)
         )
@@ -63,10 +64,13 @@ def lstm_dot(s: LSTMStep, saturated: dict[str, tuple[bool, ...]], lang: str) -> 
         node("h", f"h_t = o⊙tanh(c_t)\n{v(s.h)}", fillcolor=OUT_FILL),
         "  cp -> fc; f -> fc; i -> ig; g -> ig; fc -> c; ig -> c;",
         "  c -> tc; tc -> h; o -> h;",
-        # Rows top to bottom as the slides build the cell: inputs, gates, products, c_t, h_t.
-        "  {rank=same; x; hp; cp;}",
-        "  {rank=same; f; i; g; o;}",
-        "  {rank=same; fc; ig;}",
+        # Rows top to bottom as the slides build the cell: inputs, gates two by two (four
+        # side by side still shrank to 8 px at 390 px), c_(t-1) with the products, c_t, h_t.
+        "  f -> g [style=invis]; i -> o [style=invis];",
+        "  {rank=same; x; hp;}",
+        "  {rank=same; f; i;}",
+        "  {rank=same; g; o;}",
+        "  {rank=same; cp; fc; ig;}",
         "}",
     ]
     return "\n".join(lines)

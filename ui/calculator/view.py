@@ -187,16 +187,18 @@ def explore(calc: Calculation, lang: str, show_steps: bool) -> None:
         if calc.kind == "lstm":
             with cols[1]:
                 _value(f"c_{k}", tuple(s.c))
-    st.markdown(f"**{t('calculator.diagram_heading', lang)}**")
-    st.graphviz_chart(cell_dot(calc, k, lang), width="stretch")
+    # Half the width on a wide screen (stretched further its text would be huge), the
+    # whole width on a phone, where the columns stack.
+    diagram, notes = st.columns(2)
+    diagram.markdown(f"**{t('calculator.diagram_heading', lang)}**")
+    diagram.graphviz_chart(cell_dot(calc, k, lang), width="stretch")
     here = [x for x in calc.saturations if x.t == k]
-    units = len(s.h)
     for x in here:
-        st.warning(saturation(x, units, lang), icon="⚠️")
+        notes.warning(saturation(x, len(s.h), lang), icon="⚠️")
     if len(calc.saturations) > len(here):
         others = sorted({x.t for x in calc.saturations if x.t != k})
         n = len(calc.saturations) - len(here)
-        st.caption(t("calculator.sat_elsewhere", lang, n=n, steps=", ".join(map(str, others))))
+        notes.caption(t("calculator.sat_elsewhere", lang, n=n, steps=", ".join(map(str, others))))
     for x in calc.steps:
         if x.overflow and not show_steps:
             st.warning(t("calculator.overflow", lang, t=x.t))
