@@ -6,7 +6,7 @@ import pytest
 from core.calculator.share import ShareCodeError, decode
 from core.calculator.tables import FIELDS, Tables, preset_tables, random_tables
 from core.calculator.trace import calculate
-from tests.core.calculator.test_calculator import with_cell
+from tests.core.calculator.test_calculator import HUGE_RNN, with_cell
 from ui.calculator import diagram, lines, tables, words
 from ui.i18n import LANGS, t
 from ui.markdown import ZWSP, md_escape
@@ -127,19 +127,8 @@ def test_fmt_prints_like_the_slides():
 
 def test_huge_rnn_partial_sums_print_finite_without_warnings():
     """The slides' grouped sums (x W^T + b) are clamped like the cells, never inf."""
-    t = Tables(
-        "rnn",
-        "relu",
-        {
-            "W_x": (("1.7e308",),),
-            "W_h": (("1.7e308",),),
-            "b": (("1.7e308", "1.7e308"),),
-            "X": (("1",), ("1",)),
-            "state": (("1",),),
-        },
-    )
     with np.errstate(over="raise", invalid="raise", divide="raise"):
-        r = calculate(t)
+        r = calculate(HUGE_RNN)
         text = " ".join(lines.state_lines(r, 2)) + diagram.cell_dot(r, 2, "en")
     assert "inf" not in text and "nan" not in text
     assert "1.8e+308" in lines.state_lines(r, 2)[0]

@@ -77,6 +77,7 @@ def sync_custom(lang: str) -> None:
 
 
 def on_mode() -> None:
+    """Leaving custom keeps its tables; entering it from a slide starts from that slide."""
     mode, prev = ss["calc_mode"], ss.get("calc_prev_mode")
     if prev == "custom":  # keep what was typed for the way back
         ss["calc_base"] = ss["calc_tables"]
@@ -88,6 +89,7 @@ def on_mode() -> None:
 
 
 def on_kind() -> None:
+    """Another cell kind: its own last tables this session, else its slide example."""
     kind, old = ss["calc_kind"], ss["calc_tables"]
     by_kind = ss.setdefault("calc_by_kind", {})
     by_kind["lstm" if old.kind == "lstm" else "rnn"] = old  # the work done so far
@@ -100,10 +102,12 @@ def on_kind() -> None:
 
 
 def on_size() -> None:
+    """New I, H or T: the numbers that still fit stay, the rest are 0."""
     load(resize_tables(ss["calc_tables"], ss["calc_I"], ss["calc_H"], ss["calc_T"]))
 
 
 def on_random() -> None:
+    """A random exercise of the chosen kind and sizes, from the seed."""
     kind = ss["calc_kind"]
     nl = kind.split("_")[1] if kind.startswith("rnn") else "relu"
     cell = "lstm" if kind == "lstm" else "rnn"
@@ -111,6 +115,7 @@ def on_random() -> None:
 
 
 def on_slide() -> None:
+    """Back to the slides' example of the chosen kind."""
     kind = ss["calc_kind"]
     t = preset_tables("lstm_slide" if kind == "lstm" else "rnn_slide")
     load(with_nonlinearity(t, "tanh") if kind == "rnn_tanh" else t)

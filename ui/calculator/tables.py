@@ -17,6 +17,7 @@ from ui.calculator.lines import check_cells
 from ui.i18n import t as tr
 
 MATCH = {True: "✓", False: "✗"}
+CHECK_COLUMNS = ("slide", "quantity", "printed", "app", "exact", "match")
 
 
 def gate_name(g: str, lang: str) -> str:
@@ -79,9 +80,6 @@ def checks_frame(calc: Calculation, lang: str) -> pd.DataFrame:
     cols = [tr(f"calculator.checks_{k}", lang) for k in CHECK_COLUMNS]
     rows = [(c.slide, c.quantity, *check_cells(c), MATCH[c.agrees]) for c in calc.slide_checks]
     return pd.DataFrame(rows, columns=cols)
-
-
-CHECK_COLUMNS = ("slide", "quantity", "printed", "app", "exact", "match")
 
 
 def trace_frame(calc: Calculation, lang: str) -> pd.DataFrame:

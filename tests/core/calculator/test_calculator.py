@@ -359,21 +359,24 @@ def test_csv_holds_every_intermediate_at_full_precision():
     assert to_csv(*trace_table("lstm", r.steps)) == r.csv
 
 
+# An RNN whose every sum passes float64's range: x W^T + b = 1.7e308 + 1.7e308.
+HUGE_RNN = Tables(
+    "rnn",
+    "relu",
+    {
+        "W_x": (("1.7e308",),),
+        "W_h": (("1.7e308",),),
+        "b": (("1.7e308", "1.7e308"),),
+        "X": (("1",), ("1",)),
+        "state": (("1",),),
+    },
+)
+
+
 def test_huge_rnn_partial_sums_are_clamped_never_inf():
     """The slides' grouped sums (x W^T + b) are clamped like the cells, never inf."""
-    t = Tables(
-        "rnn",
-        "relu",
-        {
-            "W_x": (("1.7e308",),),
-            "W_h": (("1.7e308",),),
-            "b": (("1.7e308", "1.7e308"),),
-            "X": (("1",), ("1",)),
-            "state": (("1",),),
-        },
-    )
     with np.errstate(over="raise", invalid="raise", divide="raise"):
-        r = calculate(t)
+        r = calculate(HUGE_RNN)
         u = r.steps[1].update
         ax = partial_sum(u.Wx_x, u.b_x)
     assert np.isfinite(ax).all() and ax[0] == FLOAT_MAX
