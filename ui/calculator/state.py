@@ -2,7 +2,8 @@
 
 Keys: calc_tables (what the editors hold now), calc_base (what the editors started
 from), calc_mode, calc_kind, calc_I/H/T, calc_seed, calc_step, calc_by_kind (each cell
-kind's last custom tables, so switching kinds and back keeps the work), calc_last_ok.
+kind's last custom tables, so switching kinds and back keeps the work), calc_last_ok,
+calc_lang (the language the editors were drawn in).
 """
 
 from __future__ import annotations

@@ -144,6 +144,8 @@ def custom_controls(lang: str) -> None:
 def editors(base: Tables, lang: str) -> tuple[Tables, dict]:
     """One editable text table per grid: what the student typed (unparsed), error slots."""
     frames, grids, slots = editor_frames(base, lang), {}, {}
+    if base.kind == "lstm":  # the slides show f first; the packed rows follow PyTorch
+        st.caption(t("calculator.editor_order", lang))
     left, right = st.columns(2)
     for k, name in enumerate(FIELDS):
         df = frames[name]

@@ -126,6 +126,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "calculator.seed": {"vi": "Hạt giống ngẫu nhiên", "en": "Random seed"},
     "calculator.random": {"vi": "🎲 Ngẫu nhiên", "en": "🎲 Random"},
     "calculator.slide_button": {"vi": "↺ Ví dụ của slide", "en": "↺ Slide example"},
+    "calculator.editor_order": {
+        "vi": "Các hàng theo thứ tự gói của PyTorch: i, f, g, o (slide trình bày cổng f trước).",
+        "en": "Rows follow PyTorch's packing: i, f, g, o (the slides present gate f first).",
+    },
     "calculator.field_W_x": {"vi": "Trọng số đầu vào W_x", "en": "Input weights W_x"},
     "calculator.field_W_h": {"vi": "Trọng số ẩn W_h", "en": "Hidden weights W_h"},
     "calculator.field_b": {"vi": "Bias b_x, b_h", "en": "Biases b_x, b_h"},
