@@ -101,7 +101,7 @@ async def visitor(browser, base_url: str, k: int, want: tuple[str, str], log: di
         # The calculator, same session: custom tables, W_x of the output gate.
         nav = page.locator('[data-testid="stSidebarNav"]')
         await nav.get_by_text("Máy tính RNN/LSTM", exact=True).click()
-        await page.get_by_text("Tự nhập · Custom", exact=True).click()
+        await page.get_by_text("Tự nhập", exact=True).click()
         heading = page.get_by_text("Trọng số đầu vào W_x").first
         editor = heading.locator("xpath=following::*[@data-testid='stDataFrame'][1]")
         cells = editor.locator("table[role=grid] td")

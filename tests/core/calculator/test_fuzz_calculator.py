@@ -14,16 +14,14 @@ import numpy as np
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from core.calculator import (
-    FIELDS,
-    SIZE_LIMITS,
-    ShareCodeError,
-    Tables,
-    calculate,
-    decode,
-    encode,
-    parse_number,
-)
+from core.calculator.parse import CellError, parse_number
+from core.calculator.share import ShareCodeError, decode, encode
+from core.calculator.tables import FIELDS, SIZE_LIMITS, Tables
+from core.calculator.trace import calculate
+from ui.calculator.diagram import cell_dot
+from ui.calculator.lines import gate_lines, state_lines
+from ui.calculator.words import field_error, share_error
+from ui.i18n import LANGS, error_text
 
 # Examples per property; README's testing figures are derived from these.
 N_NUMBER = 400
@@ -48,23 +46,33 @@ cell_value = st.one_of(any_float, number_like, any_text, st.none(), st.integers(
 @settings(max_examples=N_NUMBER, **FUZZ_SETTINGS)
 @given(st.one_of(any_float, any_text, number_like, st.none(), st.integers()))
 def test_parse_number_gives_a_finite_float_or_a_message(value):
-    v, msg = parse_number(value)
-    if msg:
-        assert v is None and isinstance(msg, str) and msg.strip()
+    try:
+        v = parse_number(value)
+    except CellError as e:
+        for lang in LANGS:  # worded in both languages, never a KeyError
+            assert error_text(e, lang).strip()
     else:
         assert isinstance(v, float) and math.isfinite(v)
+
+
+def _parses(value) -> bool:
+    try:
+        parse_number(value)
+    except CellError:
+        return False
+    return True
 
 
 @settings(max_examples=N_NUMBER, **FUZZ_SETTINGS)
 @given(any_float)
 def test_parse_number_keeps_every_finite_float_exactly(x):
-    v, msg = parse_number(x)
     if math.isfinite(x):
-        assert (v, msg) == (x, "")
+        v = parse_number(x)
+        assert v == x
         assert math.copysign(1, v) == math.copysign(1, x)  # -0.0 stays -0.0
-        assert parse_number(repr(x)) == (x, "")  # the text form too
+        assert parse_number(repr(x)) == x  # the text form too
     else:
-        assert v is None and msg
+        assert not _parses(x)
 
 
 @st.composite
@@ -115,18 +123,20 @@ def test_calculate_gives_finite_traces_or_clear_errors(t):
         assert not calc.steps
         for e in calc.errors:
             assert e.field in FIELDS and str(e).strip()
+            for lang in LANGS:
+                assert field_error(e, t, lang).strip()
         return
     # No error only when every cell really is a finite number.
-    assert all(not parse_number(v)[1] for v in cells)
+    assert all(_parses(v) for v in cells)
     I, H, T = t.sizes
     assert len(calc.steps) == T
     for step in calc.steps:
         for a in _step_arrays(step):
             assert np.all(np.isfinite(a)), (step.t, a)
     # What the page prints is finite too: huge values are clamped, never 'inf' or 'nan'.
-    for view in calc.views:
-        lines = [*view.state_lines, view.dot]
-        lines += [t for g in view.gates for t in (*g.lines, *g.act_lines)]
+    for k in range(1, T + 1):
+        lines = [*state_lines(calc, k), cell_dot(calc, k, "en")]
+        lines += [x for g in gate_lines(calc, k) for x in (*g.lines, *g.act_lines)]
         for line in lines:
             assert not re.search(r"\b(inf|nan)\b", line, re.IGNORECASE), line
     calc.csv.decode("utf-8")
@@ -147,6 +157,8 @@ def test_a_share_code_from_any_link_decodes_or_says_why(code):
         t = decode(code)
     except ShareCodeError as e:
         assert str(e).strip()
+        for lang in LANGS:
+            assert share_error(e, lang).strip()
         return
     calc = calculate(t)
     assert not calc.errors  # decode accepts only codes whose every number parses
