@@ -5,23 +5,10 @@ import re
 import pytest
 
 from core.lecture import activations, buildup
-from tests.support.paths import SEED
+from tests.support.seed import slide_text
 from ui.strings import bag, rnn_to_lstm
 
-SEED_FILE = SEED / "000_dcf744ce76e71783.txt"
-
-
-def _slides() -> dict[int, str]:
-    """The seed's text by page: each page starts after a '!' line with its number."""
-    text = SEED_FILE.read_text(encoding="utf-8")
-    pages = {}
-    for chunk in text.split("\n!\n")[1:]:
-        number, _, body = chunk.partition("\n")
-        pages[int(number)] = body
-    return pages
-
-
-SLIDES = _slides()
+SLIDES = slide_text()
 
 # What the pages attribute to each slide they cite, as the seed spells it.
 SLIDE_TEXT = {
@@ -37,7 +24,7 @@ SLIDE_TEXT = {
         "Shape: V x D",
         "Output shape: N x M x D",
     ],
-    29: ["Sigmoid", "0 ≤𝜎𝑥≤1", "Tanh", "−1 ≤𝑡𝑎𝑛ℎ𝑥≤1", "Matrix \nMultiplication"],
+    29: ["Sigmoid", "0 ≤𝜎𝑥≤1", "Tanh", "−1 ≤𝑡𝑎𝑛ℎ𝑥≤1", "Matrix\nMultiplication"],
     30: ["RNN\nht\nxt\nht-1\ntanh\ngt"],
     31: ["Filter RNN’s Output", "it"],
     32: ["Long-Term Memory", "ct-1"],

@@ -18,30 +18,14 @@ from core.calculator.slides import (
 )
 from core.calculator.tables import preset_tables
 from core.calculator.trace import calculate
-from tests.support.paths import SEED
+from tests.support.seed import slide_lines
 from ui.strings.calculator import STRINGS
 
 
 @pytest.fixture(scope="module")
 def pages() -> dict[int, list[str]]:
     """Slide number -> its lines, read from the seed."""
-    files = sorted(SEED.glob("*.txt"))
-    if not files:
-        pytest.skip(f"needs the slide text at {SEED}")
-    lines = files[0].read_text(encoding="utf-8").splitlines()
-    out, page, k = {}, 0, 0
-    while k < len(lines):
-        line = lines[k].strip()
-        if line == "!" and k + 1 < len(lines) and lines[k + 1].strip().isdigit():
-            page = int(lines[k + 1])
-            out[page] = []
-            k += 2
-            continue
-        if page:
-            out[page].append(line)
-        k += 1
-    assert set(range(3, 51)) <= set(out), "the seed's page markers changed"
-    return out
+    return slide_lines()
 
 
 def count(page: list[str], values) -> int:
