@@ -19,7 +19,7 @@ from core.gradients.limits import (
     BadInput,
     Problem,
 )
-from core.gradients.networks import CalculatorCell
+from core.gradients.networks import CalculatorCell, cell_from_handoff
 from core.gradients.scalar import ScalarSeries, scalar_series
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "MAX_SCALAR_STEPS",
     "MAX_SEED",
     "VANISH_FLOOR",
+    "cell_from_handoff",
     "BadInput",
     "CalculatorCell",
     "ExplorerConfig",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.errors import CoreError
 from core.gradients.limits import INPUT_SIZE
 from core.nn.cells import LSTMParams, RNNParams
 
@@ -23,6 +24,22 @@ class CalculatorCell:
     kind: str  # "rnn" or "lstm"
     params: RNNParams | LSTMParams
     inputs: np.ndarray | None = None  # (T0, I) tiled to the run's length; None: seeded N(0, 1)
+
+    def fits(self) -> bool:
+        """The kind and the weights agree (an "rnn" with RNNParams, an "lstm" with LSTMParams)."""
+        want = {"rnn": RNNParams, "lstm": LSTMParams}.get(str(self.kind))
+        return want is not None and isinstance(self.params, want)
+
+
+def cell_from_handoff(handoff: dict) -> CalculatorCell:
+    """The calculator's hand-off {"kind", "params", "inputs"?} as a cell (checked by validate).
+
+    Raises CoreError("gradients_handoff_malformed") when it is not such a dict.
+    """
+    try:
+        return CalculatorCell(handoff["kind"], handoff["params"], handoff.get("inputs"))
+    except (TypeError, KeyError, AttributeError) as e:
+        raise CoreError("gradients_handoff_malformed", f"bad hand-off: {e!r}") from None
 
 
 @dataclass(frozen=True)
