@@ -70,6 +70,8 @@ def test_scalar_figure_log_axis_titles_and_overflow_marks(lang):
     assert len(fig.data[1].x) == overflowed and fig.data[1].marker.symbol == "x"
     (note,) = fig.layout.annotations
     assert note.text == t("gradients.fig.exploded_note", lang, name="|input·wⁿ|", count=overflowed)
+    # The overflow is at large n (right): its label sits at the empty left edge, in the plot.
+    assert (note.xref, note.xanchor, note.showarrow) == ("paper", "left", False) and note.x <= 0.05
     _one_language(_words(fig), lang)
 
 
@@ -105,12 +107,12 @@ def test_bptt_figure_traces_axes_and_labels(vanishing, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_bptt_figure_labels_stay_inside_the_plot(overflow, lang):
-    """Labels anchored at the plot's left edge in paper units never leave a narrow chart."""
+    """Labels anchored at the plot's right edge in paper units never leave a narrow chart."""
     fig = figures.bptt_figure(overflow, lang)
     assert fig.layout.annotations
     for a in fig.layout.annotations:
-        assert (a.xref, a.yref, a.xanchor) == ("paper", "paper", "left")
-        assert 0 <= a.x <= 0.05 and 0 <= a.y <= 1 and not a.showarrow
+        assert (a.xref, a.yref, a.xanchor) == ("paper", "paper", "right")
+        assert 0.95 <= a.x <= 1 and 0 <= a.y <= 1 and not a.showarrow
     exploded = [tr for tr in fig.data if tr.marker.symbol == "x"]
     assert exploded and exploded[0].name == t("gradients.fig.exploded_trace", lang, name="RNN")
     assert all(y == exploded[0].y[0] for y in exploded[0].y)  # pinned to one ceiling

@@ -2,7 +2,7 @@
 
 Log axes cannot show 0 nor inf, so vanished values (< 1e-300) are drawn as ▼ markers on
 the floor and overflowed ones as ✕ markers on a ceiling above the data, each with a
-label. Labels sit inside the plot, anchored at its left edge, so a phone's narrow chart
+label. Labels sit inside the plot, anchored at one edge, so a phone's narrow chart
 never cuts them; titles are left-aligned and short; the toolbar is off (CONFIG) because
 on a phone it covered the title.
 """
@@ -43,16 +43,20 @@ def log_chart(title: str, x_title: str, lang: str) -> go.Figure:
     return fig
 
 
-def _note(fig: go.Figure, text: str, color: str, top: bool) -> None:
-    """A label inside the plot at its left edge, stacked under (top) or over (bottom) others."""
+def _note(fig: go.Figure, text: str, color: str, top: bool, side: str) -> None:
+    """A label inside the plot at its `side` edge, stacked under (top) or over (bottom) others.
+
+    The side is the one away from the flagged markers: in the BPTT chart they sit at small t
+    (far from the loss), in the scalar chart at large n.
+    """
     i = sum(1 for a in fig.layout.annotations if (a.yanchor == "top") == top)
     fig.add_annotation(
         text=text,
         xref="paper",
         yref="paper",
-        x=0.01,
+        x=0.99 if side == "right" else 0.01,
         y=(0.98 - _NOTE_STEP * i) if top else (0.02 + _NOTE_STEP * i),
-        xanchor="left",
+        xanchor=side,
         yanchor="top" if top else "bottom",
         showarrow=False,
         font=dict(color=color, size=12),
@@ -60,7 +64,9 @@ def _note(fig: go.Figure, text: str, color: str, top: bool) -> None:
     )
 
 
-def add_curve(fig, x, y, vanished, name, short, color, lang, dash="solid", flags=True) -> None:
+def add_curve(
+    fig, x, y, vanished, name, short, color, lang, dash="solid", flags=True, side="right"
+) -> None:
     """One log-axis line; vanished steps become ▼ markers on the floor with a label."""
     y = np.asarray(y, dtype=float)
     ok = np.isfinite(y) & ~vanished
@@ -89,10 +95,11 @@ def add_curve(fig, x, y, vanished, name, short, color, lang, dash="solid", flags
         )
     )
     count = int(vanished.sum())
-    _note(fig, t("gradients.fig.vanished_note", lang, name=short, count=count), color, top=False)
+    note = t("gradients.fig.vanished_note", lang, name=short, count=count)
+    _note(fig, note, color, top=False, side=side)
 
 
-def add_exploded(fig, x, exploded, short, color, ceiling, lang) -> None:
+def add_exploded(fig, x, exploded, short, color, ceiling, lang, side="right") -> None:
     """Overflowed steps as ✕ markers pinned to the ceiling, with a label."""
     if not exploded.any():
         return
@@ -109,7 +116,8 @@ def add_exploded(fig, x, exploded, short, color, ceiling, lang) -> None:
             + "<extra></extra>",
         )
     )
-    _note(fig, t("gradients.fig.exploded_note", lang, name=short, count=xs.size), color, top=True)
+    note = t("gradients.fig.exploded_note", lang, name=short, count=xs.size)
+    _note(fig, note, color, top=True, side=side)
 
 
 def ceiling_for(*arrays) -> float:
@@ -126,8 +134,9 @@ def scalar_figure(s: ScalarSeries, lang: str) -> go.Figure:
     fig.update_xaxes(range=[0, max(s.n, 1)])
     mag = np.abs(s.values)
     name = "|input·wⁿ|"
-    add_curve(fig, s.steps, mag, s.vanished, name, name, COLORS["scalar"], lang)
-    add_exploded(fig, s.steps, s.exploded, name, COLORS["scalar"], ceiling_for(mag), lang)
+    color, top = COLORS["scalar"], ceiling_for(mag)
+    add_curve(fig, s.steps, mag, s.vanished, name, name, color, lang, side="left")
+    add_exploded(fig, s.steps, s.exploded, name, color, top, lang, side="left")
     return fig
 
 
