@@ -7,15 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.gradients.limits import (
-    LOG10_MAX,
-    MAX_SCALAR_STEPS,
-    VANISH_FLOOR,
-    BadInput,
-    Problem,
-    finite,
-    int_in_range,
-)
+from core.gradients import limits
+from core.gradients.limits import BadInput, Problem
 
 
 @dataclass(frozen=True)
@@ -35,11 +28,11 @@ class ScalarSeries:
 def scalar_series(x0: float, w: float, n: int) -> ScalarSeries:
     """The slide's gradient after k unrolled steps, each scaling it by w."""
     problems = {}
-    if not finite(x0):
+    if not limits.finite(x0):
         problems["x0"] = Problem("not_finite", got=x0)
-    if not finite(w):
+    if not limits.finite(w):
         problems["w"] = Problem("not_finite", got=w)
-    if (p := int_in_range(n, 0, MAX_SCALAR_STEPS)) is not None:
+    if (p := limits.int_in_range(n, 0, limits.MAX_SCALAR_STEPS)) is not None:
         problems["n"] = p
     if problems:
         raise BadInput(problems)
@@ -54,11 +47,11 @@ def scalar_series(x0: float, w: float, n: int) -> ScalarSeries:
     sign = np.where((w < 0) & (k % 2 == 1), -1.0, 1.0) * math.copysign(1.0, x0)
     with np.errstate(over="ignore", under="ignore", invalid="ignore"):
         direct = x0 * np.power(w, k.astype(np.float64))  # float64's own answer
-        from_log = sign * np.power(10.0, np.minimum(log10_abs, LOG10_MAX))
+        from_log = sign * np.power(10.0, np.minimum(log10_abs, limits.LOG10_MAX))
     # log10 decides far from the edge; at the edge (2^1024 vs 1.797e308) float64 itself does.
-    exploded = (log10_abs > LOG10_MAX + 1e-9) | (
-        ~np.isfinite(direct) & (log10_abs > LOG10_MAX - 1e-9)
+    exploded = (log10_abs > limits.LOG10_MAX + 1e-9) | (
+        ~np.isfinite(direct) & (log10_abs > limits.LOG10_MAX - 1e-9)
     )
-    vanished = log10_abs < math.log10(VANISH_FLOOR)
+    vanished = log10_abs < math.log10(limits.VANISH_FLOOR)
     values = np.where(exploded, sign * np.inf, np.where(np.isfinite(direct), direct, from_log))
     return ScalarSeries(x0, w, n, k, log10_abs, values, exploded, vanished)

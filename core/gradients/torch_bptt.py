@@ -135,23 +135,23 @@ def rnn_chain_log10(W_hh, D, ks) -> np.ndarray:
 # ----------------------------------------------------------------- torch references
 
 
+def _loaded(module, *weights):
+    """module with its (W_ih, W_hh, b_ih, b_hh) set from NumPy arrays."""
+    names = ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0")
+    with torch.no_grad():
+        for name, a in zip(names, weights, strict=True):
+            getattr(module, name).copy_(torch.from_numpy(a))
+    return module
+
+
 def rnn_module(p: RNNParams) -> torch.nn.RNN:
     """An RNN cell's weights as a real nn.RNN (same weights, same nonlinearity)."""
     rnn = torch.nn.RNN(p.input_size, p.hidden_size, nonlinearity=p.nonlinearity, dtype=DTYPE)
-    with torch.no_grad():
-        rnn.weight_ih_l0.copy_(torch.from_numpy(p.W_xh))
-        rnn.weight_hh_l0.copy_(torch.from_numpy(p.W_hh))
-        rnn.bias_ih_l0.copy_(torch.from_numpy(p.b_xh))
-        rnn.bias_hh_l0.copy_(torch.from_numpy(p.b_hh))
-    return rnn
+    return _loaded(rnn, p.W_xh, p.W_hh, p.b_xh, p.b_hh)
 
 
 def lstm_module(p: LSTMParams) -> torch.nn.LSTM:
     """An LSTM cell's weights as a real nn.LSTM; both pack gates as (i, f, g, o)."""
-    lstm = torch.nn.LSTM(p.input_size, p.hidden_size, dtype=DTYPE)
-    with torch.no_grad():
-        lstm.weight_ih_l0.copy_(torch.from_numpy(p.W_ih))
-        lstm.weight_hh_l0.copy_(torch.from_numpy(p.W_hh))
-        lstm.bias_ih_l0.copy_(torch.from_numpy(p.b_ih))
-        lstm.bias_hh_l0.copy_(torch.from_numpy(p.b_hh))
-    return lstm
+    return _loaded(
+        torch.nn.LSTM(p.input_size, p.hidden_size, dtype=DTYPE), p.W_ih, p.W_hh, p.b_ih, p.b_hh
+    )

@@ -82,42 +82,33 @@ def add_curve(
     )
     if not flags or not vanished.any():
         return
+    _flagged(fig, x, vanished, VANISH_FLOOR, short, color, "vanished", lang, side)
+
+
+def _flagged(fig, x, mask, y, short, color, kind: str, lang: str, side: str) -> None:
+    """Steps a log axis cannot show, as markers pinned at y, with a legend name and a label."""
+    xs = np.asarray(x)[mask]
+    symbol, size = ("x", 9) if kind == "exploded" else ("triangle-down", 7)
+    hover = "t=%{x}<br>" + t(f"gradients.fig.{kind}_hover", lang) + "<extra></extra>"
     fig.add_trace(
         go.Scatter(
-            x=np.asarray(x)[vanished],
-            y=np.full(int(vanished.sum()), VANISH_FLOOR),
+            x=xs,
+            y=np.full(xs.size, y),
             mode="markers",
-            name=t("gradients.fig.vanished_trace", lang, name=short),
-            marker=dict(color=color, symbol="triangle-down", size=7),
-            hovertemplate="t=%{x}<br>"
-            + t("gradients.fig.vanished_hover", lang)
-            + "<extra></extra>",
+            name=t(f"gradients.fig.{kind}_trace", lang, name=short),
+            marker=dict(color=color, symbol=symbol, size=size),
+            hovertemplate=hover,
         )
     )
-    count = int(vanished.sum())
-    note = t("gradients.fig.vanished_note", lang, name=short, count=count)
-    _note(fig, note, color, top=False, side=side)
+    note = t(f"gradients.fig.{kind}_note", lang, name=short, count=xs.size)
+    _note(fig, note, color, top=kind == "exploded", side=side)
 
 
 def add_exploded(fig, x, exploded, short, color, ceiling, lang, side="right") -> None:
     """Overflowed steps as ✕ markers pinned to the ceiling, with a label."""
     if not exploded.any():
         return
-    xs = np.asarray(x)[exploded]
-    fig.add_trace(
-        go.Scatter(
-            x=xs,
-            y=np.full(xs.size, ceiling),
-            mode="markers",
-            name=t("gradients.fig.exploded_trace", lang, name=short),
-            marker=dict(color=color, symbol="x", size=9),
-            hovertemplate="t=%{x}<br>"
-            + t("gradients.fig.exploded_hover", lang)
-            + "<extra></extra>",
-        )
-    )
-    note = t("gradients.fig.exploded_note", lang, name=short, count=xs.size)
-    _note(fig, note, color, top=True, side=side)
+    _flagged(fig, x, exploded, ceiling, short, color, "exploded", lang, side)
 
 
 def ceiling_for(*arrays) -> float:
