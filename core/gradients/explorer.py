@@ -88,6 +88,7 @@ class ExplorerResult:
     lstm_why: LSTMWhy
     activation: str  # the RNN's activation actually used
     notes: tuple[str, ...] = ()  # codes: "rnn_forward_overflow", "lstm_forward_overflow"
+    lstm_loss: str | None = None  # why the LSTM kept less gradient than the RNN (lstm_loss_reason)
 
 
 def validate(config: ExplorerConfig, cell: CalculatorCell | None = None) -> dict[str, Problem]:
@@ -160,6 +161,7 @@ def _explore(c: ExplorerConfig, cell: CalculatorCell | None) -> ExplorerResult:
     lstm_run = bptt.lstm_grads(lstm.W_ih, lstm.W_hh, lstm.b_ih, lstm.b_hh, X, max_norm)
     rnn_curve = curve("RNN", rnn_run)
     lstm_curve = curve("LSTM", lstm_run)
+    lstm_w = lstm_why(lstm_run.pre, lstm_run.cs)
     notes = tuple(
         f"{cur.name.lower()}_forward_overflow"
         for cur in (rnn_curve, lstm_curve)
@@ -178,10 +180,34 @@ def _explore(c: ExplorerConfig, cell: CalculatorCell | None) -> ExplorerResult:
         rnn_why=rnn_why(
             rnn.W_hh, rnn_run.pre, rnn.nonlinearity, rnn_run.grad_norms, bptt.rnn_chain_log10
         ),
-        lstm_why=lstm_why(lstm_run.pre),
+        lstm_why=lstm_w,
         activation=rnn.nonlinearity,
         notes=notes,
+        lstm_loss=lstm_loss_reason(rnn_curve, lstm_curve, lstm_w),
     )
+
+
+SATURATED = 0.05  # mean tanh'(c_t) below this: the cell's tanh is flat, h barely reaches c
+LEAKY_FORGET = 0.9  # per-step forget factor below this: the cell path itself vanishes
+
+
+def lstm_loss_reason(rnn: GradientCurve, lstm: GradientCurve, why: LSTMWhy) -> str | None:
+    """Why the LSTM kept at least 10x less gradient than the RNN over the run; None if it did not.
+
+    "saturated_cell": |c_t| grew until tanh(c_t) is flat (the slide's cell fed x = 1 for
+    200 steps), so almost no gradient flows between h and c; "forget_gates": the forget
+    gates average well below 1, so the cell path shrinks like w < 1; "other_gates": neither,
+    the input and output gates close the path. Undefined (None) when a span overflowed.
+    """
+    if rnn.span_status != "ok" or lstm.span_status != "ok":
+        return None
+    if not lstm.span_log10 < rnn.span_log10 - 1:
+        return None
+    if why.mean_tanh_deriv_cell < SATURATED:
+        return "saturated_cell"
+    if why.per_step_factor < LEAKY_FORGET:
+        return "forget_gates"
+    return "other_gates"
 
 
 def span_log10(norms: np.ndarray) -> tuple[float, str]:

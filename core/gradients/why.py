@@ -37,6 +37,8 @@ class LSTMWhy:
     forget_prod_log10_mean: np.ndarray  # (K,) log10 of the unit-mean of prod f
     forget_prod_log10_max: np.ndarray  # (K,) log10 of the best-remembering unit's prod f
     per_step_factor: float  # geometric mean of f: the scalar view's w for the cell path
+    max_abs_cell: float = math.nan  # max |c_t| over steps and units
+    mean_tanh_deriv_cell: float = math.nan  # mean of tanh'(c_t) = 1 - tanh^2(c_t): ~0 = saturated
 
 
 def steps_back(T: int) -> np.ndarray:
@@ -94,8 +96,9 @@ def rnn_why(
     )
 
 
-def lstm_why(pre: np.ndarray) -> LSTMWhy:
-    """The LSTM's why-numbers from its gate pre-activations z_t (T, 4H), gates (i, f, g, o)."""
+def lstm_why(pre: np.ndarray, cs: np.ndarray) -> LSTMWhy:
+    """The LSTM's why-numbers from its gate pre-activations z_t (T, 4H), gates (i, f, g, o),
+    and its cell states c_t (T, H)."""
     H = pre.shape[1] // 4
     z_f = pre[:, H : 2 * H]  # (T, H) forget-gate pre-activations
     with np.errstate(invalid="ignore"):
@@ -118,4 +121,6 @@ def lstm_why(pre: np.ndarray) -> LSTMWhy:
         forget_prod_log10_mean=np.array(mean_log, dtype=np.float64),
         forget_prod_log10_max=np.array(max_log, dtype=np.float64),
         per_step_factor=factor,
+        max_abs_cell=float(np.max(np.abs(cs))),
+        mean_tanh_deriv_cell=float(np.mean(1.0 - np.tanh(cs) ** 2)),
     )

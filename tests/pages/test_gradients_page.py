@@ -208,6 +208,15 @@ def test_calculator_hand_off_uses_the_calculators_lstm_by_default():
     assert "H = 64" in json.dumps(charts(at)["bptt"]["layout"]["title"])
 
 
+def test_the_slides_cell_repeated_says_why_the_lstm_loses():
+    """Issue 11: the lecture's LSTM fed x = 1 for 200 steps; the page says why it loses."""
+    ex = slide_lstm()
+    at = open_page({"explorer_cell": {"kind": "lstm", "params": ex.params, "inputs": ex.X}})
+    assert any(
+        i.value.startswith("Here the LSTM loses because its cell saturates") for i in at.info
+    )
+
+
 def test_calculator_hand_off_with_an_rnn_and_its_inputs():
     ex = slide_rnn()
     at = open_page({"explorer_cell": {"kind": "rnn", "params": ex.params, "inputs": ex.X}})

@@ -184,3 +184,19 @@ def test_every_problem_core_can_report_is_worded_with_its_limits(lang):
         (message,) = words.problems_text(BadInput(validate(ExplorerConfig(), cell)), lang).values()
         assert "{" not in message and "None" not in message
         _one_language(message, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_when_the_lstm_loses_one_sentence_says_why(lang):
+    ex = slide_lstm()
+    r = explore(ExplorerConfig(seq_len=200), CalculatorCell("lstm", ex.params, np.ones((1, 1))))
+    text = words.lstm_loss_text(r, lang)
+    c = f"{r.lstm_why.max_abs_cell:.3g}"
+    assert text == t("gradients.why.lstm_loss_saturated_cell", lang, c=c,
+                     d=words.fmt(r.lstm_why.mean_tanh_deriv_cell, lang), f="")  # fmt: skip
+    assert c in text and text.count(".") >= 1 and "{" not in text
+    _one_language(text, lang)
+    forget = explore(ExplorerConfig(hidden_size=32, seq_len=200, forget_bias=-3.0))
+    f = f"{forget.lstm_why.per_step_factor:.3g}"
+    assert f in words.lstm_loss_text(forget, lang)
+    assert words.lstm_loss_text(explore(ExplorerConfig(seq_len=50)), lang) is None

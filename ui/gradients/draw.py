@@ -36,6 +36,8 @@ def bptt(r: ExplorerResult, lang: str) -> None:
     ):
         col.metric(label, value)
         col.markdown(verdict)
+    if (loss := words.lstm_loss_text(r, lang)) is not None:
+        st.info(loss)
     chart_col, why_col = st.columns([3, 2], gap="large")
     with chart_col:
         st.plotly_chart(figures.bptt_figure(r, lang), key="bptt_chart", config=figures.CONFIG)

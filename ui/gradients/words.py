@@ -177,6 +177,20 @@ def lstm_why_text(r: ExplorerResult, lang: str) -> str:
     )
 
 
+def lstm_loss_text(r: ExplorerResult, lang: str) -> str | None:
+    """One sentence on why the LSTM kept less gradient than the RNN; None when it did not."""
+    if r.lstm_loss is None:
+        return None
+    w = r.lstm_why
+    return t(
+        f"gradients.why.lstm_loss_{r.lstm_loss}",
+        lang,
+        c=f"{w.max_abs_cell:.3g}",
+        d=fmt(w.mean_tanh_deriv_cell, lang),
+        f=f"{w.per_step_factor:.3g}",
+    )
+
+
 def clip_messages(r: ExplorerResult, lang: str) -> list[tuple[str, str]]:
     """(kind, text) per network when clipping is on: kind is "error", "success" or "info"."""
     out = []

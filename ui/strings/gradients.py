@@ -307,6 +307,24 @@ _WHY = {
         "the **product of the forget gates** f.  \nMean f = {mean}; per step about "
         "**{factor}**.",
     },
+    "gradients.why.lstm_loss_saturated_cell": {
+        "vi": "Ở đây LSTM thua vì ô nhớ bão hoà: |c_t| lên tới {c}, nên tanh′(c_t) trung bình chỉ "
+        "còn {d} và gradient gần như không đi được giữa h và c.",
+        "en": "Here the LSTM loses because its cell saturates: |c_t| reaches {c}, so tanh′(c_t) "
+        "averages only {d} and almost no gradient passes between h and c.",
+    },
+    "gradients.why.lstm_loss_forget_gates": {
+        "vi": "Ở đây LSTM thua vì cổng quên trung bình chỉ f ≈ {f}: mỗi bước lùi, đường ô nhớ "
+        "nhân gradient với khoảng {f}, như w < 1 ở phần 1.",
+        "en": "Here the LSTM loses because its forget gates average only f ≈ {f}: each step back, "
+        "the cell path multiplies the gradient by about {f}, like w < 1 in part 1.",
+    },
+    "gradients.why.lstm_loss_other_gates": {
+        "vi": "Ở đây LSTM thua dù cổng quên gần 1 (f ≈ {f}): cổng vào và cổng ra đóng bớt đường "
+        "đi của gradient qua h.",
+        "en": "Here the LSTM loses although its forget gates stay near 1 (f ≈ {f}): its input and "
+        "output gates close off the gradient's way through h.",
+    },
     "gradients.why.col_k": {"vi": "k (số bước lùi)", "en": "k (steps back)"},
     "gradients.why.col_forget_mean": {"vi": "∏ f (đơn vị trung bình)", "en": "∏ f (mean unit)"},
     "gradients.why.col_forget_max": {

@@ -414,3 +414,28 @@ def test_a_number_out_of_range_carries_its_limits(change, field, problem):
     """The page says what the limits are: the error carries them, not words."""
     problems = validate(ExplorerConfig(**{**ExplorerConfig().__dict__, **change}))
     assert tuple(problems[field])[:4] == problem
+
+
+# ------------------------------------------------------------ when the LSTM loses, why
+
+
+def test_the_slides_cell_fed_x_1_for_200_steps_loses_by_saturation():
+    """Issue 11: the lecture's LSTM with x = 1 repeated keeps less gradient than the RNN."""
+    ex = slide_lstm()
+    r = explore(ExplorerConfig(seq_len=200), CalculatorCell("lstm", ex.params, np.ones((1, 1))))
+    assert r.lstm.span_log10 < r.rnn.span_log10 - 1
+    assert r.lstm_loss == "saturated_cell"
+    c = np.array([s.c[0] for s in lstm_forward(ex.params, np.ones((200, 1)))])  # (T,)
+    assert r.lstm_why.max_abs_cell == pytest.approx(np.abs(c).max(), rel=1e-12)
+    assert r.lstm_why.mean_tanh_deriv_cell == pytest.approx(np.mean(1 - np.tanh(c) ** 2))
+    assert r.lstm_why.mean_tanh_deriv_cell < 0.05
+    # The same weights on random inputs: the cell stays in tanh's range and the LSTM wins.
+    fair = explore(ExplorerConfig(seq_len=200), CalculatorCell("lstm", ex.params))
+    assert fair.lstm.span_log10 > fair.rnn.span_log10 and fair.lstm_loss is None
+
+
+def test_small_forget_gates_are_named_when_the_lstm_loses():
+    r = explore(ExplorerConfig(hidden_size=32, seq_len=200, forget_bias=-3.0))
+    assert r.lstm.span_log10 < r.rnn.span_log10 - 1
+    assert r.lstm_loss == "forget_gates" and r.lstm_why.per_step_factor < 0.9
+    assert explore(ExplorerConfig(hidden_size=32, seq_len=200)).lstm_loss is None
