@@ -17,30 +17,23 @@ def T(key: str, **params) -> str:
     return t(f"gradients.{key}", lang, **params)
 
 
-def say(err: g.BadInput, boxes: dict, fallback) -> None:
-    """Each field's problem next to the field, its limits included."""
-    for field, text in words.problems_text(err, lang).items():
-        boxes.get(field, fallback).error(text)
-
-
 # The heavy part, keyed by the controls (a frozen config and the calculator's cell).
 explore_cached = st.cache_data(g.explore, max_entries=64, show_spinner=T("bptt.computing"))
+PRESETS = {  # activation, ρ(W_hh), T; each puts the forget bias back to 3
+    "vanish": ("tanh", 1.0, 200), "explode": ("relu", 2.0, 200), "overflow": ("relu", 8.0, 500),
+}  # fmt: skip
+
+
+def preset(name: str, put=ss.__setitem__) -> None:
+    """Set the controls to a preset (put=ss.setdefault: only those still unset)."""
+    keys = ("bptt_activation", "bptt_scale", "bptt_length", "bptt_forget_bias")
+    for key, value in zip(keys, (*PRESETS[name], 3.0), strict=True):
+        put(key, value)
+
+
 # Preset buttons set these, so they start from session state, never from value=.
-for _k, _v in dict(
-    scalar_w=0.5, bptt_length=200, bptt_activation="tanh", bptt_scale=1.0, bptt_forget_bias=3.0
-).items():
-    ss.setdefault(_k, _v)
-PRESETS = {
-    "vanish": ("tanh", 1.0, 200),
-    "explode": ("relu", 2.0, 200),
-    "overflow": ("relu", 8.0, 500),
-}
-
-
-def preset(name: str) -> None:
-    ss["bptt_activation"], ss["bptt_scale"], ss["bptt_length"] = PRESETS[name]
-    ss["bptt_forget_bias"] = 3.0
-
+preset("vanish", ss.setdefault)
+ss.setdefault("scalar_w", 0.5)
 
 st.title(T("title"))
 st.caption(T("caption"))
@@ -63,7 +56,8 @@ with left:
 try:
     s = g.scalar_series(x0, w, n)
 except g.BadInput as e:
-    say(e, sbox, sbox["w"])
+    for field, text in words.problems_text(e, lang).items():  # next to the field, limits said
+        sbox[field].error(text)
     right.info(T("scalar.fix"))
 else:
     with right:
@@ -87,9 +81,16 @@ if cell is not None:
 box = {"cell": st.empty()}
 own = use_cell and cell.fits()  # else core names what is wrong with the cell
 if own:
-    other = "LSTM" if cell.kind == "rnn" else "RNN"
-    H, I = cell.params.hidden_size, cell.params.input_size
-    st.info(T("bptt.handoff_info", H=H, I=I, kind=kind, other=other))
+    st.info(words.handoff_info(cell, lang))
+cell_inputs = "calculator"
+if own and cell.inputs is not None:  # x = 1 repeated saturates the lecture's cell: say so
+    big_c = st.cache_data(g.saturating_inputs, show_spinner=False)(cell, ss["bptt_length"])
+    ss.setdefault("bptt_cell_inputs", "random" if big_c else "calculator")
+    opts = {v: T(f"bptt.cell_inputs_{v}") for v in ("calculator", "random")}
+    cell_inputs = st.radio(T("bptt.cell_inputs"), opts, 0, opts.get, horizontal=True,
+                           key="bptt_cell_inputs")  # fmt: skip
+    if big_c and cell_inputs == "random":
+        st.info(T("bptt.inputs_changed", T=ss.bptt_length, c=f"{big_c:.3g}", **opts))
 for col, name in zip(st.columns(3), PRESETS, strict=True):
     col.button(T(f"bptt.preset_{name}"), key=f"bptt_preset_{name}", on_click=preset,
                args=(name,), width="stretch")  # fmt: skip
@@ -135,12 +136,13 @@ with c4:
 config = g.ExplorerConfig(
     hidden_size=hidden or 0, seq_len=length or 0, seed=seed or 0, activation=activation or "tanh",
     weight_scale=scale, forget_bias=forget_bias, clip=clip,
-    max_norm=float("nan") if max_norm is None else max_norm,
+    max_norm=float("nan") if max_norm is None else max_norm, cell_inputs=cell_inputs,
 )  # fmt: skip
 try:
     r = explore_cached(config, cell if use_cell else None)
 except g.BadInput as e:
-    say(e, box, box["cell"])
+    for field, text in words.problems_text(e, lang).items():
+        box.get(field, box["cell"]).error(text)
     st.info(T("bptt.nothing_yet"))
     st.stop()
 box["weight_scale"].caption(words.rho_caption(r, lang))

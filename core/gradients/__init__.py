@@ -9,7 +9,14 @@
 - `limits.py`: the limits of every control and `BadInput`, which names each field.
 """
 
-from core.gradients.explorer import ExplorerConfig, ExplorerResult, GradientCurve, explore, validate
+from core.gradients.explorer import (
+    ExplorerConfig,
+    ExplorerResult,
+    GradientCurve,
+    explore,
+    saturating_inputs,
+    validate,
+)
 from core.gradients.limits import (
     MAX_HIDDEN,
     MAX_LENGTH,
@@ -37,6 +44,7 @@ __all__ = [
     "Problem",
     "ScalarSeries",
     "explore",
+    "saturating_inputs",
     "scalar_series",
     "validate",
 ]

@@ -32,7 +32,7 @@ from core.gradients.limits import (
 from core.gradients.networks import CalculatorCell, InputsSource, networks
 from core.gradients.run import Run
 from core.gradients.why import LSTMWhy, RNNWhy, lstm_why, rnn_why
-from core.nn.cells import LSTMParams, RNNParams
+from core.nn.cells import LSTMParams, RNNParams, lstm_forward
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class ExplorerConfig:
     forget_bias: float = 3.0  # b_f of the LSTM's forget gate
     clip: bool = False
     max_norm: float = 1.0
+    cell_inputs: str = "calculator"  # with the calculator's cell: its inputs repeated, or "random"
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,8 @@ def validate(config: ExplorerConfig, cell: CalculatorCell | None = None) -> dict
     p = {k: v for k, v in checks.items() if v is not None}
     if c.activation not in ACTIVATIONS:
         p["activation"] = Problem("not_one_of", got=c.activation, detail=", ".join(ACTIVATIONS))
+    if c.cell_inputs not in CELL_INPUTS:
+        p["cell_inputs"] = Problem("not_one_of", got=c.cell_inputs, detail=", ".join(CELL_INPUTS))
     if not finite(c.weight_scale):
         p["weight_scale"] = Problem("not_finite", got=c.weight_scale)
     elif c.weight_scale < 0:
@@ -154,7 +157,7 @@ def explore(config: ExplorerConfig, cell: CalculatorCell | None = None) -> Explo
 def _explore(c: ExplorerConfig, cell: CalculatorCell | None) -> ExplorerResult:
     T = int(c.seq_len)
     rnn, lstm, X, inputs = networks(
-        T, c.hidden_size, c.activation, c.weight_scale, c.forget_bias, c.seed, cell
+        T, c.hidden_size, c.activation, c.weight_scale, c.forget_bias, c.seed, cell, c.cell_inputs
     )
     max_norm = c.max_norm if c.clip else None
     rnn_run = bptt.rnn_grads(rnn.W_xh, rnn.W_hh, rnn.b_xh, rnn.b_hh, X, rnn.nonlinearity, max_norm)
@@ -189,6 +192,23 @@ def _explore(c: ExplorerConfig, cell: CalculatorCell | None) -> ExplorerResult:
 
 SATURATED = 0.05  # mean tanh'(c_t) below this: the cell's tanh is flat, h barely reaches c
 LEAKY_FORGET = 0.9  # per-step forget factor below this: the cell path itself vanishes
+CELL_INPUTS = ("calculator", "random")
+
+
+def saturating_inputs(cell: CalculatorCell, T: int) -> float | None:
+    """max |c_t| if the cell's own inputs, repeated to T steps, saturate its LSTM cell; else None.
+
+    Such a run compares nothing: tanh(c_t) is flat, so almost no gradient passes between h
+    and c (the lecture's cell fed x = 1 for 200 steps reaches |c| = 147). The page then
+    opens the hand-off on random inputs for the same weights, and says why.
+    """
+    if cell.kind != "lstm" or cell.inputs is None or _validate_cell(cell) is not None:
+        return None
+    if int_in_range(T, 1, MAX_LENGTH) is not None:
+        return None
+    X = np.resize(np.asarray(cell.inputs, dtype=np.float64), (int(T), cell.params.input_size))
+    c = np.array([s.c for s in lstm_forward(cell.params, X)])  # (T, H)
+    return float(np.max(np.abs(c))) if np.mean(1.0 - np.tanh(c) ** 2) < SATURATED else None
 
 
 def lstm_loss_reason(rnn: GradientCurve, lstm: GradientCurve, why: LSTMWhy) -> str | None:

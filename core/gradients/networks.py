@@ -99,15 +99,17 @@ def networks(
     forget_bias: float,
     seed: int,
     cell: CalculatorCell | None = None,
+    cell_inputs: str = "calculator",
 ) -> tuple[RNNParams, LSTMParams, np.ndarray, InputsSource]:
     """The RNN, the LSTM, their shared inputs X (T, I), and where X came from.
 
     With the calculator's cell, that network is the cell itself and the other one is a
-    random network of the same size built from the controls.
+    random network of the same size built from the controls; its inputs are the cell's
+    own, repeated, unless cell_inputs is "random".
     """
     H = cell.params.hidden_size if cell is not None else int(hidden_size)
     I = cell.params.input_size if cell is not None else INPUT_SIZE
-    if cell is not None and cell.inputs is not None:
+    if cell is not None and cell.inputs is not None and cell_inputs == "calculator":
         X0 = np.asarray(cell.inputs, dtype=np.float64)  # (T0, I)
         X = np.resize(X0, (T, I))  # the calculator's inputs, repeated
         source = InputsSource("calculator", X0.shape[0], I, None)

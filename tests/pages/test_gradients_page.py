@@ -212,6 +212,9 @@ def test_the_slides_cell_repeated_says_why_the_lstm_loses():
     """Issue 11: the lecture's LSTM fed x = 1 for 200 steps; the page says why it loses."""
     ex = slide_lstm()
     at = open_page({"explorer_cell": {"kind": "lstm", "params": ex.params, "inputs": ex.X}})
+    assert at.radio(key="bptt_cell_inputs").value == "random"  # opened on a fair comparison
+    assert not any("the LSTM loses" in i.value for i in at.info)
+    at.radio(key="bptt_cell_inputs").set_value("calculator").run()
     assert any(
         i.value.startswith("Here the LSTM loses because its cell saturates") for i in at.info
     )
@@ -278,6 +281,16 @@ def test_the_calculators_button_lands_here_with_its_cell():
     lang = at.session_state["lang"]
     info = t("gradients.bptt.handoff_info", lang, H=1, I=1, kind="LSTM", other="RNN")
     assert any(i.value == info for i in at.info)
+    # Issue 11: x = 1 repeated 200 times saturates the lecture's cell; the page opens on
+    # random inputs for the same weights and says what it changed and why.
+    assert at.radio(key="bptt_cell_inputs").value == "random"
+    assert any(i.value.startswith(t("gradients.bptt.inputs_changed", lang).split(":")[0])
+               and "147" in i.value for i in at.info)  # fmt: skip
+    random_note = t("gradients.bptt.inputs_random", lang, seed=0, I=1)
+    assert any(c.value == random_note for c in at.caption)
+    assert "bptt" in charts(at)
+    at.switch_page(PAGE)  # AppTest would rerun the page it last switched to: the calculator
+    at.radio(key="bptt_cell_inputs").set_value("calculator").run()
     note = t("gradients.bptt.inputs_calculator", lang, steps=1, T=200)
     assert any(c.value == note for c in at.caption)  # the calculator's own inputs, repeated
     assert "repeated" in t("gradients.bptt.inputs_calculator", "en", steps=1, T=200)
@@ -360,8 +373,12 @@ def test_vietnamese_page_shows_no_english_sentence():
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_hand_off_reads_in_one_language(lang):
     ex = slide_lstm()
-    at = open_page({"explorer_cell": {"kind": "lstm", "params": ex.params}}, lang=lang)
+    cell = {"kind": "lstm", "params": ex.params, "inputs": ex.X}
+    at = open_page({"explorer_cell": cell}, lang=lang)
     text = _texts(at)
+    assert "147" in text  # the saturation said, in this language
+    at.radio(key="bptt_cell_inputs").set_value("calculator").run()
+    text += _texts(at)  # and why the LSTM loses
     if lang == "en":
         assert vietnamese_words(text) == []
     else:

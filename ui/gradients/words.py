@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from core.gradients import BadInput, Problem
+from core.gradients import BadInput, CalculatorCell, Problem
 from core.gradients.explorer import ExplorerResult, GradientCurve
 from core.gradients.scalar import ScalarSeries
 from ui.i18n import t
@@ -108,6 +108,13 @@ def span_metrics(r: ExplorerResult, lang: str) -> list[tuple[str, str, str]]:
         value = short or ("0" if lg == -math.inf else fmt_log10(lg, lang))
         out.append((t(f"gradients.bptt.{key}", lang), value, verdict(lg, status, lang)))
     return out
+
+
+def handoff_info(cell: CalculatorCell, lang: str) -> str:
+    """Which network is the calculator's cell and which one it is compared with."""
+    other = "LSTM" if cell.kind == "rnn" else "RNN"
+    H, I = cell.params.hidden_size, cell.params.input_size
+    return t("gradients.bptt.handoff_info", lang, H=H, I=I, kind=cell.kind.upper(), other=other)
 
 
 def forget_bias_values(params, shown: int = 8) -> str:

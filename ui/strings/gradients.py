@@ -152,6 +152,25 @@ _BPTT = {
         "The {kind} is your cell; the {other} is a random network of the same size, for "
         "comparison.",
     },
+    "gradients.bptt.cell_inputs": {"vi": "Đầu vào", "en": "Inputs"},
+    "gradients.bptt.cell_inputs_calculator": {
+        "vi": "Đầu vào của máy tính, lặp lại",
+        "en": "The calculator's inputs, repeated",
+    },
+    "gradients.bptt.cell_inputs_random": {
+        "vi": "Ngẫu nhiên N(0, 1)",
+        "en": "Random N(0, 1)",
+    },
+    "gradients.bptt.inputs_changed": {
+        "vi": "Trang này đã đổi đầu vào: lặp lại đầu vào của máy tính đến T = {T} bước làm |c_t| "
+        "của ô LSTM lên tới {c}, nơi tanh(c_t) đã phẳng, nên gần như không có gradient nào đi "
+        "được giữa h và c và phép so sánh không còn ý nghĩa. Vì vậy cùng trọng số đó nhận đầu "
+        'vào ngẫu nhiên N(0, 1); chọn "{calculator}" để xem trường hợp bão hoà.',
+        "en": "This page changed the inputs: the calculator's inputs repeated to T = {T} steps "
+        "drive the LSTM cell's |c_t| to {c}, where tanh(c_t) is flat, so almost no gradient "
+        "passes between h and c and the comparison says nothing. So the same weights get random "
+        'N(0, 1) inputs; choose "{calculator}" to see the saturated case.',
+    },
     "gradients.bptt.hidden": {
         "vi": "Kích thước ẩn H (từ 1 đến {max})",
         "en": "Hidden size H (1 to {max})",
@@ -365,6 +384,7 @@ _NUMBERS = {
 }
 
 _FIELDS = {
+    "gradients.field.cell_inputs": {"vi": "Nguồn đầu vào", "en": "The inputs' source"},
     "gradients.field.x0": {"vi": "Gradient ban đầu", "en": "The input"},
     "gradients.field.w": {"vi": "Hệ số w", "en": "The factor w"},
     "gradients.field.n": {"vi": "Số bước n", "en": "The number of steps n"},

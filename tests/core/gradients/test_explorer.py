@@ -22,6 +22,7 @@ from core.gradients import (
     CalculatorCell,
     ExplorerConfig,
     explore,
+    saturating_inputs,
     validate,
 )
 from core.gradients.networks import networks
@@ -439,3 +440,21 @@ def test_small_forget_gates_are_named_when_the_lstm_loses():
     assert r.lstm.span_log10 < r.rnn.span_log10 - 1
     assert r.lstm_loss == "forget_gates" and r.lstm_why.per_step_factor < 0.9
     assert explore(ExplorerConfig(hidden_size=32, seq_len=200)).lstm_loss is None
+
+
+def test_repeated_inputs_that_saturate_the_cell_are_detected():
+    """The page opens such a hand-off on random inputs; this says when."""
+    ex = slide_lstm()
+    cell = CalculatorCell("lstm", ex.params, np.ones((1, 1)))
+    c = np.array([s.c[0] for s in lstm_forward(ex.params, np.ones((200, 1)))])
+    assert saturating_inputs(cell, 200) == pytest.approx(np.abs(c).max())
+    assert saturating_inputs(cell, 5) is None  # five steps do not saturate it yet
+    assert saturating_inputs(cell, 0) is None  # out of range: validate says so
+    assert saturating_inputs(CalculatorCell("lstm", ex.params), 200) is None  # random inputs
+    rnn = _small_rnn_params(1, 1, 2, "tanh")
+    assert saturating_inputs(CalculatorCell("rnn", rnn, np.ones((1, 1))), 200) is None
+    r = explore(ExplorerConfig(seq_len=200, cell_inputs="random"), cell)
+    assert r.inputs.kind == "random" and r.lstm_loss is None
+    with pytest.raises(BadInput) as e:
+        explore(ExplorerConfig(cell_inputs="zeros"), cell)
+    assert e.value.problems["cell_inputs"].code == "not_one_of"
