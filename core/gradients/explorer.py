@@ -34,6 +34,10 @@ from core.gradients.run import Run
 from core.gradients.why import LSTMWhy, RNNWhy, lstm_why, rnn_why
 from core.nn.cells import LSTMParams, RNNParams, lstm_forward
 
+SATURATED = 0.05  # mean tanh'(c_t) below this: the cell's tanh is flat, h barely reaches c
+LEAKY_FORGET = 0.9  # per-step forget factor below this: the cell path itself vanishes
+CELL_INPUTS = ("calculator", "random")
+
 
 @dataclass(frozen=True)
 class ExplorerConfig:
@@ -188,11 +192,6 @@ def _explore(c: ExplorerConfig, cell: CalculatorCell | None) -> ExplorerResult:
         notes=notes,
         lstm_loss=lstm_loss_reason(rnn_curve, lstm_curve, lstm_w),
     )
-
-
-SATURATED = 0.05  # mean tanh'(c_t) below this: the cell's tanh is flat, h barely reaches c
-LEAKY_FORGET = 0.9  # per-step forget factor below this: the cell path itself vanishes
-CELL_INPUTS = ("calculator", "random")
 
 
 def saturating_inputs(cell: CalculatorCell, T: int) -> float | None:

@@ -184,6 +184,15 @@ def test_every_problem_core_can_report_is_worded_with_its_limits(lang):
         (message,) = words.problems_text(BadInput(validate(ExplorerConfig(), cell)), lang).values()
         assert "{" not in message and "None" not in message
         _one_language(message, lang)
+    W = ex.params.W_hh.copy()
+    W[0, 0] = np.nan
+    nan_cell = CalculatorCell(
+        "lstm", type(ex.params)(ex.params.W_ih, W, ex.params.b_ih, ex.params.b_hh)
+    )
+    (message,) = words.problems_text(BadInput(validate(ExplorerConfig(), nan_cell)), lang).values()
+    assert "NaN" in message  # what was wrong, in either language
+    (message,) = words.problems_text(BadInput(validate(ExplorerConfig(), bad[1])), lang).values()
+    assert "RNNParams" in message  # LSTM weights handed over as an RNN: the type it needs
 
 
 @pytest.mark.parametrize("lang", LANGS)
