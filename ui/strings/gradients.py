@@ -135,16 +135,12 @@ _BPTT = {
         "en": "Overflow (ReLU, scale 8, T = 500)",
     },
     "gradients.bptt.computing": {"vi": "Đang tính…", "en": "Computing…"},
-    "gradients.bptt.source": {"vi": "Mạng dùng", "en": "Network to use"},
+    "gradients.bptt.source": {"vi": "Mạng được dùng", "en": "Network to use"},
     "gradients.bptt.source_calculator": {
         "vi": "🧮 Ô {kind} của máy tính",
         "en": "🧮 The calculator's {kind} cell",
     },
     "gradients.bptt.source_random": {"vi": "🎲 Mạng ngẫu nhiên", "en": "🎲 A random network"},
-    "error.gradients_handoff_malformed": {
-        "vi": "Dữ liệu gửi từ máy tính không đúng dạng; trang dùng mạng ngẫu nhiên thay thế.",
-        "en": "The calculator's hand-off is malformed; using a random network instead.",
-    },
     "gradients.bptt.handoff_info": {
         "vi": "Cùng trọng số với máy tính (H = {H}, I = {I}), chạy qua nhiều bước. {kind} là ô "
         "của bạn; {other} là một mạng ngẫu nhiên cùng kích thước để so sánh.",
@@ -399,6 +395,10 @@ _FIELDS = {
 }
 
 _ERRORS = {
+    "error.gradients_handoff_malformed": {
+        "vi": "Dữ liệu gửi từ máy tính không đúng dạng; trang dùng mạng ngẫu nhiên thay thế.",
+        "en": "The calculator's hand-off is malformed; using a random network instead.",
+    },
     "error.gradients_bad_input": {
         "vi": "Chưa tính được: sửa các ô báo đỏ.",
         "en": "Nothing computed yet: fix the fields marked in red.",
