@@ -1,8 +1,11 @@
-"""The gradient explorer page, driven through the real app by widget key."""
+"""The gradient explorer page, driven through the real app by widget key.
+
+The behaviour tests read the English page (?lang=en) and name texts from the catalog where
+a sentence is checked; the language tests drive the main widgets in both languages.
+"""
 
 import json
 import math
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -10,27 +13,32 @@ from streamlit.testing.v1 import AppTest
 
 from core.calculator.presets import slide_lstm, slide_rnn
 from core.nn.cells import LSTMParams, RNNParams
+from tests.support.apptest import TIMEOUT
+from tests.support.lang import english_strings, vietnamese_words, visible_text
+from tests.support.paths import APP
+from ui.i18n import t
 
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
-TIMEOUT = 60  # the machine is shared; a cold torch import alone can take seconds
+PAGE = "pages/gradients.py"
 
 
-def open_page(state: dict | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+def open_page(state: dict | None = None, lang: str = "en") -> AppTest:
+    """The app on the gradients page in lang, with session state set before the first run."""
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.query_params["lang"] = lang
     for k, v in (state or {}).items():
         at.session_state[k] = v
     at.run()
-    at.switch_page("pages/gradients.py").run()
+    at.switch_page(PAGE).run()
     assert not at.exception, at.exception
     return at
 
 
 def charts(at: AppTest) -> dict[str, dict]:
-    """The page's plotly figures by their key, as the JSON the browser gets."""
+    """The page's plotly figures by widget key ("scalar", "bptt"), as the browser gets them."""
     out = {}
     for el in at.get("plotly_chart"):
-        spec = json.loads(el.proto.spec)
-        out["scalar" if "input" in json.dumps(spec["layout"]["title"]) else "bptt"] = spec
+        key = el.proto.id.rsplit("-", 1)[-1].removesuffix("_chart")  # $$ID-<hash>-<key>
+        out[key] = json.loads(el.proto.spec)
     return out
 
 
@@ -86,7 +94,8 @@ def test_scalar_overflow_and_zero_are_marked_not_blank():
     assert "10^602" in at.metric[0].value  # 2^2000, written without overflowing
     at.number_input(key="scalar_w").set_value(0.0).run()
     spec = charts(at)["scalar"]
-    assert any("vanished < 1e-300" in n for n in trace_names(spec))
+    assert t("gradients.fig.vanished_trace", "en", name="|input·wⁿ|") in trace_names(spec)
+    assert "vanished (< 1e-300)" in t("gradients.fig.vanished_trace", "en", name="x")
     assert not at.exception
 
 
@@ -150,7 +159,7 @@ def test_underflow_shows_vanished_markers():
     at.number_input(key="bptt_length").set_value(500).run()
     assert not at.exception
     spec = charts(at)["bptt"]
-    assert any("vanished < 1e-300" in n for n in trace_names(spec))
+    assert any("vanished (< 1e-300)" in n for n in trace_names(spec))
     assert any("vanished" in a["text"] for a in spec["layout"]["annotations"])
 
 
@@ -188,7 +197,7 @@ def test_calculator_hand_off_uses_the_calculators_lstm_by_default():
     assert at.radio(key="bptt_source").value == "calculator"
     assert any("H = 1, I = 1" in i.value for i in at.info)
     text = " ".join(m.value for m in at.markdown)
-    assert "the cell's forget bias b_if + b_hf: **1.62**" in text  # its own, not the slider
+    assert t("gradients.bptt.forget_cell", "en", values="1.62") in text  # its own, not the slider
     assert at.number_input(key="bptt_hidden_cell").value == 1
     assert at.number_input(key="bptt_hidden_cell").disabled
     assert "H = 1" in json.dumps(charts(at)["bptt"]["layout"]["title"])
@@ -199,11 +208,25 @@ def test_calculator_hand_off_uses_the_calculators_lstm_by_default():
     assert "H = 64" in json.dumps(charts(at)["bptt"]["layout"]["title"])
 
 
+def test_the_slides_cell_repeated_says_why_the_lstm_loses():
+    """Issue 11: the lecture's LSTM fed x = 1 for 200 steps; the page says why it loses."""
+    ex = slide_lstm()
+    at = open_page({"explorer_cell": {"kind": "lstm", "params": ex.params, "inputs": ex.X}})
+    assert at.radio(key="bptt_cell_inputs").value == "random"  # opened on a fair comparison
+    assert not any("the LSTM loses" in i.value for i in at.info)
+    at.radio(key="bptt_cell_inputs").set_value("calculator").run()
+    assert any(
+        i.value.startswith("Here the LSTM loses because its cell saturates") for i in at.info
+    )
+
+
 def test_calculator_hand_off_with_an_rnn_and_its_inputs():
     ex = slide_rnn()
     at = open_page({"explorer_cell": {"kind": "rnn", "params": ex.params, "inputs": ex.X}})
     assert not at.error
-    assert "the cell's activation: **relu**" in " ".join(m.value for m in at.markdown)
+    assert t("gradients.bptt.activation_cell", "en", act="relu") in " ".join(
+        m.value for m in at.markdown
+    )
     assert any("repeated" in c.value for c in at.caption)
     assert "RNN relu" in json.dumps(charts(at)["bptt"]["layout"]["title"])
 
@@ -246,12 +269,118 @@ def test_one_step_and_zero_recurrent_weights_are_explained():
 
 def test_the_calculators_button_lands_here_with_its_cell():
     """The real hand-off: the calculator page's button, not a hand-set session state."""
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.query_params["lang"] = "en"
     at.run()
     at.switch_page("pages/calculator.py").run()
     at.button(key="calc_to_explorer").click().run()
     assert not at.exception
     assert at.radio(key="bptt_source").value == "calculator"
-    assert any("the same weights as on the calculator" in i.value for i in at.info)
-    assert any("repeated" in c.value for c in at.caption)  # the calculator's own inputs
+    # The calculator's st.switch_page drops ?lang=en in AppTest (reported to the lead): the
+    # sentence is checked in the language the session is in.
+    lang = at.session_state["lang"]
+    info = t("gradients.bptt.handoff_info", lang, H=1, I=1, kind="LSTM", other="RNN")
+    assert any(i.value == info for i in at.info)
+    # Issue 11: x = 1 repeated 200 times saturates the lecture's cell; the page opens on
+    # random inputs for the same weights and says what it changed and why.
+    assert at.radio(key="bptt_cell_inputs").value == "random"
+    assert any(i.value.startswith(t("gradients.bptt.inputs_changed", lang).split(":")[0])
+               and "147" in i.value for i in at.info)  # fmt: skip
+    random_note = t("gradients.bptt.inputs_random", lang, seed=0, I=1)
+    assert any(c.value == random_note for c in at.caption)
     assert "bptt" in charts(at)
+    at.switch_page(PAGE)  # AppTest would rerun the page it last switched to: the calculator
+    at.radio(key="bptt_cell_inputs").set_value("calculator").run()
+    note = t("gradients.bptt.inputs_calculator", lang, steps=1, T=200)
+    assert any(c.value == note for c in at.caption)  # the calculator's own inputs, repeated
+    assert "repeated" in t("gradients.bptt.inputs_calculator", "en", steps=1, T=200)
+    assert "bptt" in charts(at)
+
+
+# ------------------------------------------------------------ limits said, not silent
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_an_out_of_range_hidden_size_says_its_limits(lang):
+    """Issue 11: H = 256 used to leave a red border and nothing else. Now the page says 1-128."""
+    at = open_page(lang=lang)
+    assert "128" in at.number_input(key="bptt_hidden").label  # the limits are in the label
+    at.number_input(key="bptt_hidden").set_value(256).run()
+    assert not at.exception
+    want = t("error.gradients_out_of_range", lang, field=t("gradients.field.hidden_size", lang),
+             lo="1", hi="128", got="256")  # fmt: skip
+    assert want in errors(at)
+    assert "bptt" not in charts(at)
+    at.number_input(key="bptt_length").set_value(900).run()
+    assert "500" in errors(at) and "900" in errors(at)
+
+
+# ------------------------------------------------------------ one language at a time
+
+
+def _drive(at: AppTest) -> list[AppTest]:
+    """The page's main widgets, one state after another (each returned for a check)."""
+    seen = [at]
+    at.button(key="scalar_preset_double").click().run()
+    at.number_input(key="scalar_n").set_value(2000).run()  # overflow markers and labels
+    seen.append(at)
+    at.number_input(key="scalar_w").set_value(0.0).run()  # vanished markers
+    at.button(key="bptt_preset_overflow").click().run()  # forward overflow, undefined chain
+    at.toggle(key="bptt_clip").set_value(True).run()  # clipping cannot repair
+    seen.append(at)
+    at.button(key="bptt_preset_explode").click().run()
+    at.number_input(key="bptt_max_norm").set_value(0.5).run()  # clipped curves
+    seen.append(at)
+    at.number_input(key="bptt_hidden").set_value(256).run()  # an out-of-range message
+    at.number_input(key="scalar_n").set_value(-1).run()
+    seen.append(at)
+    return seen
+
+
+def _texts(at: AppTest) -> str:
+    """What the reader sees: widgets and prose, and the words inside the charts."""
+    parts = [visible_text(at)]
+    for spec in charts(at).values():
+        lay = spec["layout"]
+        parts.append(json.dumps(lay.get("title", {}), ensure_ascii=False))
+        for axis in ("xaxis", "yaxis"):
+            parts.append(json.dumps(lay.get(axis, {}).get("title", {}), ensure_ascii=False))
+        parts += [a["text"] for a in lay.get("annotations", [])]
+        parts += [d.get("name", "") for d in spec["data"]]
+    parts += [
+        str(tb.value.index.name) + " " + " ".join(map(str, tb.value.columns)) for tb in at.table
+    ]
+    parts += [" ".join(map(str, tb.value.values.ravel())) for tb in at.table]
+    return "\n".join(parts)
+
+
+def test_english_page_shows_no_vietnamese_word():
+    at = open_page(lang="en")
+    for state in _drive(at):
+        assert not state.exception
+        assert vietnamese_words(_texts(state)) == []
+    assert "Gradients through time" in _texts(at)
+
+
+def test_vietnamese_page_shows_no_english_sentence():
+    at = open_page(lang="vi")
+    for state in _drive(at):
+        assert not state.exception
+        assert english_strings(_texts(state)) == []
+    assert "Gradient qua thời gian" in _texts(at)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_hand_off_reads_in_one_language(lang):
+    ex = slide_lstm()
+    cell = {"kind": "lstm", "params": ex.params, "inputs": ex.X}
+    at = open_page({"explorer_cell": cell}, lang=lang)
+    text = _texts(at)
+    assert "147" in text  # the saturation said, in this language
+    at.radio(key="bptt_cell_inputs").set_value("calculator").run()
+    text += _texts(at)  # and why the LSTM loses
+    if lang == "en":
+        assert vietnamese_words(text) == []
+    else:
+        assert english_strings(text) == []
+    assert t("gradients.why.cell_mark", lang) in text

@@ -1,4 +1,8 @@
-"""The gradient explorer's numbers against closed forms, finite differences and torch."""
+"""The gradient explorer's numbers against closed forms, finite differences and torch.
+
+torch here is the reference: the fused nn.RNN / nn.LSTM, autograd's Jacobian and
+clip_grad_norm_, built from the same weights the explorer runs (`rnn_module`, `lstm_module`).
+"""
 
 import math
 import warnings
@@ -10,18 +14,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from core.calculator.presets import slide_lstm
+from core.errors import CoreError
 from core.gradients import (
+    MAX_HIDDEN,
     VANISH_FLOOR,
     BadInput,
     CalculatorCell,
     ExplorerConfig,
-    build_networks,
     explore,
-    run_lstm,
-    run_rnn,
-    scalar_series,
+    saturating_inputs,
     validate,
 )
+from core.gradients.networks import networks
+from core.gradients.torch_bptt import lstm_grads, lstm_module, rnn_grads, rnn_module
 from core.nn.cells import LSTMParams, RNNParams, lstm_forward, rnn_forward
 
 
@@ -31,6 +36,22 @@ def _no_numeric_warnings():
     with warnings.catch_warnings():
         warnings.simplefilter("error", RuntimeWarning)
         yield
+
+
+def build_networks(cfg: ExplorerConfig, cell: CalculatorCell | None = None):
+    """(RNNParams, LSTMParams, X (T, I), InputsSource) as explore builds them."""
+    c = cfg
+    return networks(
+        c.seq_len, c.hidden_size, c.activation, c.weight_scale, c.forget_bias, c.seed, cell
+    )
+
+
+def run_rnn(p: RNNParams, X):
+    return rnn_grads(p.W_xh, p.W_hh, p.b_xh, p.b_hh, X, p.nonlinearity)
+
+
+def run_lstm(p: LSTMParams, X):
+    return lstm_grads(p.W_ih, p.W_hh, p.b_ih, p.b_hh, X)
 
 
 def _scalar_rnn(w: float) -> CalculatorCell:
@@ -70,10 +91,10 @@ def test_scalar_linear_rnn_gradient_is_w_to_the_T_minus_t(w):
     cell = _scalar_rnn(w)
     rnn, _, X, _ = build_networks(cfg, cell)
     run = run_rnn(rnn, X)
-    assert torch.all(run.pre > 0), "the test left the linear regime of the ReLU"
+    assert np.all(run.pre > 0), "the test left the linear regime of the ReLU"
     t = np.arange(1, T + 1)
     closed = w ** (T - t).astype(float)
-    np.testing.assert_allclose(run.grad_h[:, 0].numpy(), closed, rtol=1e-9, atol=0)
+    np.testing.assert_allclose(run.grad_h[:, 0], closed, rtol=1e-9, atol=0)
     # The page's curve is the same number (H = 1: the norm is |dL/dh_t|).
     r = explore(cfg, cell)
     np.testing.assert_allclose(r.rnn.norms, closed, rtol=1e-9, atol=0)
@@ -89,7 +110,7 @@ def test_closed_form_holds_for_any_positive_w_and_length(w, T):
     rnn, _, X, _ = build_networks(ExplorerConfig(seq_len=T), _scalar_rnn(w))
     run = run_rnn(rnn, X)
     t = np.arange(1, T + 1)
-    np.testing.assert_allclose(run.grad_h[:, 0].numpy(), w ** (T - t), rtol=1e-9, atol=0)
+    np.testing.assert_allclose(run.grad_h[:, 0], w ** (T - t), rtol=1e-9, atol=0)
 
 
 # ------------------------------------------------------------ same network as torch's modules
@@ -100,33 +121,33 @@ def test_unrolled_states_equal_the_fused_torch_modules(activation):
     cfg = ExplorerConfig(hidden_size=7, seq_len=30, seed=3, activation=activation)
     rnn, lstm, X, _ = build_networks(cfg)
     with torch.no_grad():
-        out_rnn, _ = rnn(X.unsqueeze(1))  # (T, 1, H)
-        out_lstm, (_, c_n) = lstm(X.unsqueeze(1))
+        out_rnn, _ = rnn_module(rnn)(torch.from_numpy(X).unsqueeze(1))  # (T, 1, H)
+        out_lstm, (_, c_n) = lstm_module(lstm)(torch.from_numpy(X).unsqueeze(1))
     r, l = run_rnn(rnn, X), run_lstm(lstm, X)
-    np.testing.assert_allclose(r.hs.numpy(), out_rnn[:, 0].numpy(), rtol=0, atol=1e-12)
-    np.testing.assert_allclose(l.hs.numpy(), out_lstm[:, 0].numpy(), rtol=0, atol=1e-12)
-    np.testing.assert_allclose(l.cs[-1].numpy(), c_n[0, 0].numpy(), rtol=0, atol=1e-12)
+    np.testing.assert_allclose(r.hs, out_rnn[:, 0].numpy(), rtol=0, atol=1e-12)
+    np.testing.assert_allclose(l.hs, out_lstm[:, 0].numpy(), rtol=0, atol=1e-12)
+    np.testing.assert_allclose(l.cs[-1], c_n[0, 0].numpy(), rtol=0, atol=1e-12)
 
 
 def test_calculator_cells_run_with_their_own_weights():
-    """The hand-off: the torch LSTM computes exactly what the NumPy calculator cell does."""
+    """The hand-off: the backend's LSTM computes exactly what the NumPy calculator cell does."""
     ex = slide_lstm()
     X = np.array([[1.0], [0.5], [-1.0]])
     cell = CalculatorCell("lstm", ex.params, inputs=X)
-    _, lstm, Xt, note = build_networks(ExplorerConfig(seq_len=7), cell)
-    assert "repeated" in note
-    np.testing.assert_array_equal(Xt.numpy()[:, 0], [1.0, 0.5, -1.0, 1.0, 0.5, -1.0, 1.0])
-    ref = lstm_forward(ex.params, Xt.numpy())
+    _, lstm, Xt, source = build_networks(ExplorerConfig(seq_len=7), cell)
+    assert source.kind == "calculator" and source.steps == 3  # its 3 steps, repeated
+    np.testing.assert_array_equal(Xt[:, 0], [1.0, 0.5, -1.0, 1.0, 0.5, -1.0, 1.0])
+    ref = lstm_forward(ex.params, Xt)
     run = run_lstm(lstm, Xt)
-    np.testing.assert_allclose(run.hs.numpy(), [s.h for s in ref], rtol=0, atol=1e-12)
-    np.testing.assert_allclose(run.cs.numpy(), [s.c for s in ref], rtol=0, atol=1e-12)
+    np.testing.assert_allclose(run.hs, [s.h for s in ref], rtol=0, atol=1e-12)
+    np.testing.assert_allclose(run.cs, [s.c for s in ref], rtol=0, atol=1e-12)
 
     p = _small_rnn_params(5, 3, 2, "relu")
-    rnn, _, Xr, note = build_networks(ExplorerConfig(seq_len=9, seed=4), CalculatorCell("rnn", p))
-    assert "random" in note and Xr.shape == (9, 3)
-    np.testing.assert_array_equal(rnn.weight_hh_l0.detach().numpy(), p.W_hh)
-    ref = rnn_forward(p, Xr.numpy())
-    np.testing.assert_allclose(run_rnn(rnn, Xr).hs.numpy(), [s.h for s in ref], atol=1e-12)
+    rnn, _, Xr, source = build_networks(ExplorerConfig(seq_len=9, seed=4), CalculatorCell("rnn", p))
+    assert source.kind == "random" and source.seed == 4 and Xr.shape == (9, 3)
+    np.testing.assert_array_equal(rnn_module(rnn).weight_hh_l0.detach().numpy(), p.W_hh)
+    ref = rnn_forward(p, Xr)
+    np.testing.assert_allclose(run_rnn(rnn, Xr).hs, [s.h for s in ref], atol=1e-12)
 
 
 # ------------------------------------------------------------ finite differences
@@ -152,10 +173,7 @@ def test_rnn_autograd_matches_finite_differences(activation):
     I, H, T, eps = 2, 3, 8, 1e-6
     p = _small_rnn_params(11, I, H, activation, scale=1.2)
     X = np.random.default_rng(2).normal(size=(T, I))
-    run = run_rnn(
-        build_networks(ExplorerConfig(seq_len=T), CalculatorCell("rnn", p, X))[0],
-        torch.from_numpy(X),
-    )
+    run = run_rnn(build_networks(ExplorerConfig(seq_len=T), CalculatorCell("rnn", p, X))[0], X)
     states = [s.h for s in rnn_forward(p, X)]
     for t in range(1, T + 1):
         fd = np.zeros(H)
@@ -165,7 +183,7 @@ def test_rnn_autograd_matches_finite_differences(activation):
             up = _loss_rnn(p, X, t, states[t - 1] + e)
             down = _loss_rnn(p, X, t, states[t - 1] - e)
             fd[j] = (up - down) / (2 * eps)
-        np.testing.assert_allclose(run.grad_h[t - 1].numpy(), fd, rtol=1e-6, atol=1e-8)
+        np.testing.assert_allclose(run.grad_h[t - 1], fd, rtol=1e-6, atol=1e-8)
 
 
 def test_lstm_autograd_matches_finite_differences_for_h_and_c():
@@ -173,7 +191,7 @@ def test_lstm_autograd_matches_finite_differences_for_h_and_c():
     p = _small_lstm_params(7, I, H)
     X = np.random.default_rng(3).normal(size=(T, I))
     lstm = build_networks(ExplorerConfig(seq_len=T), CalculatorCell("lstm", p, X))[1]
-    run = run_lstm(lstm, torch.from_numpy(X))
+    run = run_lstm(lstm, X)
     steps = lstm_forward(p, X)
     for t in range(1, T + 1):
         s = steps[t - 1]
@@ -191,8 +209,8 @@ def test_lstm_autograd_matches_finite_differences_for_h_and_c():
                 _loss_lstm(p, X, t, o * np.tanh(up), up)
                 - _loss_lstm(p, X, t, o * np.tanh(down), down)
             ) / (2 * eps)
-        np.testing.assert_allclose(run.grad_h[t - 1].numpy(), fd_h, rtol=1e-6, atol=1e-8)
-        np.testing.assert_allclose(run.grad_c[t - 1].numpy(), fd_c, rtol=1e-6, atol=1e-8)
+        np.testing.assert_allclose(run.grad_h[t - 1], fd_h, rtol=1e-6, atol=1e-8)
+        np.testing.assert_allclose(run.grad_c[t - 1], fd_c, rtol=1e-6, atol=1e-8)
 
 
 # ------------------------------------------------------------ the why-numbers
@@ -206,7 +224,8 @@ def test_rnn_chain_norm_is_the_norm_of_the_k_step_jacobian(activation):
     rnn, _, X, _ = build_networks(cfg)
     r = explore(cfg)
     run = run_rnn(rnn, X)
-    W_ih, W_hh, b_ih, b_hh = (p.detach() for p in rnn.parameters())
+    W_ih, W_hh, b_ih, b_hh = (p.detach() for p in rnn_module(rnn).parameters())
+    X = torch.from_numpy(X)
     act = torch.tanh if activation == "tanh" else torch.relu
 
     def k_steps(h, k):
@@ -215,7 +234,7 @@ def test_rnn_chain_norm_is_the_norm_of_the_k_step_jacobian(activation):
         return h
 
     for k, chain in zip(r.rnn_why.ks, r.rnn_why.chain_log10, strict=True):
-        h_start = run.hs[T - k - 1]
+        h_start = torch.from_numpy(run.hs[T - k - 1])
         J = torch.autograd.functional.jacobian(lambda h, k=k: k_steps(h, k), h_start)
         expect = torch.linalg.matrix_norm(J, ord=2).item()
         if expect == 0:
@@ -236,7 +255,7 @@ def test_weight_scale_is_the_spectral_radius(H):
         cfg = ExplorerConfig(hidden_size=H, seq_len=2, weight_scale=scale)
         r = explore(cfg)
         assert r.rnn_why.spectral_radius == pytest.approx(scale, rel=1e-9, abs=1e-12)
-        W = build_networks(cfg)[1].weight_hh_l0.detach()  # the LSTM's four gate blocks
+        W = torch.from_numpy(build_networks(cfg)[1].W_hh)  # the LSTM's four gate blocks
         for k in range(4):
             rho = torch.linalg.eigvals(W[k * H : (k + 1) * H]).abs().max().item()
             assert rho == pytest.approx(scale, rel=1e-9, abs=1e-12)
@@ -275,8 +294,9 @@ def test_clipping_matches_torch_clip_grad_norm():
         seed=2,
     )
     r = explore(cfg)
-    rnn, _, X, _ = build_networks(cfg)
-    out, _ = rnn(X.unsqueeze(1))
+    p, _, X, _ = build_networks(cfg)
+    rnn = rnn_module(p)
+    out, _ = rnn(torch.from_numpy(X).unsqueeze(1))
     out[-1].sum().backward()
     total = torch.nn.utils.clip_grad_norm_(rnn.parameters(), cfg.max_norm).item()
     assert r.rnn.param_grad_norm == pytest.approx(total, rel=1e-9)
@@ -364,6 +384,8 @@ def test_bad_controls_name_the_field(change, field):
     with pytest.raises(BadInput) as e:
         explore(cfg)
     assert field in e.value.problems and e.value.problems[field]
+    assert isinstance(e.value, CoreError) and e.value.code == "gradients_bad_input"
+    assert e.value.params["problems"][field] == e.value.problems[field]
 
 
 def test_a_calculator_cell_with_nan_weights_is_refused_clearly():
@@ -373,43 +395,66 @@ def test_a_calculator_cell_with_nan_weights_is_refused_clearly():
     bad = LSTMParams(ex.params.W_ih, W, ex.params.b_ih, ex.params.b_hh)
     with pytest.raises(BadInput) as e:
         explore(ExplorerConfig(), CalculatorCell("lstm", bad))
-    assert "NaN" in e.value.problems["cell"]
-    with pytest.raises(BadInput):
+    assert e.value.problems["cell"].code == "cell_not_finite"
+    with pytest.raises(BadInput) as e:
         explore(ExplorerConfig(), CalculatorCell("rnn", ex.params))  # LSTM weights as an RNN
-
-
-# ------------------------------------------------------------ scalar view
-
-
-def test_scalar_series_is_input_times_w_to_the_n():
-    s = scalar_series(3.0, 0.5, 60)
-    np.testing.assert_allclose(s.values, 3.0 * 0.5 ** np.arange(61), rtol=1e-12)
-    s = scalar_series(-1.5, -2.0, 7)
-    np.testing.assert_allclose(s.values, -1.5 * (-2.0) ** np.arange(8), rtol=1e-12)
-
-
-def test_scalar_series_flags_overflow_and_underflow_where_float64_would():
-    up = scalar_series(1.0, 2.0, 2000)
-    assert not up.exploded[1023] and up.exploded[1024]  # 2^1024 > 1.8e308
-    assert np.isinf(up.values[1024]) and up.log10_abs[2000] == pytest.approx(2000 * math.log10(2))
-    down = scalar_series(1.0, 0.5, 2000)
-    first = int(np.argmax(down.vanished))
-    assert 0.5**first < VANISH_FLOOR <= 0.5 ** (first - 1)
-    zero = scalar_series(2.0, 0.0, 5)
-    assert zero.values[0] == 2.0 and zero.vanished[1:].all() and not zero.vanished[0]
+    assert e.value.problems["cell"] == ("cell_params", None, None, None, "RNNParams")
 
 
 @pytest.mark.parametrize(
-    "args,field",
+    "change,field,problem",
     [
-        ((1.0, math.nan, 5), "w"),
-        ((math.inf, 0.5, 5), "x0"),
-        ((1.0, 0.5, -1), "n"),
-        ((1.0, 0.5, 2001), "n"),
-        ((1.0, 0.5, 2.5), "n"),
+        ({"hidden_size": 256}, "hidden_size", ("out_of_range", 1, MAX_HIDDEN, 256)),
+        ({"hidden_size": 2.5}, "hidden_size", ("not_integer", 1, MAX_HIDDEN, 2.5)),
+        ({"seq_len": 0}, "seq_len", ("out_of_range", 1, 500, 0)),
+        ({"seed": -1}, "seed", ("out_of_range", 0, 2**31 - 1, -1)),
+        ({"max_norm": 0.0}, "max_norm", ("not_positive", 0, None, 0.0)),
     ],
 )
-def test_scalar_series_refuses_bad_values(args, field):
+def test_a_number_out_of_range_carries_its_limits(change, field, problem):
+    """The page says what the limits are: the error carries them, not words."""
+    problems = validate(ExplorerConfig(**{**ExplorerConfig().__dict__, **change}))
+    assert tuple(problems[field])[:4] == problem
+
+
+# ------------------------------------------------------------ when the LSTM loses, why
+
+
+def test_the_slides_cell_fed_x_1_for_200_steps_loses_by_saturation():
+    """Issue 11: the lecture's LSTM with x = 1 repeated keeps less gradient than the RNN."""
+    ex = slide_lstm()
+    r = explore(ExplorerConfig(seq_len=200), CalculatorCell("lstm", ex.params, np.ones((1, 1))))
+    assert r.lstm.span_log10 < r.rnn.span_log10 - 1
+    assert r.lstm_loss == "saturated_cell"
+    c = np.array([s.c[0] for s in lstm_forward(ex.params, np.ones((200, 1)))])  # (T,)
+    assert r.lstm_why.max_abs_cell == pytest.approx(np.abs(c).max(), rel=1e-12)
+    assert r.lstm_why.mean_tanh_deriv_cell == pytest.approx(np.mean(1 - np.tanh(c) ** 2))
+    assert r.lstm_why.mean_tanh_deriv_cell < 0.05
+    # The same weights on random inputs: the cell stays in tanh's range and the LSTM wins.
+    fair = explore(ExplorerConfig(seq_len=200), CalculatorCell("lstm", ex.params))
+    assert fair.lstm.span_log10 > fair.rnn.span_log10 and fair.lstm_loss is None
+
+
+def test_small_forget_gates_are_named_when_the_lstm_loses():
+    r = explore(ExplorerConfig(hidden_size=32, seq_len=200, forget_bias=-3.0))
+    assert r.lstm.span_log10 < r.rnn.span_log10 - 1
+    assert r.lstm_loss == "forget_gates" and r.lstm_why.per_step_factor < 0.9
+    assert explore(ExplorerConfig(hidden_size=32, seq_len=200)).lstm_loss is None
+
+
+def test_repeated_inputs_that_saturate_the_cell_are_detected():
+    """The page opens such a hand-off on random inputs; this says when."""
+    ex = slide_lstm()
+    cell = CalculatorCell("lstm", ex.params, np.ones((1, 1)))
+    c = np.array([s.c[0] for s in lstm_forward(ex.params, np.ones((200, 1)))])
+    assert saturating_inputs(cell, 200) == pytest.approx(np.abs(c).max())
+    assert saturating_inputs(cell, 5) is None  # five steps do not saturate it yet
+    assert saturating_inputs(cell, 0) is None  # out of range: validate says so
+    assert saturating_inputs(CalculatorCell("lstm", ex.params), 200) is None  # random inputs
+    rnn = _small_rnn_params(1, 1, 2, "tanh")
+    assert saturating_inputs(CalculatorCell("rnn", rnn, np.ones((1, 1))), 200) is None
+    r = explore(ExplorerConfig(seq_len=200, cell_inputs="random"), cell)
+    assert r.inputs.kind == "random" and r.lstm_loss is None
     with pytest.raises(BadInput) as e:
-        scalar_series(*args)
-    assert field in e.value.problems
+        explore(ExplorerConfig(cell_inputs="zeros"), cell)
+    assert e.value.problems["cell_inputs"].code == "not_one_of"
