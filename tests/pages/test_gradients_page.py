@@ -276,9 +276,8 @@ def test_the_calculators_button_lands_here_with_its_cell():
     at.button(key="calc_to_explorer").click().run()
     assert not at.exception
     assert at.radio(key="bptt_source").value == "calculator"
-    # The calculator's st.switch_page drops ?lang=en in AppTest (reported to the lead): the
-    # sentence is checked in the language the session is in.
     lang = at.session_state["lang"]
+    assert lang == "en"  # the hand-off keeps the reader's language
     info = t("gradients.bptt.handoff_info", lang, H=1, I=1, kind="LSTM", other="RNN")
     assert any(i.value == info for i in at.info)
     # Issue 11: x = 1 repeated 200 times saturates the lecture's cell; the page opens on
