@@ -192,3 +192,46 @@ def warm_up(browser, base_url: str) -> None:
         open_page(page, base_url, "", "LSTM Lab")
     finally:
         ctx.close()
+
+
+PHONE = {"width": 390, "height": 844}
+
+# Every Plotly title (chart, axes) whose text box leaves its chart's box, and how far the
+# document scrolls sideways. A title cut at the chart's edge is a title nobody can read.
+_CLIPPED_JS = """() => {
+    const out = [];
+    for (const svg of document.querySelectorAll('.js-plotly-plot .main-svg:first-of-type')) {
+        const box = svg.getBoundingClientRect();
+        for (const t of svg.parentElement.querySelectorAll('.gtitle, .xtitle, .ytitle')) {
+            const r = t.getBoundingClientRect();
+            if (!t.textContent.trim() || r.width === 0) continue;
+            if (r.left < box.left - 1 || r.right > box.right + 1 ||
+                r.top < box.top - 1 || r.bottom > box.bottom + 1) {
+                out.push(t.textContent.trim());
+            }
+        }
+    }
+    return out;
+}"""
+
+
+def clipped_titles(page) -> list[str]:
+    """Chart and axis titles drawn partly outside their chart (cut off on screen)."""
+    return page.evaluate(_CLIPPED_JS)
+
+
+def sideways_overflow(page) -> int:
+    """Pixels the page scrolls sideways beyond the viewport (0 = fits the screen's width)."""
+    return page.evaluate(
+        """() => {
+            const m = document.querySelector('[data-testid="stMain"]') || document.body;
+            const w = Math.max(document.documentElement.scrollWidth, m.scrollWidth);
+            return Math.max(0, w - window.innerWidth);
+        }"""
+    )
+
+
+def on_phone(page) -> None:
+    """Make the visitor's screen a phone's (390 x 844) and let the page reflow."""
+    page.set_viewport_size(PHONE)
+    settle(page)
