@@ -26,9 +26,21 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 
 from core.nn.cells import LSTMParams, RNNParams, lstm_update, relu, tanh
+
+_BLAS: list[ThreadpoolController] = []
+
+
+def _one_blas_thread():
+    """BLAS on one thread: the products here are small (H <= 128), and on a shared, busy
+    machine a second BLAS thread only waits for a core. The controller scans the loaded
+    libraries once (2-3 ms a scan), not at every call."""
+    if not _BLAS:
+        _BLAS.append(ThreadpoolController())
+    return _BLAS[0].limit(limits=1, user_api="blas")
+
 
 # ------------------------------------------------------------------ batched tapes
 
@@ -92,7 +104,7 @@ def rnn_forward(p: RNNParams, X: np.ndarray) -> RNNTape:
     T, B, _ = Xt.shape
     act = tanh if p.nonlinearity == "tanh" else relu
     hs = np.zeros((T + 1, B, p.hidden_size))
-    with np.errstate(all="ignore"), threadpool_limits(limits=1, user_api="blas"):
+    with np.errstate(all="ignore"), _one_blas_thread():
         # The input part of every step at once, with the biases added in torch's order.
         pre = Xt @ p.W_xh.T + p.b_xh + p.b_hh  # (T, B, H)
         W_hh_T = np.ascontiguousarray(p.W_hh.T)
@@ -108,15 +120,13 @@ def rnn_backward(p: RNNParams, tape: RNNTape, dh_T: np.ndarray) -> RNNGrads:
     grad_h = np.empty((T, B, H))
     grad_pre = np.empty((T, B, H))
     tanh_act = p.nonlinearity == "tanh"
-    with np.errstate(all="ignore"), threadpool_limits(limits=1, user_api="blas"):
+    with np.errstate(all="ignore"), _one_blas_thread():
         g = np.asarray(dh_T, dtype=np.float64).reshape(B, H)
         for t in range(T - 1, -1, -1):
             grad_h[t] = g
             y = tape.hs[t + 1]
-            if tanh_act:
-                da = g * (1.0 - y * y)  # tanh'(a) = 1 - tanh(a)², from the output
-            else:
-                da = np.where(y <= 0.0, 0.0, g)  # relu passes it unless its output is <= 0
+            # tanh'(a) = 1 - tanh(a)², from the output; relu passes g unless its output <= 0
+            da = g * (1.0 - y * y) if tanh_act else np.where(y <= 0.0, 0.0, g)
             grad_pre[t] = da
             g = da @ p.W_hh  # W_hh^T dL/da_t, for every row of the batch
         dA = grad_pre.reshape(T * B, H)
@@ -135,7 +145,7 @@ def lstm_forward(p: LSTMParams, X: np.ndarray) -> LSTMTape:
     cs = np.zeros((T + 1, B, H))
     gates = np.empty((T, B, 4 * H))
     tanh_c = np.empty((T, B, H))
-    with np.errstate(all="ignore"), threadpool_limits(limits=1, user_api="blas"):
+    with np.errstate(all="ignore"), _one_blas_thread():
         pre = Xt @ p.W_ih.T + p.b_ih + p.b_hh  # (T, B, 4H)
         W_hh_T = np.ascontiguousarray(p.W_hh.T)
         for t in range(T):
@@ -155,7 +165,7 @@ def lstm_backward(p: LSTMParams, tape: LSTMTape, dh_T: np.ndarray) -> LSTMGrads:
     grad_h = np.empty((T, B, H))
     grad_c = np.empty((T, B, H))
     grad_pre = np.empty((T, B, H4))
-    with np.errstate(all="ignore"), threadpool_limits(limits=1, user_api="blas"):
+    with np.errstate(all="ignore"), _one_blas_thread():
         dh = np.asarray(dh_T, dtype=np.float64).reshape(B, H)
         dc_next = np.zeros((B, H))  # dL/dc_t arriving along the cell path from step t+1
         for t in range(T - 1, -1, -1):
@@ -301,7 +311,7 @@ def rnn_chain_log10(W_hh, D, ks) -> np.ndarray:
     out = {}
     M = np.eye(H)
     log_s = 0.0
-    with np.errstate(all="ignore"), threadpool_limits(limits=1, user_api="blas"):
+    with np.errstate(all="ignore"), _one_blas_thread():
         for k in range(1, T):
             M = W_T @ (D[T - k][:, None] * M)  # prepend the factor for step T-k+1
             s = float(np.max(np.abs(M)))  # NaN propagates through max
@@ -325,7 +335,7 @@ def rnn_why_fields(p: RNNParams, run: Run, ks) -> dict:
     D = act_deriv(a, p.nonlinearity)
     T = a.shape[0]
     ks = np.asarray(ks, dtype=int)
-    with threadpool_limits(limits=1, user_api="blas"):
+    with _one_blas_thread():
         rho = float(np.max(np.abs(np.linalg.eigvals(W))))
         sigma = float(np.linalg.norm(W, ord=2))
     chain = rnn_chain_log10(W, D, ks) if len(ks) else np.zeros(0)
@@ -413,10 +423,10 @@ class TorchCPUGenerator:
         n = math.prod(shape)
         if n >= 16:
             data = self.rand(n)
-            for s in range(0, n - 15, 16):
-                data[s : s + 16] = _box_muller_16(data[s : s + 16])
+            whole = n - n % 16
+            data[:whole] = _box_muller_16(data[:whole].reshape(-1, 16)).reshape(-1)
             if n % 16:
-                data[n - 16 :] = _box_muller_16(self.rand(16))  # torch redraws the last 16
+                data[n - 16 :] = _box_muller_16(self.rand(16)[None])[0]  # torch redraws 16
             return data.reshape(shape)
         out = np.empty(n)
         for k in range(n):
@@ -432,14 +442,15 @@ class TorchCPUGenerator:
 
 
 def _box_muller_16(u: np.ndarray) -> np.ndarray:
-    radius = np.sqrt(-2.0 * np.log(1.0 - u[:8]))
-    theta = 2.0 * math.pi * u[8:]
-    return np.concatenate([radius * np.cos(theta), radius * np.sin(theta)])
+    """Blocks of 16 uniforms (N, 16) -> 16 normals each: u[:8] gives radii, u[8:] angles."""
+    radius = np.sqrt(-2.0 * np.log(1.0 - u[:, :8]))
+    theta = 2.0 * math.pi * u[:, 8:]
+    return np.concatenate([radius * np.cos(theta), radius * np.sin(theta)], axis=1)
 
 
 def with_spectral_radius(A: np.ndarray, rho: float) -> np.ndarray:
     """A rescaled so that its largest |eigenvalue| is exactly rho (A square)."""
-    with threadpool_limits(limits=1, user_api="blas"):
+    with _one_blas_thread():
         r = float(np.max(np.abs(np.linalg.eigvals(A))))
     return A * (rho / r) if r > 0 else A
 
