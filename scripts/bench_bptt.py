@@ -17,14 +17,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from core.gradients.bptt import (  # noqa: E402
     clip_grads,
     lstm_why_fields,
-    random_inputs,
-    random_lstm,
-    random_rnn,
     rnn_why_fields,
     run_lstm,
     run_rnn,
     safe_norms,
 )
+from core.gradients.seeded import random_inputs, random_lstm, random_rnn
 
 H, T, I = 64, 200, 4
 KS = [1, 2, 5, 10, 20, 50, 100, T - 1]  # the explorer's steps_back(200)

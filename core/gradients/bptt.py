@@ -17,7 +17,7 @@ Every product is taken in the order torch's autograd takes it (tanh' = 1 - y·y,
 and nothing is clamped: an overflow becomes inf/NaN exactly where torch's does, so the
 explorer flags the same steps. `run_rnn` / `run_lstm` are the explorer's unroll: the loss
 is L = sum(h_T) of a single sequence (T, I); the tests hold them to torch autograd on
-nn.RNN / nn.LSTM. The random networks here use NumPy's Generator (see `random_rnn`).
+nn.RNN / nn.LSTM. The explorer's seeded networks and inputs are in `core.gradients.seeded`.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from core.nn.cells import LSTMParams, RNNParams, lstm_update, relu, tanh
 _BLAS: list[ThreadpoolController] = []
 
 
-def _one_blas_thread():
+def one_blas_thread():
     """BLAS on one thread: the products here are small (H <= 128), and on a shared, busy
     machine a second BLAS thread only waits for a core. The controller scans the loaded
     libraries once (2-3 ms a scan), not at every call."""
@@ -104,7 +104,7 @@ def rnn_forward(p: RNNParams, X: np.ndarray) -> RNNTape:
     T, B, _ = Xt.shape
     act = tanh if p.nonlinearity == "tanh" else relu
     hs = np.zeros((T + 1, B, p.hidden_size))
-    with np.errstate(all="ignore"), _one_blas_thread():
+    with np.errstate(all="ignore"), one_blas_thread():
         # The input part of every step at once, with the biases added in torch's order.
         pre = Xt @ p.W_xh.T + p.b_xh + p.b_hh  # (T, B, H)
         W_hh_T = np.ascontiguousarray(p.W_hh.T)
@@ -120,7 +120,7 @@ def rnn_backward(p: RNNParams, tape: RNNTape, dh_T: np.ndarray) -> RNNGrads:
     grad_h = np.empty((T, B, H))
     grad_pre = np.empty((T, B, H))
     tanh_act = p.nonlinearity == "tanh"
-    with np.errstate(all="ignore"), _one_blas_thread():
+    with np.errstate(all="ignore"), one_blas_thread():
         g = np.asarray(dh_T, dtype=np.float64).reshape(B, H)
         for t in range(T - 1, -1, -1):
             grad_h[t] = g
@@ -145,7 +145,7 @@ def lstm_forward(p: LSTMParams, X: np.ndarray) -> LSTMTape:
     cs = np.zeros((T + 1, B, H))
     gates = np.empty((T, B, 4 * H))
     tanh_c = np.empty((T, B, H))
-    with np.errstate(all="ignore"), _one_blas_thread():
+    with np.errstate(all="ignore"), one_blas_thread():
         pre = Xt @ p.W_ih.T + p.b_ih + p.b_hh  # (T, B, 4H)
         W_hh_T = np.ascontiguousarray(p.W_hh.T)
         for t in range(T):
@@ -165,7 +165,7 @@ def lstm_backward(p: LSTMParams, tape: LSTMTape, dh_T: np.ndarray) -> LSTMGrads:
     grad_h = np.empty((T, B, H))
     grad_c = np.empty((T, B, H))
     grad_pre = np.empty((T, B, H4))
-    with np.errstate(all="ignore"), _one_blas_thread():
+    with np.errstate(all="ignore"), one_blas_thread():
         dh = np.asarray(dh_T, dtype=np.float64).reshape(B, H)
         dc_next = np.zeros((B, H))  # dL/dc_t arriving along the cell path from step t+1
         for t in range(T - 1, -1, -1):
@@ -311,7 +311,7 @@ def rnn_chain_log10(W_hh, D, ks) -> np.ndarray:
     out = {}
     M = np.eye(H)
     log_s = 0.0
-    with np.errstate(all="ignore"), _one_blas_thread():
+    with np.errstate(all="ignore"), one_blas_thread():
         for k in range(1, T):
             M = W_T @ (D[T - k][:, None] * M)  # prepend the factor for step T-k+1
             s = float(np.max(np.abs(M)))  # NaN propagates through max
@@ -335,7 +335,7 @@ def rnn_why_fields(p: RNNParams, run: Run, ks) -> dict:
     D = act_deriv(a, p.nonlinearity)
     T = a.shape[0]
     ks = np.asarray(ks, dtype=int)
-    with _one_blas_thread():
+    with one_blas_thread():
         rho = float(np.max(np.abs(np.linalg.eigvals(W))))
         sigma = float(np.linalg.norm(W, ord=2))
     chain = rnn_chain_log10(W, D, ks) if len(ks) else np.zeros(0)
@@ -388,104 +388,3 @@ def lstm_why_fields(run: Run, ks) -> dict:
         forget_prod_log10_max=np.array(max_log, dtype=np.float64),
         per_step_factor=10 ** float(np.mean(log10_f)) if T else math.nan,
     )
-
-
-# ------------------------------------------------------------------ seeded random networks
-
-
-class TorchCPUGenerator:
-    """torch.Generator().manual_seed(seed) on the CPU, replayed in NumPy.
-
-    Torch's CPU generator is MT19937 seeded like NumPy's legacy RandomState; a float64
-    uniform is the low 53 bits of two 32-bit draws (first one high) times 2**-53, and
-    randn is Box-Muller: blocks of 16 for 16+ contiguous values, pairs below that with
-    the second value cached. Replaying it lets the torch-free explorer draw the very
-    networks and inputs the torch version drew for a seed (equal to the last bit or two
-    of libm's log/cos/sin; the tests compare them to torch).
-    """
-
-    def __init__(self, seed: int):
-        if int(seed) < 0:
-            raise ValueError(f"seed must be >= 0, got {seed}.")
-        # torch's mt19937 keeps the seed's low 32 bits, then init_genrand, as RandomState does.
-        self._mt = np.random.RandomState(int(seed) & 0xFFFFFFFF)
-        self._cached_normal: float | None = None
-
-    def rand(self, *shape: int) -> np.ndarray:
-        """torch.rand(shape, dtype=float64): uniform on [0, 1)."""
-        n = math.prod(shape)
-        r = self._mt.randint(0, 2**32, size=2 * n, dtype=np.uint64)  # raw 32-bit outputs
-        x = (r[0::2] << np.uint64(32)) | r[1::2]
-        return ((x & np.uint64(2**53 - 1)).astype(np.float64) * 2.0**-53).reshape(shape)
-
-    def randn(self, *shape: int) -> np.ndarray:
-        """torch.randn(shape, dtype=float64)."""
-        n = math.prod(shape)
-        if n >= 16:
-            data = self.rand(n)
-            whole = n - n % 16
-            data[:whole] = _box_muller_16(data[:whole].reshape(-1, 16)).reshape(-1)
-            if n % 16:
-                data[n - 16 :] = _box_muller_16(self.rand(16)[None])[0]  # torch redraws 16
-            return data.reshape(shape)
-        out = np.empty(n)
-        for k in range(n):
-            if self._cached_normal is not None:
-                out[k], self._cached_normal = self._cached_normal, None
-                continue
-            u1, u2 = self.rand(2)
-            r = math.sqrt(-2.0 * math.log1p(-u2))
-            theta = 2.0 * math.pi * u1
-            self._cached_normal = r * math.sin(theta)
-            out[k] = r * math.cos(theta)
-        return out.reshape(shape)
-
-
-def _box_muller_16(u: np.ndarray) -> np.ndarray:
-    """Blocks of 16 uniforms (N, 16) -> 16 normals each: u[:8] gives radii, u[8:] angles."""
-    radius = np.sqrt(-2.0 * np.log(1.0 - u[:, :8]))
-    theta = 2.0 * math.pi * u[:, 8:]
-    return np.concatenate([radius * np.cos(theta), radius * np.sin(theta)], axis=1)
-
-
-def with_spectral_radius(A: np.ndarray, rho: float) -> np.ndarray:
-    """A rescaled so that its largest |eigenvalue| is exactly rho (A square)."""
-    with _one_blas_thread():
-        r = float(np.max(np.abs(np.linalg.eigvals(A))))
-    return A * (rho / r) if r > 0 else A
-
-
-def _uniform(g: TorchCPUGenerator, shape, bound: float) -> np.ndarray:
-    return (g.rand(*shape) * 2 - 1) * bound  # PyTorch's own init range
-
-
-def random_rnn(H: int, I: int, activation: str, scale: float, seed: int) -> RNNParams:
-    """The explorer's seeded RNN: rho(W_hh) = scale exactly; the same draws as torch's."""
-    g = TorchCPUGenerator(seed + 1)
-    bound = 1.0 / math.sqrt(H)
-    W_xh = _uniform(g, (H, I), bound)
-    W_hh = with_spectral_radius(g.randn(H, H), scale)
-    b_xh = _uniform(g, (H,), bound)
-    b_hh = _uniform(g, (H,), bound)
-    return RNNParams(W_xh, W_hh, b_xh, b_hh, nonlinearity=activation)
-
-
-def random_lstm(H: int, I: int, scale: float, forget_bias: float, seed: int) -> LSTMParams:
-    """The explorer's seeded LSTM: each gate's W_h has spectral radius = scale; b_f set."""
-    g = TorchCPUGenerator(seed + 2)
-    bound = 1.0 / math.sqrt(H)
-    W_ih = _uniform(g, (4 * H, I), bound)
-    W_hh = g.randn(4 * H, H)
-    for k in range(4):  # gate blocks i, f, g, o
-        W_hh[k * H : (k + 1) * H] = with_spectral_radius(W_hh[k * H : (k + 1) * H], scale)
-    b_ih = _uniform(g, (4 * H,), bound)
-    b_hh = _uniform(g, (4 * H,), bound)
-    # Gate order i, f, g, o: the forget gate's total bias b_if + b_hf is the control.
-    b_ih[H : 2 * H] = forget_bias
-    b_hh[H : 2 * H] = 0.0
-    return LSTMParams(W_ih, W_hh, b_ih, b_hh)
-
-
-def random_inputs(T: int, I: int, seed: int) -> np.ndarray:
-    """The explorer's shared inputs X (T, I): N(0, 1), the torch version's draws for a seed."""
-    return TorchCPUGenerator(seed).randn(T, I)

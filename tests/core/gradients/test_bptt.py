@@ -17,14 +17,10 @@ import pytest
 import torch
 
 from core.gradients.bptt import (
-    TorchCPUGenerator,
     clip_grads,
     lstm_backward,
     lstm_forward,
     lstm_why_fields,
-    random_inputs,
-    random_lstm,
-    random_rnn,
     rnn_chain_log10,
     rnn_why_fields,
     run_lstm,
@@ -32,6 +28,7 @@ from core.gradients.bptt import (
     safe_norms,
     total_norm,
 )
+from core.gradients.seeded import TorchCPUGenerator, random_inputs, random_lstm, random_rnn
 from core.nn.cells import LSTMParams, RNNParams
 
 RTOL = 1e-10
