@@ -29,6 +29,11 @@ LIMITS = {  # field: (lowest, highest) a visitor may set
     "batch_size": (1, 256),
     "symbols": (2, 8),
     "distractors": (1, 8),
+    "forget_bias": (-10.0, 10.0),
+    "max_grad_norm": (1e-6, 1e6),
+    "eval_every": (1, 5000),
+    "eval_size": (1, 4096),
+    "seed": (0, 2**63 - 1),
 }
 
 

@@ -15,6 +15,16 @@ from core.race.task import make_batch
 F64 = torch.float64
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _torch_on_one_thread():
+    """Torch's ops here are small; on the shared 2-core machine a second intra-op thread
+    only waits for a core (the H = 128, T = 500 reference took 12 s instead of ~1 s)."""
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)
+
+
 def torch_classifier(kind: str, p: dict, activation: str = "tanh"):
     """nn.RNN / nn.LSTM (batch_first) and nn.Linear with the race's weights."""
     I = p["W_xh" if kind == "RNN" else "W_ih"].shape[1]
@@ -119,7 +129,16 @@ def test_a_race_can_stop_anytime_and_step_past_nothing():
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("T", 1), ("T", 101), ("hidden_size", 65), ("learning_rate", 0.0), ("steps", 2.5)],
+    [
+        ("T", 1),
+        ("T", 101),
+        ("hidden_size", 65),
+        ("learning_rate", 0.0),
+        ("learning_rate", math.nan),
+        ("steps", 2.5),
+        ("seed", -1),
+        ("batch_size", True),
+    ],
 )
 def test_out_of_range_settings_name_the_field_and_its_limits(field, value):
     with pytest.raises(CoreError) as e:
@@ -137,3 +156,9 @@ def test_the_default_race_shows_the_rnn_failing_and_the_lstm_learning_at_long_t(
     short = Race(RaceConfig(T=5, steps=100))
     last = list(short.run())[-1].records
     assert last["LSTM"].eval_accuracy >= 0.95 and last["RNN"].eval_accuracy >= 0.95
+
+
+def test_an_unknown_activation_is_refused():
+    with pytest.raises(CoreError) as e:
+        Race(RaceConfig(activation="sigmoid"))
+    assert e.value.code == "race_activation"
