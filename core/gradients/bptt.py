@@ -119,15 +119,20 @@ def rnn_backward(p: RNNParams, tape: RNNTape, dh_T: np.ndarray) -> RNNGrads:
     T, B, H = tape.pre.shape
     grad_h = np.empty((T, B, H))
     grad_pre = np.empty((T, B, H))
-    tanh_act = p.nonlinearity == "tanh"
+    y = tape.hs[1:]  # (T, B, H) act(a_t): both derivatives are read from the output
     with np.errstate(all="ignore"), one_blas_thread():
+        if p.nonlinearity == "tanh":
+            D = 1.0 - y * y  # tanh'(a_t), every step at once
+        else:
+            dead = y <= 0.0  # relu passes the gradient unless its output is <= 0 (NaN passes)
         g = np.asarray(dh_T, dtype=np.float64).reshape(B, H)
         for t in range(T - 1, -1, -1):
             grad_h[t] = g
-            y = tape.hs[t + 1]
-            # tanh'(a) = 1 - tanh(a)², from the output; relu passes g unless its output <= 0
-            da = g * (1.0 - y * y) if tanh_act else np.where(y <= 0.0, 0.0, g)
-            grad_pre[t] = da
+            da = grad_pre[t]
+            if p.nonlinearity == "tanh":
+                np.multiply(g, D[t], out=da)  # dL/da_t = act'(a_t) ⊙ dL/dh_t
+            else:
+                np.copyto(da, np.where(dead[t], 0.0, g))
             g = da @ p.W_hh  # W_hh^T dL/da_t, for every row of the batch
         dA = grad_pre.reshape(T * B, H)
         W_xh = dA.T @ tape.X.reshape(T * B, -1)  # sum over t and batch of da x^T
@@ -150,10 +155,8 @@ def lstm_forward(p: LSTMParams, X: np.ndarray) -> LSTMTape:
         W_hh_T = np.ascontiguousarray(p.W_hh.T)
         for t in range(T):
             pre[t] += hs[t] @ W_hh_T
-            i, f, g, o, c, h = lstm_update(pre[t], cs[t])
-            gates[t, :, :H], gates[t, :, H : 2 * H] = i, f
-            gates[t, :, 2 * H : 3 * H], gates[t, :, 3 * H :] = g, o
-            cs[t + 1], hs[t + 1] = c, h
+            i, f, g, o, cs[t + 1], hs[t + 1] = lstm_update(pre[t], cs[t])
+            np.concatenate((i, f, g, o), axis=-1, out=gates[t])
         np.tanh(cs[1:], out=tanh_c)  # what lstm_update multiplied o by
     return LSTMTape(Xt, hs, cs, pre, gates, tanh_c)
 
@@ -165,21 +168,28 @@ def lstm_backward(p: LSTMParams, tape: LSTMTape, dh_T: np.ndarray) -> LSTMGrads:
     grad_h = np.empty((T, B, H))
     grad_c = np.empty((T, B, H))
     grad_pre = np.empty((T, B, H4))
+    s, tc = tape.gates, tape.tanh_c  # (T, B, 4H) i, f, g, o and (T, B, H) tanh(c_t)
+    i, f, g, o = s[..., :H], s[..., H : 2 * H], s[..., 2 * H : 3 * H], s[..., 3 * H :]
     with np.errstate(all="ignore"), one_blas_thread():
+        # Every step's local derivatives at once, each as torch writes it: a gate's
+        # dz = (d_gate * (1 - σ)) * σ, the candidate's (d_g) * (1 - g²) (times 1, exact).
+        # d_gate = dL/dc_t times (g, c_{t-1}, i) for (i, f, g), dL/dh_t times tanh(c_t) for o.
+        by = np.concatenate((g, tape.cs[:-1], i, tc), axis=-1)  # (T, B, 4H)
+        one_minus = np.concatenate((1.0 - i, 1.0 - f, 1.0 - g * g, 1.0 - o), axis=-1)
+        then = np.concatenate((i, f, np.ones_like(g), o), axis=-1)
+        tanh_deriv = 1.0 - tc * tc  # (T, B, H) tanh'(c_t)
         dh = np.asarray(dh_T, dtype=np.float64).reshape(B, H)
         dc_next = np.zeros((B, H))  # dL/dc_t arriving along the cell path from step t+1
+        d = np.empty((B, H4))
         for t in range(T - 1, -1, -1):
-            s = tape.gates[t]
-            i, f, g, o = s[:, :H], s[:, H : 2 * H], s[:, 2 * H : 3 * H], s[:, 3 * H :]
-            tc = tape.tanh_c[t]
-            dc = dc_next + (dh * o) * (1.0 - tc * tc)  # h_t = o ⊙ tanh(c_t)
+            dc = dc_next + (dh * o[t]) * tanh_deriv[t]  # h_t = o ⊙ tanh(c_t)
             grad_h[t], grad_c[t] = dh, dc
+            np.concatenate((dc, dc, dc, dh), axis=-1, out=d)
             dz = grad_pre[t]
-            dz[:, :H] = (dc * g) * (1.0 - i) * i  # input gate: σ' = (1 - σ) σ
-            dz[:, H : 2 * H] = (dc * tape.cs[t]) * (1.0 - f) * f  # forget gate sees c_{t-1}
-            dz[:, 2 * H : 3 * H] = (dc * i) * (1.0 - g * g)  # candidate: tanh'
-            dz[:, 3 * H :] = (dh * tc) * (1.0 - o) * o  # output gate
-            dc_next = dc * f  # the cell path: dL/dc_{t-1} += dL/dc_t ⊙ f_t
+            np.multiply(d, by[t], out=dz)
+            dz *= one_minus[t]
+            dz *= then[t]
+            dc_next = dc * f[t]  # the cell path: dL/dc_{t-1} += dL/dc_t ⊙ f_t
             dh = dz @ p.W_hh  # W_hh^T dL/dz_t
         dZ = grad_pre.reshape(T * B, H4)
         W_ih = dZ.T @ tape.X.reshape(T * B, -1)
