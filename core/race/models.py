@@ -62,6 +62,7 @@ class BatchResult:
     accuracy: float
     grads: dict[str, np.ndarray]  # same keys and shapes as the parameters
     logits: np.ndarray  # (B, K)
+    reach_log10: float  # log10 ||dL/dh_1|| / ||dL/dh_T|| over the batch: what gets back to t=1
 
 
 def _head(p, h_T: np.ndarray, y: np.ndarray) -> tuple[float, float, np.ndarray, np.ndarray]:
@@ -94,7 +95,17 @@ def loss_and_grads(
     grads = {name: getattr(g, name) for name in names}
     grads["W_y"] = dlogits.T @ h_T
     grads["b_y"] = dlogits.sum(axis=0)
-    return BatchResult(loss, accuracy, grads, logits)
+    return BatchResult(loss, accuracy, grads, logits, reach_log10(g.grad_h))
+
+
+def reach_log10(grad_h: np.ndarray) -> float:
+    """log10 of ||dL/dh_1|| / ||dL/dh_T|| (norms over the whole batch, grad_h (T, B, H)):
+    how much of the gradient that teaches the answer reaches the step that holds it.
+    -inf if nothing does, NaN if the gradient overflowed or is 0 at T."""
+    first, last = (float(np.sqrt(np.sum(grad_h[k] ** 2))) for k in (0, -1))
+    if not (math.isfinite(first) and math.isfinite(last)) or last == 0:
+        return math.nan
+    return math.log10(first / last) if first > 0 else -math.inf
 
 
 def predict(kind: str, p: dict[str, np.ndarray], X: np.ndarray, activation: str = "tanh"):

@@ -67,6 +67,7 @@ class Record:
     loss: float  # mean cross-entropy on this step's batch, before the update
     accuracy: float  # on this step's batch, before the update
     grad_norm: float  # total norm before clipping (inf if it overflowed)
+    reach_log10: float  # log10 ||dL/dh_1|| / ||dL/dh_T||: slide 28's shrinking, measured
     eval_accuracy: float | None = None  # on the fixed held-out batch, after the update
 
 
@@ -98,6 +99,12 @@ def validate(c: RaceConfig) -> None:
         raise CoreError("race_activation", f"activation must be tanh or relu, got {c.activation!r}")
 
 
+PRESETS = {  # the default run shows slide 28's consequence; short T is one click away
+    "long": RaceConfig(),
+    "short": RaceConfig(T=5, steps=100),
+}
+
+
 class Race:
     """Two models, one optimiser each, one stream of batches; `step()` advances both."""
 
@@ -122,6 +129,11 @@ class Race:
         self.history: list[RaceStep] = []
 
     @property
+    def chance(self) -> float:
+        """Accuracy of guessing: 1 / K."""
+        return 1.0 / self.config.symbols
+
+    @property
     def done(self) -> bool:
         return self.step_count >= self.config.steps
 
@@ -144,6 +156,7 @@ class Race:
                 loss=r.loss,
                 accuracy=r.accuracy,
                 grad_norm=total,
+                reach_log10=r.reach_log10,
                 eval_accuracy=self.accuracy(kind) if evaluate else None,
             )
         out = RaceStep(self.step_count, records)
