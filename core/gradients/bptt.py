@@ -14,10 +14,14 @@ from the last step back to the first:
 
 Every product is taken in the order torch's autograd takes it (tanh' = 1 - y·y,
 σ' = (1 - y)·y, relu passes the gradient wherever its output is not <= 0, NaN included),
-and nothing is clamped: an overflow becomes inf/NaN exactly where torch's does, so the
-explorer flags the same steps. `run_rnn` / `run_lstm` are the explorer's unroll: the loss
-is L = sum(h_T) of a single sequence (T, I); the tests hold them to torch autograd on
-nn.RNN / nn.LSTM. The explorer's seeded networks and inputs are in `core.gradients.seeded`.
+and nothing is clamped: an overflow becomes inf/NaN where torch's does, so the explorer
+flags the same steps. (Matrix products sum in the BLAS's own order, MKL's for torch and
+OpenBLAS's here: the step at which a sum first passes 1.8e308 may differ by one, and a
+chaotic network, e.g. the LSTM at weight scale 8, amplifies last-bit differences until
+even torch's fused nn.LSTM and a step-by-step torch unroll disagree; the tests say where.)
+`run_rnn` / `run_lstm` are the explorer's unroll: the loss is L = sum(h_T) of a single
+sequence (T, I); the tests hold them to torch autograd on nn.RNN / nn.LSTM. The explorer's
+seeded networks and inputs are in `core.gradients.seeded`.
 """
 
 from __future__ import annotations
