@@ -15,6 +15,8 @@ import numpy as np
 from core.gradients.bptt import one_blas_thread
 from core.nn.cells import LSTMParams, RNNParams
 
+INPUT_SIZE = 4  # inputs of the random networks; a calculator cell brings its own
+
 
 class TorchCPUGenerator:
     """torch.Generator().manual_seed(seed) on the CPU, replayed in NumPy.
@@ -112,3 +114,30 @@ def random_lstm(H: int, I: int, scale: float, forget_bias: float, seed: int) -> 
 def random_inputs(T: int, I: int, seed: int) -> np.ndarray:
     """The explorer's shared inputs X (T, I): N(0, 1), the torch version's draws for a seed."""
     return TorchCPUGenerator(seed).randn(T, I)
+
+
+def build_params(config, cell=None) -> tuple[RNNParams, LSTMParams, np.ndarray]:
+    """The explorer's `build_networks` without torch: (RNN params, LSTM params, X (T, I)).
+
+    `config` is the explorer's ExplorerConfig (hidden_size, seq_len, seed, activation,
+    weight_scale, forget_bias are read); `cell` its CalculatorCell (kind, params, inputs)
+    or None. With a calculator cell, that network is the cell itself, the other one a
+    random network of the same size, and X the cell's inputs repeated to length T.
+    """
+    c = config
+    H = cell.params.hidden_size if cell is not None else int(c.hidden_size)
+    I = cell.params.input_size if cell is not None else INPUT_SIZE
+    T = int(c.seq_len)
+    if cell is not None and cell.inputs is not None:
+        X = np.resize(np.asarray(cell.inputs, dtype=np.float64), (T, I))
+    else:
+        X = random_inputs(T, I, c.seed)
+    if cell is not None and cell.kind == "rnn":
+        rnn = cell.params
+    else:
+        rnn = random_rnn(H, I, c.activation, c.weight_scale, c.seed)
+    if cell is not None and cell.kind == "lstm":
+        lstm = cell.params
+    else:
+        lstm = random_lstm(H, I, c.weight_scale, c.forget_bias, c.seed)
+    return rnn, lstm, X
