@@ -44,7 +44,7 @@ class RaceConfig:
     T: int = 50  # the answer is the input T - 1 steps before the last
     hidden_size: int = 32
     learning_rate: float = 5e-3  # 1e-2 made the LSTM's solved run wobble back to 50%
-    steps: int = 300
+    steps: int = 250  # the LSTM passes 95% by step 20-200 over seeds 0-4; 15 s is the budget
     batch_size: int = 32
     symbols: int = 4  # K classes: chance accuracy is 1 / K
     distractors: int = 4
