@@ -191,7 +191,7 @@ def test_model_missing_stops_only_this_page(monkeypatch):
     at.switch_page("pages/sentiment.py").run()
     assert not at.exception
     assert any("make train" in shown_text(e.value) for e in at.error)
-    assert not at.get("radio")  # the page stopped before its widgets
+    assert not at.main.radio  # the page stopped before its widgets
     at.switch_page("pages/home.py").run()  # other pages keep working
     assert not at.exception and not at.error
     monkeypatch.undo()

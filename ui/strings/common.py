@@ -33,4 +33,47 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This page hit an unexpected error and stopped. Reload the page; "
         "if it happens again, please report it. ({kind})",
     },
+    "home.intro": {
+        "vi": "Bài giảng **Introduction to LSTM** (AI VIETNAM) thành những thứ bạn chạm vào "
+        "được: tự tính từng cổng, xem gradient biến mất hay bùng nổ, và thử một mô hình "
+        "học trên bình luận nhà hàng.",
+        "en": "The AI VIETNAM lecture **Introduction to LSTM**, made hands-on: compute every "
+        "gate, watch gradients vanish or explode, and try a model trained on restaurant reviews.",
+    },
+    "home.calculator.title": {"vi": "Máy tính RNN/LSTM", "en": "RNN/LSTM calculator"},
+    "home.calculator.slides": {
+        "vi": "Slide 10-14 (RNN) · 43-50 (LSTM)",
+        "en": "Slides 10-14 (RNN) · 43-50 (LSTM)",
+    },
+    "home.calculator.body": {
+        "vi": "Mọi con số trung gian trong các ví dụ của slide; sửa trọng số và xem từng cổng "
+        "được tính lại.",
+        "en": "Every intermediate number of the slides' worked examples; edit the weights and "
+        "watch each gate recompute.",
+    },
+    "home.calculator.link": {"vi": "Mở máy tính", "en": "Open the calculator"},
+    "home.gradients.title": {"vi": "Gradient qua thời gian", "en": "Gradients through time"},
+    "home.gradients.slides": {
+        "vi": "Slide 28 · gradient biến mất và bùng nổ",
+        "en": "Slide 28 · vanishing and exploding gradients",
+    },
+    "home.gradients.body": {
+        "vi": "Vì sao gradient nhân 0,5 mỗi bước thì biến mất, nhân 2 thì bùng nổ; rồi lan "
+        "truyền ngược qua thời gian thật sự trong một RNN và một LSTM.",
+        "en": "Why a gradient scaled by 0.5 at every step vanishes and by 2 explodes, then "
+        "real backpropagation through time in an RNN and an LSTM.",
+    },
+    "home.gradients.link": {"vi": "Mở trình khám phá", "en": "Open the explorer"},
+    "home.sentiment.title": {"vi": "Phân tích cảm xúc", "en": "Sentiment analysis"},
+    "home.sentiment.slides": {
+        "vi": "Slide 21-27 · bình luận nhà hàng NTC-SCV",
+        "en": "Slides 21-27 · NTC-SCV restaurant reviews",
+    },
+    "home.sentiment.body": {
+        "vi": "Dán một bình luận tiếng Việt: nhận diện ngôn ngữ, từng bước làm sạch, các token "
+        "và kết luận của một mô hình LSTM kèm túi cụm từ, huấn luyện tại đây.",
+        "en": "Paste a Vietnamese review: language detection, each cleaning step, the tokens, "
+        "and the verdict of a model trained here (an LSTM with a phrase bag).",
+    },
+    "home.sentiment.link": {"vi": "Thử mô hình", "en": "Try the model"},
 }
