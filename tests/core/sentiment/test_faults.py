@@ -46,6 +46,8 @@ def test_the_message_names_the_broken_file(tmp_path, fault, name, damage):
     with pytest.raises(ModelUnavailable) as e:
         load_model(d)
     assert name in str(e.value)
+    assert e.value.code == ("model_missing" if fault.endswith("_missing") else "model_broken")
+    assert e.value.params["file"] == str(d / name) and e.value.params["command"] == "make train"
 
 
 def test_the_shipped_model_loads_after_a_failed_load(tmp_path):
@@ -59,7 +61,8 @@ def test_the_shipped_model_loads_after_a_failed_load(tmp_path):
 
 
 def test_messages_show_model_paths_inside_the_project_without_the_server_folders(tmp_path):
-    from core.sentiment import MODELS_DIR, _shown
+    from core.sentiment import MODELS_DIR
+    from core.sentiment.files import project_path
 
-    assert _shown(MODELS_DIR / "sentiment.onnx") == "models/sentiment.onnx"
-    assert _shown(tmp_path / "m.onnx") == str(tmp_path / "m.onnx")  # the caller's own path
+    assert project_path(MODELS_DIR / "sentiment.onnx") == "models/sentiment.onnx"
+    assert project_path(tmp_path / "m.onnx") == str(tmp_path / "m.onnx")  # the caller's own
