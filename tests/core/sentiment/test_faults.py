@@ -28,26 +28,30 @@ def _damaged_models(tmp_path, name, damage):
     return d
 
 
-@pytest.mark.parametrize(
+FAULTS = pytest.mark.parametrize(
     ("fault", "name", "damage"), MODEL_FAULTS, ids=[f[0] for f in MODEL_FAULTS]
 )
-def test_a_broken_model_file_raises_model_unavailable_with_the_fix(tmp_path, fault, name, damage):
-    d = _damaged_models(tmp_path, name, damage)
+
+
+def _load_error(d) -> ModelUnavailable:
     with pytest.raises(ModelUnavailable) as e:
         load_model(d)
-    assert "make train" in str(e.value)
+    return e.value
 
 
-@pytest.mark.parametrize(
-    ("fault", "name", "damage"), MODEL_FAULTS, ids=[f[0] for f in MODEL_FAULTS]
-)
+@FAULTS
+def test_a_broken_model_file_raises_model_unavailable_with_the_fix(tmp_path, fault, name, damage):
+    err = _load_error(_damaged_models(tmp_path, name, damage))
+    assert "make train" in str(err)
+
+
+@FAULTS
 def test_the_message_names_the_broken_file(tmp_path, fault, name, damage):
     d = _damaged_models(tmp_path, name, damage)
-    with pytest.raises(ModelUnavailable) as e:
-        load_model(d)
-    assert name in str(e.value)
-    assert e.value.code == ("model_missing" if fault.endswith("_missing") else "model_broken")
-    assert e.value.params["file"] == str(d / name) and e.value.params["command"] == "make train"
+    err = _load_error(d)
+    assert name in str(err)
+    assert err.code == ("model_missing" if fault.endswith("_missing") else "model_broken")
+    assert err.params["file"] == str(d / name) and err.params["command"] == "make train"
 
 
 def test_the_shipped_model_loads_after_a_failed_load(tmp_path):
