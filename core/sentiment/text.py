@@ -6,7 +6,7 @@ model reads at inference exactly what it was trained on.
 
 Tokens are syllables: the data joins the syllables of a word with underscores
 (`nhân_viên`) while people type spaces (`nhân viên`), so splitting on both gives
-the same tokens for either form (tests/test_text.py proves it).
+the same tokens for either form (tests/core/sentiment/test_text.py proves it).
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ def export_onnx(model: SentimentLSTM, path: Path | str) -> Path:
 
     The TorchScript exporter (dynamo=False) is used on purpose: the dynamo exporter has
     been seen to freeze an LSTM's sequence length into the graph without a word, and
-    tests/test_sentiment_export.py runs the file at several lengths to prove this one
+    tests/core/training/test_export.py runs the file at several lengths to prove this one
     did not. external_data=False keeps the weights inside the one file.
     """
     path = Path(path)
