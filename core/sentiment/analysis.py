@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from core.sentiment.text import CleanStep, LanguageGuess
+from core.sentiment.language import LanguageGuess
+from core.sentiment.text import CleanStep
 
 VIETNAMESE = "vi"
 

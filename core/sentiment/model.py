@@ -24,15 +24,9 @@ from core.nn.cells import LSTMStep, lstm_forward
 from core.sentiment.analysis import Analysis, Result, label_of, status_of
 from core.sentiment.files import FILES, MODELS_DIR, ModelUnavailable
 from core.sentiment.influence import leave_one_out, lstm_logit
+from core.sentiment.language import LanguageGuess, detect_language, detect_languages
 from core.sentiment.phrases import phrase_shares
-from core.sentiment.text import (
-    LanguageGuess,
-    clean_steps,
-    detect_language,
-    detect_languages,
-    preprocess,
-    tokenize,
-)
+from core.sentiment.text import clean_steps, preprocess, tokenize
 from core.sentiment.vocab import UNK, Vocab
 from core.sentiment.weights import SentimentWeights, read_weights
 
