@@ -95,13 +95,6 @@ def test_language_guess_is_a_probability(text):
 # ------------------------------------------------------------------ the model
 
 
-@pytest.fixture(scope="module")
-def model():
-    from core.sentiment import load_model
-
-    return load_model()
-
-
 @needs_model
 @settings(max_examples=N_MODEL, **FUZZ)
 @given(text=st.one_of(any_text, st.just("ngon " * 450)))

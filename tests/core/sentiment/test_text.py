@@ -2,7 +2,6 @@
 
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -23,9 +22,7 @@ from core.sentiment.text import (
     strip_diacritics,
     tokenize,
 )
-
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ntc-scv"
-
+from tests.support.paths import DATA
 
 # ---------------------------------------------------------------- language
 
