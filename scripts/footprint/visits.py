@@ -6,7 +6,8 @@ A visit is done when both sides say so:
   widget shows "running" only after 500 ms, so the DOM alone cannot tell a short
   run that is still going from one that is over; the ForwardMsg can.
 - the page: the idea of tests/e2e/harness.py's settle(): `stApp` is there, no running
-  icon, no skeleton, nothing stale, and the main area holds at least one element.
+  icon, no skeleton, nothing stale, every visible plotly chart drawn (its chunk loads
+  behind a skeleton, then it plots a moment later), and the main area holds an element.
 Both must hold for CONFIRM_S without a new run starting (a rerun the frontend asks
 for right after the first run would otherwise end the visit too early). The visit's
 time is from the navigation's start to the first moment both held; run_s
@@ -44,6 +45,9 @@ SETTLED_JS = """() => {
     if (document.querySelector('[data-testid="stStatusWidgetRunningIcon"]')) return false;
     if (document.querySelector('[data-testid="stSkeleton"]')) return false;
     if (document.querySelector('[data-stale="true"]')) return false;
+    for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
+        if (chart.getClientRects().length && !chart.querySelector('.main-svg')) return false;
+    }
     return !!document.querySelector('[data-testid="stMain"] [data-testid="stElementContainer"]');
 }"""
 EXCEPTIONS_JS = """() => document.querySelectorAll('[data-testid="stException"]').length"""
