@@ -51,6 +51,16 @@ def note(msg: str) -> None:
     print(f"… {msg}", file=sys.stderr, flush=True)
 
 
+def load_line(when: str) -> str:
+    """The load average, and a warning when other work crowds the cores the times need."""
+    load = os.getloadavg()
+    cores = os.cpu_count() or 1
+    line = f"load avg {when}: {' '.join(f'{x:.2f}' for x in load)} on {cores} cores"
+    if max(load[:2]) > cores:
+        line += "\n! other work shares this machine: the times are inflated, memory is not"
+    return line
+
+
 def verdict(ok: bool) -> str:
     return "meets" if ok else "MISSES"
 
@@ -317,8 +327,8 @@ def main(argv: list[str] | None = None) -> int:
     # A SIGTERM (a maintainer's kill, CI's stop) ends the run through the finally blocks.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
 
-    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"LSTM Lab footprint: {args.app_dir}  ({os.cpu_count()} cores, load avg {load})")
+    print(f"LSTM Lab footprint: {args.app_dir}")
+    print(load_line("at the start"))
     targets = Targets()
     tmp = Path(tempfile.mkdtemp(prefix="footprint-"))
     try:
@@ -338,8 +348,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"   (the server runs from {python}, not from this fresh venv)")
         measure_server(args, python, tmp, targets)
         targets.print()
-        load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-        print(f"\nload avg at the end: {load}")
+        print("\n" + load_line("at the end"))
     finally:
         if args.keep:
             print(f"kept: {tmp} (venv, pip.log, streamlit.log)", file=sys.stderr)
