@@ -177,20 +177,18 @@ def measure_server(args, python: str, tmp: Path, targets: Targets) -> None:
     note(f"starting the server with {python}")
     srv = server.start(python, args.app_dir, tmp / "streamlit.log")
     try:
+        rss_cold = srv.rss_mb()
         torch = venv.version_in(python, "torch")
         print(f"\n2. Server cold start to healthy  {srv.started_s:5.2f} s")
         print(f"   python: {python} (torch {'installed, ' + torch if torch else 'not installed'})")
-        print(f"   RSS when healthy, no visit yet  {srv.rss_mb():5.0f} MB")
         with sync_playwright() as pw:
             browser = pw.chromium.launch(
                 executable_path=visits.CHROMIUM, headless=True, args=visits.LAUNCH_ARGS
             )
             try:
-                run_browser(args, browser, srv, targets)
+                run_browser(args, browser, srv, rss_cold, targets)
             finally:
                 browser.close()
-        print(f"   peak RSS of the server process (VmHWM) over the whole run: "
-              f"{srv.peak_rss_mb():.0f} MB")  # fmt: skip
     except BaseException:
         print(f"\nserver log (last lines):\n{srv.log_tail()}", file=sys.stderr)
         raise
@@ -198,7 +196,7 @@ def measure_server(args, python: str, tmp: Path, targets: Targets) -> None:
         server.stop(srv)
 
 
-def run_browser(args, browser, srv: server.Server, targets: Targets) -> None:
+def run_browser(args, browser, srv: server.Server, rss_cold: float, targets: Targets) -> None:
     url = srv.url
     note("first visitor on the cold server")
     first = visitor(browser, url)
@@ -238,8 +236,13 @@ def run_browser(args, browser, srv: server.Server, targets: Targets) -> None:
     marks = sequential_sessions(browser, url, n_seq, srv)
 
     print("\n4. Server resident memory (VmRSS of the server and its children)")
-    print(f"   after one visitor saw every page              {rss_one:6.0f} MB")
-    print(f"   after a second visitor, both gone             {rss_before:6.0f} MB")
+
+    def row(label: str, mb: float, tail: str = "") -> None:
+        print(f"   {label:48s} {mb:6.0f} MB{tail}")
+
+    row("when healthy, before any visit", rss_cold)
+    row("after one visitor saw every page", rss_one)
+    row("after a second visitor, both gone", rss_before)
     tgt = targets.add(
         f"RSS with {n_par} sessions open, every page seen",
         f"{rss_par:.0f} MB",
@@ -248,8 +251,8 @@ def run_browser(args, browser, srv: server.Server, targets: Targets) -> None:
     )
     if n_par != 8:
         tgt = "   (the target is for 8 sessions)"
-    print(f"   {n_par} sessions open at once, every page seen   {rss_par:6.0f} MB{tgt}")
-    print(f"   after those {n_par} left                          {rss_par_left:6.0f} MB")
+    row(f"{n_par} sessions open at once, every page seen", rss_par, tgt)
+    row(f"after those {n_par} left", rss_par_left)
     print(f"   waits with {n_par} at once (median / max over sessions):")
     for path, vs in waits.items():
         secs = [v.seconds for v in vs]
@@ -258,7 +261,7 @@ def run_browser(args, browser, srv: server.Server, targets: Targets) -> None:
         print(f"   ! exception boxes during the parallel sessions: {', '.join(bad)}")
     print(f"   {n_seq} sessions one after another (each a new context, closed after):")
     for k, mb in marks:
-        print(f"     after session {k:3d}                            {mb:6.0f} MB")
+        row(f"  after session {k}", mb)
     (k0, mb0), (k1, mb1) = marks[0], marks[-1]
     growth = (mb1 - mb0) / mb0 * 100
     tgt = targets.add(
@@ -274,6 +277,7 @@ def run_browser(args, browser, srv: server.Server, targets: Targets) -> None:
         print(f"   that is {(mb1 - mb0) / (k1 - k0):+.2f} MB per closed session")
     print("   (Streamlit keeps a closed session for server.disconnectedSessionTTL, 120 s by")
     print("    default, so recent sessions still count in these figures.)")
+    row("peak of the server process over the run (VmHWM)", srv.peak_rss_mb())
 
     print(f"\n5. Sessions per replica within {args.budget_mb:.0f} MB")
     # RSS moves in lumps (the heap hands pages back and takes them again): of the two
