@@ -347,8 +347,8 @@ def main(argv: list[str] | None = None) -> int:
             targets.add("runtime install on disk", "-", f"<= {TARGET_INSTALL_MB:.0f} MB", None)
         else:
             fresh = measure_install(tmp, args.app_dir / "requirements.txt", targets)
-        if args.python:
-            python = args.python
+        if args.python:  # absolute, since the server starts in --app-dir; symlinks kept
+            python = os.path.abspath(shutil.which(args.python) or args.python)
         elif args.venv or fresh:
             python = str(venv.python_of((args.venv or fresh).resolve()))
         else:
