@@ -279,7 +279,12 @@ def run_browser(args, browser, srv: server.Server, rss_cold: float, targets: Tar
     print("    default, so recent sessions still count in these figures.)")
     row("peak of the server process over the run (VmHWM)", srv.peak_rss_mb())
 
-    print(f"\n5. Sessions per replica within {args.budget_mb:.0f} MB")
+    sizing(args.budget_mb, n_par, rss_before, rss_par, rss_par_left)
+
+
+def sizing(budget: float, n_par: int, rss_before: float, rss_par: float, rss_par_left: float):
+    """Section 5: sessions per replica within budget MB, and how it was computed."""
+    print(f"\n5. Sessions per replica within {budget:.0f} MB")
     # RSS moves in lumps (the heap hands pages back and takes them again): of the two
     # readings with no session connected, around the N sessions, the lower is the base.
     base = min(rss_before, rss_par_left)
@@ -289,14 +294,22 @@ def run_browser(args, browser, srv: server.Server, rss_cold: float, targets: Tar
           f"= {base:.0f} MB")  # fmt: skip
     print(f"   per session = (RSS with {n_par} open - base) / {n_par} "
           f"= ({rss_par:.0f} - {base:.0f}) / {n_par} = {per:.1f} MB")  # fmt: skip
-    if per < 0.5:
-        print("   the increment is below what RSS resolves here (the heap returns and takes")
-        print("   pages in lumps of tens of MB): memory does not bound the sessions per")
-        print("   replica at this count; more --sessions-parallel would resolve it")
+    # What RSS can resolve: the two no-session readings differ by the heap's lumps alone.
+    noise = abs(rss_before - rss_par_left)
+    ceiling = max(noise / n_par, 0.5)
+    if per < ceiling:
+        fit = max(0, math.floor((budget - base) / ceiling))
+        print(f"   that is within the noise: with no session connected RSS moved by {noise:.0f} MB")
+        print(f"   around the run, {noise / n_par:.1f} MB a session (0.5 MB at the least). With")
+        print(f"   {ceiling:.1f} MB as the ceiling of a session: sessions >= floor((budget - base)"
+              f" / {ceiling:.1f})")  # fmt: skip
+        print(f"   = floor(({budget:.0f} - {base:.0f}) / {ceiling:.1f}) = {fit}")
     else:
-        fit = max(0, math.floor((args.budget_mb - base) / per))
+        fit = max(0, math.floor((budget - base) / per))
         print(f"   sessions = floor((budget - base) / per session) "
-              f"= floor(({args.budget_mb:.0f} - {base:.0f}) / {per:.1f}) = {fit}")  # fmt: skip
+              f"= floor(({budget:.0f} - {base:.0f}) / {per:.1f}) = {fit}")  # fmt: skip
+    if base >= budget:
+        print(f"   the warm server alone ({base:.0f} MB) does not fit in {budget:.0f} MB")
     print("   (memory only: on 2 cores the waits above may bind first)")
 
 
