@@ -99,3 +99,14 @@ def test_verdict_badge_words_the_label_and_keeps_it_for_programs():
     for body in (vi, en):
         assert 'data-label="negative"' in body and "P(positive) = 0.123" in body
     assert "TÍCH CỰC" in verdict_html("positive", 0.9, "vi")
+
+
+def test_a_truncated_review_shows_where_the_model_stops(model):
+    from core.sentiment.review import MAX_REVIEW_CHARS, review_trace
+
+    v = review_trace(model, "quán ngon " * (MAX_REVIEW_CHARS // 5))
+    a = v.analysis
+    body = tokens_html(list(a.tokens), a.ids, a.unknown, a.max_len, "vi")
+    assert f"Cắt tại token {a.max_len}" in body
+    assert body.count("line-through") == 40  # SHOW_UNREAD greyed tokens, then "… (+N)"
+    assert f"(+{len(a.tokens) - a.max_len - 40:,})" in body
