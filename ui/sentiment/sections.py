@@ -39,7 +39,7 @@ def language(v: ReviewTrace, lang: str) -> None:
     c1.metric("langid", a.language.lang or "—", f"p = {a.language.prob:.2f}",
               delta_color="off", delta_arrow="off")  # fmt: skip
     if a.status == "not_vietnamese":
-        c2.warning(t("sentiment.not_vi", lang, lang=a.language.lang, p=a.language.prob))
+        c2.warning(t("sentiment.not_vi", lang, code=a.language.lang, p=a.language.prob))
         if looks_unaccented(a.text):
             c2.info(t("sentiment.unaccented", lang))
     else:

@@ -65,10 +65,10 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "sentiment.h.language": {_V: "① Ngôn ngữ", _E: "① Language"},
     "sentiment.not_vi": {
-        _V: "Văn bản này có vẻ không phải tiếng Việt (langid: **{lang}**, p = {p:.2f}). Mô "
+        _V: "Văn bản này có vẻ không phải tiếng Việt (langid: **{code}**, p = {p:.2f}). Mô "
         "hình chỉ được huấn luyện trên bình luận nhà hàng tiếng Việt, nên kết quả dưới đây "
         "ít đáng tin.",
-        _E: "This text does not look like Vietnamese (langid: **{lang}**, p = {p:.2f}). The "
+        _E: "This text does not look like Vietnamese (langid: **{code}**, p = {p:.2f}). The "
         "model was trained on Vietnamese restaurant reviews only, so read its verdict "
         "with care.",
     },
