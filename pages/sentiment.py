@@ -131,10 +131,11 @@ def many_reviews():
         ss["sentiment_bulk"] = (sig, results)
     last = ss.get("sentiment_bulk")
     if last and last[0] == sig:
-        sections.bulk_results(bulk.bulk_summary(last[1]), bulk.results_rows(last[1]), lang)
+        sections.bulk_summary(bulk.bulk_summary(last[1]), lang)
         st.download_button(t("sentiment.download", lang), results_to_csv(last[1]),
                            file_name="sentiment_results.csv", mime="text/csv",
                            key="sentiment_download", on_click="ignore")  # fmt: skip
+        sections.bulk_table(bulk.results_rows(last[1]), lang)
 
 
 if mode == "one":

@@ -145,8 +145,8 @@ def test_the_verdict_is_split_into_the_lstm_and_the_phrase_bag(lang, model):
     assert f"LSTM {a.lstm_logit:+.2f}" in split and f"{bag} {a.bag_vote:+.2f}" in split
     # the bag's strongest votes are phrases of this review, in two tables by sign
     phrase = t("sentiment.col.phrase", lang)
-    pos, neg = [d.value for d in at.dataframe if phrase in d.value.columns]
-    shown = [p.removesuffix(" ×2") for df in (pos, neg) for p in df.iloc[:, 0]]
+    pos, neg = [d.value for d in at.table if phrase in d.value.columns]
+    shown = [shown_text(p).removesuffix(" ×2") for df in (pos, neg) for p in df.iloc[:, 0]]
     assert shown and all(p in " ".join(a.tokens) for p in shown)
     assert (pos.iloc[:, 1] > 0).all() and (neg.iloc[:, 1] < 0).all()
 

@@ -14,8 +14,6 @@ from ui.markdown import md_escape
 from ui.sentiment import card as card_words
 from ui.sentiment import figures, markup, tables
 
-_DELTA = st.column_config.NumberColumn(format="%+.3f")
-
 
 def verdict(v: ReviewTrace, lang: str) -> None:
     """The verdict badge and its two numbers, or why there is none; the server's time."""
@@ -76,13 +74,16 @@ def tokens(v: ReviewTrace, vocab_size: int, lang: str) -> None:
         st.html(markup.tokens_html(list(a.tokens), a.ids, a.unknown, a.max_len, lang))
 
 
-def _pair(left, right, lang: str, heads: tuple[str, str] | None, key: str, fmt) -> None:
-    """Two small tables side by side (towards positive, towards negative)."""
-    for col, table, side in zip(st.columns(2), (left, right), ("pos", "neg"), strict=True):
-        if heads:
-            col.markdown(f"**{t(heads[0 if side == 'pos' else 1], lang)}**")
-        col.dataframe(table, hide_index=True, key=f"{key}_{side}",
-                      column_config={table.columns[1]: fmt})  # fmt: skip
+def _pair(left, right, lang: str, heads: tuple[str, str] | None) -> None:
+    """Two small tables side by side (towards positive, towards negative).
+
+    Static tables: st.dataframe's toolbar covered the heading above it at phone width.
+    """
+    for col, table, head in zip(st.columns(2), (left, right), heads or (None, None), strict=True):
+        if head:
+            col.markdown(f"**{t(head, lang)}**")
+        table[table.columns[0]] = table[table.columns[0]].map(md_escape)  # cells are Markdown
+        col.table(table.style.format({table.columns[1]: "{:+.3f}"}), hide_index=True)
 
 
 def why(v: ReviewTrace, has_bag: bool, order: int, lang: str) -> None:
@@ -97,9 +98,9 @@ def why(v: ReviewTrace, has_bag: bool, order: int, lang: str) -> None:
                       total=total, p=a.p_positive, order=order))  # fmt: skip
         st.markdown(t("sentiment.bag_votes", lang))
         pos, neg = (tables.phrase_table(r, lang) for r in top_phrases(a.phrases))
-        _pair(pos, neg, lang, None, "sentiment_phrases", _DELTA)
+        _pair(pos, neg, lang, None)
     pos, neg = (tables.influence_table(r, lang) for r in top_influences(v.read_tokens, a.influence))
-    _pair(pos, neg, lang, ("sentiment.top_pos", "sentiment.top_neg"), "sentiment_top", _DELTA)
+    _pair(pos, neg, lang, ("sentiment.top_pos", "sentiment.top_neg"))
     st.markdown(t("sentiment.prefix_heading", lang))
     st.plotly_chart(figures.prefix_figure(v.read_tokens, a.p_prefix, lang),
                     key="sentiment_prefix_chart", config=figures.CONFIG)  # fmt: skip
@@ -113,8 +114,8 @@ def inside(v: ReviewTrace, lang: str) -> None:
                     key="sentiment_gates_chart", config=figures.CONFIG)  # fmt: skip
 
 
-def bulk_results(summary, rows: list[dict], lang: str) -> None:
-    """Counts, the label split, the P(positive) histogram and every row, labelled."""
+def bulk_summary(summary, lang: str) -> None:
+    """Counts, the label split and the P(positive) histogram."""
     c = st.columns(4)
     c[0].metric(t("sentiment.m.rows", lang), f"{summary.n:,}")
     c[1].metric(t("sentiment.m.positive", lang), f"{summary.by_label.get('positive', 0):,}")
@@ -127,6 +128,10 @@ def bulk_results(summary, rows: list[dict], lang: str) -> None:
                     config=figures.CONFIG)  # fmt: skip
     c2.plotly_chart(figures.histogram_figure(summary.bin_edges, summary.bin_counts, lang),
                     key="sentiment_hist_chart", config=figures.CONFIG)  # fmt: skip
+
+
+def bulk_table(rows: list[dict], lang: str) -> None:
+    """Every row, labelled in lang (its toolbar sits beside the download button above it)."""
     progress = st.column_config.ProgressColumn(format="%.3f", min_value=0, max_value=1)
     st.dataframe(tables.results_table(rows, lang), hide_index=True, key="sentiment_results_table",
                  column_config={"P(positive)": progress})  # fmt: skip
@@ -144,10 +149,8 @@ def model_card(card, lang: str, last_view, last_bulk) -> None:
         st.markdown(t("sentiment.card.metrics", lang))
         if card.metrics:
             df = tables.metrics_table(card.metrics, lang)
-            st.dataframe(df, hide_index=True, key="sentiment_card_metrics", column_config={
-                df.columns[2]: st.column_config.NumberColumn(format="percent"),
-                df.columns[3]: st.column_config.NumberColumn(format="%.3f"),
-            })  # fmt: skip
+            fmt = {df.columns[1]: "{:,}", df.columns[2]: "{:.2%}", df.columns[3]: "{:.3f}"}
+            st.table(df.style.format(fmt), hide_index=True)
         else:
             st.info(t("sentiment.card.no_metrics", lang))
         if card.confusion is not None:

@@ -215,7 +215,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "sentiment.status.ok": {_V: "đã phân loại", _E: "classified"},
     "sentiment.status.empty": {_V: "rỗng", _E: "empty"},
     "sentiment.status.not_vietnamese": {_V: "không phải tiếng Việt", _E: "not Vietnamese"},
-    "sentiment.download": {_V: "⬇️ Tải kết quả CSV", _E: "⬇️ Download the results (CSV)"},
+    "sentiment.download": {_V: "⬇️ Tải kết quả CSV", _E: "⬇️ Download results (CSV)"},
     # ------------------------------------------------------------ model card
     "sentiment.card": {_V: "🪪 Thẻ mô hình", _E: "🪪 Model card"},
     "sentiment.card.setup": {_V: "**Dữ liệu và huấn luyện**", _E: "**Training data and setup**"},
