@@ -68,38 +68,50 @@ def prefix_figure(tokens: list[str], p_prefix: list[float], lang: str) -> go.Fig
 
 
 def gates_figure(tokens: list[str], gates: dict[str, np.ndarray], lang: str) -> go.Figure:
-    """Heat maps (H units x T tokens) of i, f, g, o and the cell state c, one row each."""
-    n = len(GATES)
-    gap = 0.045
-    fig = make_subplots(
-        rows=n, cols=1, shared_xaxes=True, vertical_spacing=gap,
-        subplot_titles=[t(f"sentiment.gate.{g}", lang) for g in GATES],
-    )  # fmt: skip
+    """Heat maps (H units x T tokens) of i, f, g, o and the cell state c, one row each.
+
+    The layout is written out as one dict (rows stacked by hand, x axes shared): Plotly's
+    make_subplots and per-row updates cost more than the 5 x H x T numbers themselves.
+    """
+    n, gap = len(GATES), 0.045
+    row_h = (1 - gap * (n - 1)) / n
     x = token_axis(tokens)
     # c is unbounded: scale to its 98th percentile so a few large units do not wash out the rest
     c_max = float(np.percentile(np.abs(gates["c"]), 98)) or 1.0
     limits = {"i": (0, 1), "f": (0, 1), "o": (0, 1), "g": (-1, 1), "c": (-c_max, c_max)}
-    row_h = (1 - gap * (n - 1)) / n
     row, unit = t("sentiment.fig.row", lang), t("sentiment.fig.unit", lang)
+    traces, layout = [], {"annotations": []}
     for k, g in enumerate(GATES, start=1):
-        z = gates[g].astype(np.float32)  # (H, T); float32 halves what the browser receives
+        top = 1 - (k - 1) * (row_h + gap)  # the row's top edge, in paper coordinates
         scale, bar = _COLOR[g]
-        # One colour bar per row, level with it, in one narrow column: no bars side by side
-        y_mid = 1 - (k - 1) * (row_h + gap) - row_h / 2
-        fig.add_trace(
+        traces.append(
             go.Heatmap(
-                z=z, x=x, colorscale=scale, zmin=limits[g][0], zmax=limits[g][1],
-                colorbar={"title": {"text": bar}, "len": row_h, "y": y_mid, "thickness": 10,
-                          "x": 1.0, "xpad": 4, "tickfont": {"size": 11}},
+                z=gates[g].astype(np.float32),  # (H, T); float32 halves what the browser gets
+                x=x, xaxis=f"x{k}", yaxis=f"y{k}", colorscale=scale,
+                zmin=limits[g][0], zmax=limits[g][1],
+                # one colour bar per row, level with it: one narrow column, none side by side
+                colorbar={"title": {"text": bar}, "len": row_h, "y": top - row_h / 2,
+                          "thickness": 10, "x": 1.0, "xpad": 4, "tickfont": {"size": 11}},
                 hovertemplate=f"{g} = %{{z:.3f}}<br>token %{{x}} · {row} %{{y}}<extra></extra>",
-            ),
-            row=k, col=1,
+            )
         )  # fmt: skip
-        fig.update_yaxes(title_text=unit, showticklabels=False, row=k, col=1)
-    _layout(fig, 1100, top=30)
-    fig.update_xaxes(type="category", tickangle=-60, tickfont_size=12)
-    fig.update_annotations(font_size=FONT, x=0, xanchor="left")  # subplot titles, left
-    return fig
+        suffix = "" if k == 1 else str(k)
+        layout[f"xaxis{suffix}"] = {
+            "anchor": f"y{k}", "type": "category", "matches": None if k == 1 else "x",
+            "showticklabels": k == n, "tickangle": -60, "tickfont": {"size": 12},
+            "automargin": True,
+        }  # fmt: skip
+        domain = [max(0.0, top - row_h), min(1.0, top)]  # rounding must not leave [0, 1]
+        layout[f"yaxis{suffix}"] = {"anchor": f"x{k}", "domain": domain,
+                                    "title": {"text": unit}, "showticklabels": False,
+                                    "automargin": True}  # fmt: skip
+        layout["annotations"].append(
+            {"text": t(f"sentiment.gate.{g}", lang), "x": 0, "xanchor": "left", "xref": "paper",
+             "y": top, "yanchor": "bottom", "yref": "paper", "showarrow": False,
+             "font": {"size": FONT}}
+        )  # fmt: skip
+    layout.update(height=1100, font={"size": FONT}, margin={"l": 10, "r": 10, "t": 30, "b": 10})
+    return go.Figure(data=traces, layout=layout)
 
 
 def split_figure(by_label: dict, lang: str) -> go.Figure:
