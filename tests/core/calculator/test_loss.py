@@ -244,6 +244,11 @@ def test_a_code_with_its_head_round_trips_and_still_matches_the_slide():
     t, got = decode_link(code)
     assert t == preset_tables("rnn_slide") and got == head
     assert match_preset(t) == "rnn_slide"
+    # The default head with class 1 adds nothing: the link is the one made before heads.
+    assert calculate_head(calc, default_head(2)).share_code == OLD_RNN
+    other_class = HeadTables(default_head(2).grid, 1)
+    assert calculate_head(calc, other_class).share_code == OLD_RNN + encode_head(other_class)
+    assert decode_link(OLD_RNN + encode_head(other_class))[1].y == 1
     assert decode(code) == t  # decode alone reads the cell and leaves the head
     # URL-safe: '~' is unreserved, numbers keep every digit.
     h2 = HeadTables((("0.1234567890123", "-1e-07", "3"), ("1", "2", "3")), 1)
