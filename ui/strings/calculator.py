@@ -224,10 +224,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The loss: from h_T to cross-entropy (slides 15-17)",
     },
     "calculator.loss_intro": {
-        "vi": "Slide 15-17 đặt một lớp FC lên trạng thái ẩn cuối cùng h_T, lấy softmax rồi "
-        "tính cross-entropy (CE Loss) với lớp đúng y. Slide không in trọng số của lớp FC, nên "
-        "lớp FC mặc định ở đây **không phải số của slide**: đó là một lớp nhỏ {C} lớp, sinh "
-        "ngẫu nhiên với hạt giống {seed}. Hãy sửa tùy ý.",
+        "vi": "Slide 15-17 đặt một tầng FC (kết nối đầy đủ) lên trạng thái ẩn cuối cùng "
+        "h_T, lấy softmax rồi tính cross-entropy (CE Loss) với lớp đúng y. Slide không in "
+        "trọng số của tầng FC, nên "
+        "tầng FC mặc định ở đây **không phải số của slide**: đó là một tầng nhỏ cho {C} lớp, "
+        "sinh ngẫu nhiên với hạt giống {seed}. Hãy sửa tùy ý.",
         "en": "Slides 15-17 put an FC layer on the last hidden state h_T, take the softmax and "
         "the cross-entropy (CE Loss) against the true class y. The slides print no weights "
         "for the FC layer, so the default head here is **not the slides' numbers**: it is a "
@@ -242,19 +243,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "and h_(t-1) change. Here: `{line}`.",
     },
     "calculator.loss_diagram_heading": {
-        "vi": "RNN trải theo thời gian, rồi lớp FC và hàm mất mát",
+        "vi": "RNN trải theo thời gian, rồi tầng FC và hàm mất mát",
         "en": "The RNN unrolled in time, then the head and the loss",
     },
     "calculator.loss_dot_ce": {"vi": "CE Loss", "en": "CE Loss"},
     "calculator.loss_head_title": {
-        "vi": "Lớp FC: z = W h_T + b (mỗi hàng một lớp)",
+        "vi": "Tầng FC: z = W h_T + b (mỗi hàng một lớp)",
         "en": "FC head: z = W h_T + b (one row per class)",
     },
     "calculator.loss_classes": {"vi": "Số lớp", "en": "Classes"},
     "calculator.loss_target": {"vi": "Lớp đúng y", "en": "True class y"},
     "calculator.loss_class": {"vi": "lớp {k}", "en": "class {k}"},
     "calculator.loss_col_class": {"vi": "lớp", "en": "class"},
-    "calculator.loss_reset": {"vi": "↺ Lớp FC mặc định", "en": "↺ Default head"},
+    "calculator.loss_reset": {"vi": "↺ Tầng FC mặc định", "en": "↺ Default head"},
     "calculator.loss_logits_heading": {
         "vi": "Logit: z = W h_T + b",
         "en": "Logits: z = W h_T + b",
@@ -281,7 +282,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "A logit passed float64's range and was clamped to ±1.8e308; use smaller weights.",
     },
     "calculator.loss_errors": {
-        "vi": "Lớp FC có {n} ô cần sửa.",
+        "vi": "Tầng FC có {n} ô cần sửa.",
         "en": "The head has {n} cell(s) to fix.",
     },
     "error.calc_head_class": {
@@ -289,7 +290,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "the true class {y} is not one of the {C} classes",
     },
     "error.calc_share_head_start": {
-        "vi": "phần lớp FC của mã không bắt đầu như '~31_' (số lớp từ {lo} đến {hi}, rồi lớp đúng)",
+        "vi": "phần tầng FC của mã không bắt đầu như '~31_' (số lớp từ {lo} đến {hi}, "
+        "rồi lớp đúng)",
         "en": "the head part of the code does not start like '~31_' (classes {lo}-{hi}, "
         "then the true class)",
     },
@@ -298,15 +300,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "the code's true class {y} is not one of its {C} classes",
     },
     "error.calc_share_head_count": {
-        "vi": "phần lớp FC của mã có {got} số, nhưng {C} lớp trên H={H} cần {need} số",
+        "vi": "phần tầng FC của mã có {got} số, nhưng {C} lớp trên H={H} cần {need} số",
         "en": "the head part of the code has {got} numbers, {C} classes on H={H} need {need}",
     },
     "error.calc_share_head_number": {
-        "vi": "số thứ {k} trong phần lớp FC của mã",
+        "vi": "số thứ {k} trong phần tầng FC của mã",
         "en": "number {k} of the code's head part",
     },
     "error.calc_share_head_kind": {
-        "vi": "chỉ mã của một RNN mới có phần lớp FC",
+        "vi": "chỉ mã của một RNN mới có phần tầng FC",
         "en": "only an RNN's code carries a head",
     },
 }
