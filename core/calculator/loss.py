@@ -114,7 +114,12 @@ def parse_head(head: HeadTables, H: int) -> tuple[np.ndarray, np.ndarray, tuple[
     bad_rows = [r for r in head.grid if len(r) != H + 1]
     if not CLASS_LIMITS[0] <= C <= CLASS_LIMITS[1] or bad_rows:
         got_cols = len(bad_rows[0]) if bad_rows else H + 1
-        params = dict(got_rows=C, got_cols=got_cols, rows=max(C, CLASS_LIMITS[0]), cols=H + 1)
+        params = dict(
+            got_rows=C,
+            got_cols=got_cols,
+            rows=min(max(C, CLASS_LIMITS[0]), CLASS_LIMITS[1]),
+            cols=H + 1,
+        )
         return (
             np.zeros((0, H)),
             np.zeros(0),

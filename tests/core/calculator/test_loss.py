@@ -216,6 +216,10 @@ def test_a_head_of_the_wrong_shape_or_class_is_an_error():
     _, _, errors = parse_head(HeadTables((("1", "2"), ("3", "4")), 0), 2)
     assert [e.code for e in errors] == ["calc_shape"]
     assert errors[0].params == dict(got_rows=2, got_cols=2, rows=2, cols=3)
+    _, _, errors = parse_head(HeadTables((("1", "2"),) * 5, 0), 1)
+    assert errors[0].params == dict(got_rows=5, got_cols=2, rows=4, cols=2)  # at most 4
+    _, _, errors = parse_head(HeadTables((("1", "2"),), 0), 1)
+    assert errors[0].params == dict(got_rows=1, got_cols=2, rows=2, cols=2)  # at least 2
     _, _, errors = parse_head(HeadTables((("1", "2"), ("3", "4")), 2), 1)
     assert [(e.code, e.params) for e in errors] == [("calc_head_class", {"y": 3, "C": 2})]
 
