@@ -243,7 +243,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "and h_(t-1) change. Here: `{line}`.",
     },
     "calculator.loss_diagram_heading": {
-        "vi": "RNN trải theo thời gian, rồi tầng FC và hàm mất mát",
+        "vi": "RNN trải ra theo thời gian, rồi tầng FC và hàm mất mát",
         "en": "The RNN unrolled in time, then the head and the loss",
     },
     "calculator.loss_dot_ce": {"vi": "CE Loss", "en": "CE Loss"},
