@@ -12,7 +12,7 @@ from __future__ import annotations
 import string
 
 from core.errors import CoreError
-from ui.strings import calculator, common, gradients, sentiment
+from ui.strings import calculator, common, gradients, lm, sentiment
 
 LANGS = ("vi", "en")
 DEFAULT = "vi"
@@ -23,10 +23,11 @@ SECTIONS = {
     "calculator": calculator.STRINGS,
     "gradients": gradients.STRINGS,
     "sentiment": sentiment.STRINGS,
+    "lm": lm.STRINGS,
 }
 
 # Terms shown as they are in both languages: the lecture's names for things.
-KEPT = frozenset(common.KEPT | calculator.KEPT | gradients.KEPT | sentiment.KEPT)
+KEPT = frozenset(common.KEPT | calculator.KEPT | gradients.KEPT | sentiment.KEPT | lm.KEPT)
 
 
 def _merge(sections: dict[str, dict[str, dict[str, str]]]) -> dict[str, dict[str, str]]:
