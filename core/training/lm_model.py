@@ -10,7 +10,7 @@ import torch.nn as nn
 
 @dataclass
 class LMConfig:
-    vocab_size: int = 5000  # syllables kept (4 specials + the most frequent), the rest <unk>
+    vocab_size: int = 4000  # syllables kept (4 specials + the most frequent), the rest <unk>
     embed_dim: int = 64  # D: size of each syllable's vector
     hidden_size: int = 128  # H: size of h_t and c_t
     dropout: float = 0.2  # on the embeddings and on h_t, during training only

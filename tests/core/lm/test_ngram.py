@@ -49,7 +49,7 @@ def test_slide_3s_probability_is_count_over_count(toy):
 
 
 def test_the_chain_rule_factor_by_factor(toy):
-    words = "i go to school".split()
+    words = ["i", "go", "to", "school"]
     uni = ngram.chain(toy, words, 1, add_one=False)
     assert [(f.count_hw, f.count_h) for f in uni] == [(3, 24), (4, 24), (3, 24), (3, 24)]
     assert ngram.product(uni) == pytest.approx(3 * 4 * 3 * 3 / 24**4)
@@ -65,7 +65,7 @@ def test_the_chain_rule_factor_by_factor(toy):
 
 
 def test_perplexity_by_hand(toy):
-    bi = ngram.chain(toy, "i go to school".split(), 2, add_one=False)
+    bi = ngram.chain(toy, ["i", "go", "to", "school"], 2, add_one=False)
     assert ngram.perplexity(bi) == pytest.approx(24 ** (1 / 4))  # (1/24)^(-1/4)
     one = ngram.count([["a", "b"]], 1)  # a, b, </s>: each 1/3
     ppl, n = ngram.corpus_perplexity(one, [["a", "b"]], 1, add_one=False)
@@ -76,7 +76,7 @@ def test_perplexity_by_hand(toy):
 
 
 def test_a_zero_count_zeroes_the_sentence_and_add_one_repairs_it(toy):
-    words = "you like school".split()
+    words = ["you", "like", "school"]
     raw = ngram.chain(toy, words, 2, add_one=False)
     assert raw[1].count_hw == 0 and raw[1].count_h == 1 and raw[1].p == 0
     assert ngram.product(raw) == 0 and math.isinf(ngram.perplexity(raw))

@@ -12,7 +12,7 @@ from core.lm.runtime import OnnxLM
 from core.lm.sampling import reshape
 from core.lm.tokens import BOS, EOS, SPECIALS, Vocab
 from core.training.lm import export_onnx
-from core.training.lm_model import LMConfig, LSTMLM
+from core.training.lm_model import LSTMLM, LMConfig
 from tests.support.paths import MODELS
 
 WORDS = ("quán", "này", "ngon", "lắm", "nhân", "viên", "dễ", "thương")
