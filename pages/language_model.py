@@ -36,7 +36,7 @@ def set_corpus(text: str) -> None:
     ss["lm_corpus"] = text
 
 
-def load_reviews() -> None:
+def load_reviews() -> None:  # a missing sample is worded above the box, the box kept
     try:
         set_corpus(corpus.read_sample(MODEL_DIR))
     except CoreError as err:
@@ -67,7 +67,9 @@ with tab_counts:
     else:
         st.caption(t("lm.counts.summary", lang, sentences=n_sent, tokens=c.total, V=c.V))
         st.markdown("**" + t("lm.counts.table", lang, n=n) + "**")
-        st.dataframe(cv.count_table(ngram.table(c, n), lang), hide_index=True, height=250)
+        st.dataframe(
+            cv.count_table(ngram.table(c, n, add_one=add_one), lang), hide_index=True, height=250
+        )
         words = tokens(st.text_input(t("lm.counts.sentence", lang), "i go to school",
                                      key="lm_sentence"))  # fmt: skip
         if not words:
@@ -77,13 +79,13 @@ with tab_counts:
             fac = ngram.chain(c, words, n, add_one)
             st.markdown("**" + t("lm.counts.chain", lang, n=n) + "**")
             st.dataframe(cv.chain_table(uni, fac, n, lang), hide_index=True)
-            for name, fs in ((t("lm.counts.unigram", lang), uni),
-                             (t("lm.counts.ngram", lang, n=n), fac)):  # fmt: skip
+            models = ((t("lm.counts.unigram", lang), uni), (t("lm.counts.ngram", lang, n=n), fac))
+            for col, (name, fs) in zip(st.columns(2), models, strict=True):
                 ppl = ngram.perplexity(fs)
-                st.metric(t("lm.counts.ppl", lang, model=name), num(ppl),
-                          help=t("lm.counts.ppl_help", lang))  # fmt: skip
-                st.code(cv.product_line(fs) + "\n" + cv.perplexity_line(fs, ppl), language=None,
-                        wrap_lines=True)  # fmt: skip
+                col.metric(t("lm.counts.ppl", lang, model=name), num(ppl),
+                           help=t("lm.counts.ppl_help", lang))  # fmt: skip
+                col.code(cv.product_line(fs) + "\n" + cv.perplexity_line(fs, ppl), language=None,
+                         wrap_lines=True)  # fmt: skip
             if note := cv.zero_note(fac, lang) or cv.zero_note(uni, lang):
                 st.warning(note)
             elif add_one:

@@ -114,12 +114,12 @@ def next_words(
     return sorted(dist, key=lambda wp: (-wp[1], wp[0]))
 
 
-def table(c: NgramCounts, n: int, limit: int = 30) -> list[Factor]:
-    """The most frequent n-grams with count(h w), count(h) and P(w|h) (no smoothing)."""
+def table(c: NgramCounts, n: int, limit: int = 30, add_one: bool = False) -> list[Factor]:
+    """The most frequent n-grams with count(h w), count(h) and P(w|h)."""
     if not 1 <= n <= c.order:
         raise CoreError("lm_order", f"N must be between 1 and {c.order}", order=n)
     rows = sorted(c.grams[n].items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    return [prob(c, g[:-1], g[-1], n, add_one=False) for g, _ in rows]
+    return [prob(c, g[:-1], g[-1], n, add_one) for g, _ in rows]
 
 
 def corpus_perplexity(

@@ -98,10 +98,16 @@ def test_the_model_card(lang):
         "epochs": [{"epoch": 1, "train_perplexity": 200.0, "val_perplexity_curve": 150.0}],
     }  # fmt: skip
     text = nv.card_text(meta, lang)
-    for piece in ("30,000", "2,907,718", "10,000", "12,345", "5000", "4.3", "python -m x", "20"):
+    pieces = {
+        "en": ("30,000", "2,907,718", "10,000", "12,345", "1,064,328", "4.3 MB"),
+        "vi": ("30.000", "2.907.718", "10.000", "12.345", "1.064.328", "4,3 MB"),
+    }[lang]
+    for piece in (*pieces, "5000", "python -m x", "20"):
         assert piece in text
     df = nv.card_table(meta, lang)
-    assert df.iloc[:, 1].tolist() == ["80.0", "500.0", "300.0"]
+    assert df.iloc[:, 1].tolist() == (
+        ["80.0", "500.0", "300.0"] if lang == "en" else ["80,0", "500,0", "300,0"]
+    )
     assert df.iloc[0, 0] == t("lm.card.lstm", lang, epoch=3)
     fig = nv.curve_figure(meta, lang)
     assert fig.layout.title.text == t("lm.card.curve", lang) and len(fig.data) == 2

@@ -16,14 +16,17 @@ def history_text(h: tuple[str, ...]) -> str:
     return " ".join(h) if h else EMPTY
 
 
+def fraction(f: Factor) -> str:
+    """'1 / 2 = 0.5', or '(1 + 1) / (2 + 12) = 0.1429' with add-one."""
+    if f.add_one:
+        return f"({f.count_hw} + 1) / ({f.count_h} + {f.V}) = {num(f.p)}"
+    return f"{f.count_hw} / {f.count_h} = {num(f.p)}"
+
+
 def factor_formula(f: Factor) -> str:
     """'P(school | i go to) = 1 / 2 = 0.5', with add-one's +1 and +V written out."""
     lhs = f"P({f.word} | {' '.join(f.history)})" if f.history else f"P({f.word})"
-    if f.add_one:
-        frac = f"({f.count_hw} + 1) / ({f.count_h} + {f.V})"
-    else:
-        frac = f"{f.count_hw} / {f.count_h}"
-    return f"{lhs} = {frac} = {num(f.p)}"
+    return f"{lhs} = {fraction(f)}"
 
 
 def count_table(rows: list[Factor], lang: str) -> pd.DataFrame:
@@ -34,7 +37,7 @@ def count_table(rows: list[Factor], lang: str) -> pd.DataFrame:
             t("lm.col.word", lang): [f.word for f in rows],
             "count(h w)": [f.count_hw for f in rows],
             "count(h)": [f.count_h for f in rows],
-            "P(w|h)": [f"{f.count_hw} / {f.count_h} = {num(f.p)}" for f in rows],
+            "P(w|h)": [fraction(f) for f in rows],
         }
     )
 

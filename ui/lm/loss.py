@@ -42,7 +42,8 @@ def step_lines(g: GenerationLoss, s: StepLoss) -> str:
         )
     e = np.exp(s.z)
     lines += [
-        f"p_{s.t} = softmax(z_{s.t}) = {vec(e)} / {num(float(e.sum()))} = {vec(s.p)}",
+        f"p_{s.t} = softmax(z_{s.t}) = exp(z_{s.t}) / Σ exp(z_{s.t})",
+        f"    = {vec(e)} / {num(float(e.sum()))} = {vec(s.p)}",
         f"Y_{s.t} = {vec(s.onehot)}",
         f"CE_{s.t} = -Σ Y_{s.t} · ln p_{s.t} = -ln({num(float(s.p[s.y]))}) = {num(s.ce)}",
     ]

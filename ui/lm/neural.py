@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from core.lm.runtime import Continuation
 from core.lm.tokens import EOS
 from ui.i18n import t
-from ui.lm.fmt import num
+from ui.lm.fmt import grouped
 from ui.markdown import md_escape
 
 CONFIG = {"displayModeBar": False}  # the toolbar would sit on the titles on a phone
@@ -39,16 +39,16 @@ def next_word_figure(top: list[tuple[str, float]], lang: str) -> go.Figure:
             x=probs,
             y=words,
             orientation="h",
-            text=[num(p) for p in probs],
+            text=[f"{p:.1%}" for p in probs],
             textposition="auto",
             marker_color="#1f77b4",
-            hovertemplate="%{y}: %{x:.4f}<extra></extra>",
+            hovertemplate="%{y}: %{x:.2%}<extra></extra>",
         )
     )
     fig.update_layout(
         title={"text": t("lm.neural.bars", lang), "x": 0, "xanchor": "left"},
         xaxis={"title": {"text": t("lm.neural.axis_p", lang)}, "rangemode": "tozero",
-               "nticks": 5, "automargin": True},
+               "nticks": 5, "tickformat": ".0%", "automargin": True},
         yaxis={"automargin": True, "type": "category"},
         height=360,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
@@ -77,15 +77,15 @@ def card_text(meta: dict, lang: str) -> str:
     return t(
         "lm.card.body",
         lang,
-        train=f"{d['train_reviews']:,}",
-        tokens=f"{d['train_tokens']:,}",
-        val=f"{d['validation_reviews']:,}",
-        val_tokens=f"{meta['validation']['tokens']:,}",
+        train=grouped(d["train_reviews"], lang),
+        tokens=grouped(d["train_tokens"], lang),
+        val=grouped(d["validation_reviews"], lang),
+        val_tokens=grouped(meta["validation"]["tokens"], lang),
         V=m["vocab_size"],
         D=m["embed_dim"],
         H=m["hidden_size"],
-        params=f"{meta['parameters']:,}",
-        mb=f"{meta['onnx']['bytes'] / 1e6:.1f}",
+        params=grouped(meta["parameters"], lang),
+        mb=grouped(meta["onnx"]["bytes"] / 1e6, lang, 1),
         command=meta["command"],
         seed=meta["seed"],
         minutes=f"{meta['seconds']['total'] / 60:.0f}",
@@ -101,7 +101,7 @@ def card_table(meta: dict, lang: str) -> pd.DataFrame:
         names.append(t("lm.card.ngram", lang, n=n))
         values.append(ppl)
     return pd.DataFrame(
-        {t("lm.card.model", lang): names, "perplexity": [f"{x:,.1f}" for x in values]}
+        {t("lm.card.model", lang): names, "perplexity": [grouped(x, lang, 1) for x in values]}
     )
 
 
