@@ -21,7 +21,7 @@ SLIDE6 = "trăm năm trong cõi người ta"
 ss = st.session_state
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)  # not copied per run: never mutated
 def counted(text: str) -> tuple[ngram.NgramCounts, int]:
     sents = sentences(text)
     return ngram.count(sents), len(sents)

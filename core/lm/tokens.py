@@ -30,8 +30,14 @@ def sentences(text: str) -> list[list[str]]:
     return [tok for line in text.splitlines() if (tok := tokens(line))]
 
 
+MAX_PAIR_WORDS = 40  # a pasted page would make a table of quadratic size
+
+
 def pairs(words: list[str]) -> list[tuple[list[str], str]]:
-    """Slide 6's training pairs: every prefix (source) and the word that follows (target)."""
+    """Slide 6's training pairs: every prefix (source) and the word that follows (target).
+
+    Only the first MAX_PAIR_WORDS words are paired."""
+    words = words[:MAX_PAIR_WORDS]
     return [(words[:t], words[t]) for t in range(1, len(words))]
 
 

@@ -127,3 +127,8 @@ def test_loss_lines_substitute_every_number():
     df = lv.fc_table(g, "en")
     assert df.iloc[:, 0].tolist() == ["word 0", "word 1", "word 2"]
     np.testing.assert_allclose([float(x) for x in df["W_fc[:, 1]"]], g.W_fc[:, 1])
+
+
+def test_the_count_table_follows_add_one(toy):
+    df = cv.count_table(ngram.table(toy, 2, limit=1, add_one=True), "en")
+    assert df.iloc[0].tolist() == ["go", "to", 3, 4, "(3 + 1) / (4 + 12) = 0.25"]

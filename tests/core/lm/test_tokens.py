@@ -4,7 +4,7 @@ import pytest
 
 from core.errors import CoreError
 from core.lm.corpus import SAMPLE_EVERY, read_sample, write_sample
-from core.lm.tokens import SPECIALS, Vocab, pairs, sentences, tokens
+from core.lm.tokens import MAX_PAIR_WORDS, SPECIALS, Vocab, pairs, sentences, tokens
 from tests.support.paths import MODELS
 
 
@@ -17,6 +17,10 @@ def test_slide_6s_pairs():
         ("trăm năm trong cõi", "người"),
         ("trăm năm trong cõi người", "ta"),
     ]
+
+
+def test_pairs_stop_at_a_bound():
+    assert len(pairs([f"w{i}" for i in range(1000)])) == MAX_PAIR_WORDS - 1
 
 
 def test_tokens_are_the_sentiment_pipelines_syllables():
