@@ -78,9 +78,9 @@ with tab_counts:
             uni = ngram.chain(c, words, 1, add_one)
             fac = ngram.chain(c, words, n, add_one)
             st.markdown("**" + t("lm.counts.chain", lang, n=n) + "**")
-            st.dataframe(cv.chain_table(uni, fac, n, lang), hide_index=True)
             models = ((t("lm.counts.unigram", lang), uni), (t("lm.counts.ngram", lang, n=n), fac))
-            for col, (name, fs) in zip(st.columns(2), models, strict=True):
+            for col, (name, fs) in zip(st.columns(2), models, strict=True):  # stacked on phones
+                col.dataframe(cv.chain_table(fs, name, lang), hide_index=True)
                 ppl = ngram.perplexity(fs)
                 col.metric(t("lm.counts.ppl", lang, model=name), num(ppl),
                            help=t("lm.counts.ppl_help", lang))  # fmt: skip

@@ -42,13 +42,12 @@ def count_table(rows: list[Factor], lang: str) -> pd.DataFrame:
     )
 
 
-def chain_table(uni: list[Factor], ngram: list[Factor], n: int, lang: str) -> pd.DataFrame:
-    """The chain rule's factors, unigram beside N-gram, one row per word."""
+def chain_table(factors: list[Factor], model: str, lang: str) -> pd.DataFrame:
+    """One model's chain-rule factors, one row per word (the page puts two side by side)."""
     return pd.DataFrame(
         {
-            t("lm.col.step", lang): list(range(1, len(uni) + 1)),
-            t("lm.counts.unigram", lang): [factor_formula(f) for f in uni],
-            t("lm.counts.ngram", lang, n=n): [factor_formula(f) for f in ngram],
+            t("lm.col.step", lang): list(range(1, len(factors) + 1)),
+            model: [factor_formula(f) for f in factors],
         }
     )
 
