@@ -186,7 +186,7 @@ def export_onnx(model: LSTMLM, path: Path) -> Path:
 
 def train(data: Path, out: Path, mcfg: LMConfig, tcfg: LMTrainConfig, command: str) -> dict:
     """Train for tcfg.epochs, keep the epoch with the best validation curve, export, report."""
-    t0 = time.time()
+    t0, cpu0 = time.time(), time.process_time()
     torch.manual_seed(tcfg.seed)
     torch.set_num_threads(tcfg.threads)
     rng = np.random.default_rng(tcfg.seed)
@@ -298,7 +298,11 @@ def train(data: Path, out: Path, mcfg: LMConfig, tcfg: LMTrainConfig, command: s
             "outputs": {"log_probs": "(B, T, V) float32, ln P(next | ids[:t+1])"},
         },
         "parameters": sum(p.numel() for p in model.parameters()),
-        "seconds": {"training": round(t_train, 1), "total": round(time.time() - t0, 1)},
+        "seconds": {
+            "training": round(t_train, 1),
+            "total": round(time.time() - t0, 1),
+            "cpu": round(time.process_time() - cpu0, 1),  # all threads: the work, load aside
+        },
         "versions": {"python": platform.python_version(), "torch": torch.__version__},
     }
     (out / "metadata.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False), "utf-8")
