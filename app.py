@@ -10,21 +10,29 @@ st.set_page_config(page_title="LSTM Lab", page_icon="🔁", layout="wide")
 def language() -> str:
     """The reader's language: the link's ?lang= on a session's first run, then the switch.
 
-    Written back to the URL on every run, so a copied link opens in the same language
-    and page switches (which clear the query string) keep it.
+    Kept in plain session state ("site_lang") as well as in the switch's widget state:
+    Streamlit may drop a widget's state when a page hands over with st.switch_page, and
+    plain state survives. Written back to the URL on every run, so a copied link opens
+    in the same language and page switches (which clear the query string) keep it.
     """
     ss = st.session_state
-    if "lang" not in ss:
-        ss["lang"] = lang_or_default(st.query_params.get("lang"))
+    if "site_lang" not in ss:
+        ss["site_lang"] = lang_or_default(st.query_params.get("lang"))
+    ss["lang"] = ss["site_lang"]  # the switch shows the stored language
+
+    def switched() -> None:
+        ss["site_lang"] = ss["lang"]
+
     st.sidebar.radio(
-        "🌐 " + t("common.lang_label", ss["lang"]),
+        "🌐 " + t("common.lang_label", ss["site_lang"]),
         LANGS,
         format_func=NAMES.get,
         horizontal=True,
         key="lang",
+        on_change=switched,
     )
-    st.query_params["lang"] = ss["lang"]
-    return ss["lang"]
+    st.query_params["lang"] = ss["site_lang"]
+    return ss["site_lang"]
 
 
 def navigation(lang: str) -> st.navigation:
@@ -39,10 +47,22 @@ def navigation(lang: str) -> st.navigation:
                 url_path="language-model",
             ),
             st.Page(
+                "pages/bag_or_sequence.py",
+                title=t("nav.bag", lang),
+                icon="🧺",
+                url_path="bag-or-sequence",
+            ),
+            st.Page(
                 "pages/calculator.py",
                 title=t("nav.calculator", lang),
                 icon="🧮",
                 url_path="calculator",
+            ),
+            st.Page(
+                "pages/rnn_to_lstm.py",
+                title=t("nav.rnn_to_lstm", lang),
+                icon="🧱",
+                url_path="rnn-to-lstm",
             ),
             st.Page(
                 "pages/gradients.py",

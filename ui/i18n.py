@@ -12,7 +12,7 @@ from __future__ import annotations
 import string
 
 from core.errors import CoreError
-from ui.strings import calculator, common, gradients, lm, sentiment
+from ui.strings import bag, calculator, common, gradients, lm, rnn_to_lstm, sentiment
 
 LANGS = ("vi", "en")
 DEFAULT = "vi"
@@ -23,11 +23,21 @@ SECTIONS = {
     "calculator": calculator.STRINGS,
     "gradients": gradients.STRINGS,
     "sentiment": sentiment.STRINGS,
+    "bag": bag.STRINGS,
+    "rnn_to_lstm": rnn_to_lstm.STRINGS,
     "lm": lm.STRINGS,
 }
 
 # Terms shown as they are in both languages: the lecture's names for things.
-KEPT = frozenset(common.KEPT | calculator.KEPT | gradients.KEPT | sentiment.KEPT | lm.KEPT)
+KEPT = frozenset(
+    common.KEPT
+    | calculator.KEPT
+    | gradients.KEPT
+    | sentiment.KEPT
+    | bag.KEPT
+    | rnn_to_lstm.KEPT
+    | lm.KEPT
+)
 
 
 def _merge(sections: dict[str, dict[str, dict[str, str]]]) -> dict[str, dict[str, str]]:

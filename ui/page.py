@@ -27,4 +27,4 @@ def start() -> str:
     if PagesManager.uses_pages_directory and "nav_ready" not in st.session_state:
         PagesManager.uses_pages_directory = False
         st.rerun()
-    return lang_or_default(st.session_state.get("lang", DEFAULT))
+    return lang_or_default(st.session_state.get("site_lang", DEFAULT))

@@ -1,4 +1,5 @@
-"""The calculator in a browser: the slide presets, a weight edit, and text typed into its tables."""
+"""The calculator in a browser: the slide presets and a weight edit in each language, text typed
+into its tables, and the page at a phone's width (390 x 844)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from tests.e2e.harness import (
     screenshot,
     settle,
 )
+from ui.i18n import LANGS, t
 
 pytestmark = [pytest.mark.e2e, requires_chromium]
 
@@ -33,8 +35,8 @@ def metric_value(page, label: str) -> str:
     return m.locator('[data-testid="stMetricValue"]').inner_text().strip()
 
 
-W_X = "Trọng số đầu vào W_x"  # the tables' headings on the page
-W_H = "Trọng số ẩn W_h"
+W_X = t("calculator.field_W_x", "vi")  # the tables' headings on the page
+W_H = t("calculator.field_W_h", "vi")
 
 
 def editor(page, heading: str):
@@ -79,33 +81,38 @@ def edit_cell(page, heading: str, row: int, text: str, attempts: int = 3) -> Non
     raise AssertionError(f"could not type {text!r} into {heading} row {row}")
 
 
-def open_custom(page, base_url):
-    open_page(page, base_url, "calculator", "Máy tính RNN/LSTM")
-    page.get_by_text("Tự nhập · Custom", exact=True).click()
+def open_custom(page, base_url, lang="vi"):
+    open_page(page, base_url, f"calculator?lang={lang}", t("calculator.title", lang))
+    page.get_by_text(t("calculator.mode_custom", lang), exact=True).click()
     page.locator('[data-testid="stDataFrame"]').first.wait_for()
     settle(page)
 
 
-def test_slide_presets(page, base_url):
-    open_page(page, base_url, "calculator", "1.63×1 + 0 + 2.7×1 + 1.62 = 5.95")
-    # Slides 43-50: the four gates, and h_t with the slide-49 erratum.
+@pytest.mark.parametrize("lang", LANGS)
+def test_slide_presets(page, base_url, lang):
+    open_page(page, base_url, f"calculator?lang={lang}", "1.63×1 + 0 + 2.7×1 + 1.62 = 5.95")
+    # Slides 43-50: the four gates, and h_t with the erratum of slides 49 and 50.
     for line in ("1.65×1 + 0.62 + 2×1 + 0 = 4.27", "-0.19×1 + 0 + 4.38×1 + 0.59 = 4.78"):
         assert page.get_by_text(line, exact=True).first.is_visible()
-    assert metric_value(page, "h_t (slide 49-50)") == "0.986"
-    assert page.get_by_text("Đính chính slide 49").first.is_visible()
-    screenshot(page, "calculator_lstm_slide")
+    assert metric_value(page, t("calculator.metric_h_slide", lang)) == "0.986"
+    erratum = t("calculator.erratum", lang, wrong="", right="", exact="").split(":")[0]
+    assert page.get_by_text(erratum.strip("* ")).first.is_visible()
+    assert page.get_by_text(t("calculator.title", lang)).first.is_visible()
+    screenshot(page, f"calculator_lstm_slide_{lang}")
 
-    page.get_by_text("RNN · slide 11-14", exact=True).click()
+    page.get_by_text(t("calculator.mode_rnn_slide", lang), exact=True).click()
     page.locator('[data-testid="stMetric"]').filter(has_text="h3").first.wait_for()
     settle(page)
-    # Slides 11-14: h1 = [2, 3], h2 = [4, 6], h3 = [5, 8].
-    assert [metric_value(page, f"h{t}") for t in (1, 2, 3)] == ["[2, 3]", "[4, 6]", "[5, 8]"]
+    # Slides 11-13: h1 = [2, 3], h2 = [4, 6], h3 = [5, 8].
+    assert [metric_value(page, f"h{k}") for k in (1, 2, 3)] == ["[2, 3]", "[4, 6]", "[5, 8]"]
     assert exceptions_on(page) == []
-    screenshot(page, "calculator_rnn_slide")
+    screenshot(page, f"calculator_rnn_slide_{lang}")
 
 
-def test_a_weight_edit_recomputes_the_cell(page, base_url):
-    open_custom(page, base_url)
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_weight_edit_recomputes_the_cell(page, base_url, lang):
+    W_X = t("calculator.field_W_x", lang)
+    open_custom(page, base_url, lang)
     edit_cell(page, W_X, row=3, text="-5")  # W_x of the output gate: -0.19 -> -5
     page.get_by_text("-5×1 + 0 + 4.38×1 + 0.59 = -0.03", exact=True).first.wait_for()
     settle(page)
@@ -123,7 +130,7 @@ def test_a_weight_edit_recomputes_the_cell(page, base_url):
     assert float(metric_value(page, "c_1")) == round(c, 3)
     assert grid_texts(page, W_X)[-1] == "-5"
     assert exceptions_on(page) == []
-    screenshot(page, "calculator_custom_edit")
+    screenshot(page, f"calculator_custom_edit_{lang}")
 
 
 def test_html_and_markdown_typed_into_table_cells_stay_text(
@@ -134,7 +141,7 @@ def test_html_and_markdown_typed_into_table_cells_stay_text(
     for row, payload in enumerate(PAYLOADS[:4]):
         edit_cell(page, W_X, row=row, text=payload)  # the four rows of W_x
     edit_cell(page, W_H, row=0, text=PAYLOADS[4])  # and one of W_h
-    page.get_by_text("Có 5 ô cần sửa").first.wait_for(timeout=TIMEOUT_MS)
+    page.get_by_text(t("calculator.errors_count", "vi", n=5)).first.wait_for(timeout=TIMEOUT_MS)
     settle(page)
 
     assert dialogs == [] and outside_requests == []
@@ -160,8 +167,82 @@ def test_a_share_link_with_markdown_loads_nothing_and_shows_it_literally(
     code = "L111_" + "![](http://x/a.png)" + "_0" * 18
     open_page(page, base_url, f"calculator?w={quote(code)}", "Không đọc được liên kết")
     warning = page.locator('[data-testid="stAlert"]').filter(has_text="Không đọc được liên kết")
+    assert "số thứ 1 trong mã" in warning.inner_text()
     assert "'![](http://x/a.png)'" in warning.inner_text().replace("\u200b", "")
     assert outside_requests == [] and dialogs == []
     assert warning.locator("img, a").count() == 0
     # It falls back to the slide example.
     assert page.get_by_text("1.63×1 + 0 + 2.7×1 + 1.62 = 5.95").first.is_visible()
+
+
+# ------------------------------------------------------------------ phone width
+
+PHONE = {"width": 390, "height": 844}
+
+LAYOUT_JS = """() => {
+    const main = document.querySelector('[data-testid="stMain"]');
+    const out = {
+        page: document.scrollingElement.scrollWidth,
+        main: main ? main.scrollWidth : 0,
+        inner: window.innerWidth,
+        clipped: [],
+        wide: [],
+        diagram_px: [],
+    };
+    // Plotly titles inside their chart's box (the calculator draws none today).
+    for (const svg of document.querySelectorAll('.main-svg')) {
+        const box = svg.getBoundingClientRect();
+        for (const t of svg.parentElement.querySelectorAll('.gtitle, .xtitle, .ytitle')) {
+            const r = t.getBoundingClientRect();
+            if (r.left < box.left - 1 || r.right > box.right + 1 ||
+                r.top < box.top - 1 || r.bottom > box.bottom + 1) out.clipped.push(t.textContent);
+        }
+    }
+    // Tables that would scroll sideways inside themselves.
+    for (const el of document.querySelectorAll('[data-testid="stTable"]')) {
+        if (el.scrollWidth > el.clientWidth + 1) out.wide.push(el.textContent.slice(0, 40));
+    }
+    // How high the cell diagram's letters are on screen.
+    for (const t of document.querySelectorAll('[data-testid="stGraphVizChart"] svg text')) {
+        out.diagram_px.push(t.getBoundingClientRect().height);
+    }
+    return out;
+}"""
+
+
+def check_phone_layout(page) -> dict:
+    """Nothing scrolls sideways, no chart title is clipped, the diagram's text is legible."""
+    got = page.evaluate(LAYOUT_JS)
+    assert got["page"] <= got["inner"] + 1 and got["main"] <= got["inner"] + 1, got
+    assert got["clipped"] == [] and got["wide"] == [], got
+    assert got["diagram_px"], "no cell diagram on the page"
+    # 4 px before; 9 px is small print on a phone, still readable.
+    assert min(got["diagram_px"]) >= 9, sorted(got["diagram_px"])[:5]
+    return got
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_page_reads_at_phone_width(page, base_url, lang):
+    page.set_viewport_size(PHONE)
+    open_page(page, base_url, f"calculator?lang={lang}", "1.63×1 + 0 + 2.7×1 + 1.62 = 5.95")
+    page.locator('[data-testid="stGraphVizChart"] svg').first.wait_for()
+    check_phone_layout(page)
+    screenshot(page, f"calculator_phone_lstm_{lang}")
+    page.get_by_text(t("calculator.mode_custom", lang), exact=True).click()
+    page.locator('[data-testid="stDataFrame"]').first.wait_for()
+    settle(page)
+    check_phone_layout(page)
+    # The toolbar a table shows on hover sits between its heading and the table, not on
+    # the heading (it covered it before).
+    heading = page.get_by_text(t("calculator.field_W_x", lang), exact=True).first
+    table = editor(page, t("calculator.field_W_x", lang))
+    table.scroll_into_view_if_needed()
+    table.hover()
+    toolbar = page.locator('[data-testid="stElementToolbar"]').filter(visible=True).first
+    toolbar.wait_for()
+    head, bar = heading.bounding_box(), toolbar.bounding_box()
+    apart_x = head["x"] + head["width"] <= bar["x"] or bar["x"] + bar["width"] <= head["x"]
+    apart_y = head["y"] + head["height"] <= bar["y"] + 1 or bar["y"] + bar["height"] <= head["y"]
+    assert apart_x or apart_y, (head, bar)
+    screenshot(page, f"calculator_phone_custom_{lang}")
+    assert exceptions_on(page) == []

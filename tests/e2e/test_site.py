@@ -99,3 +99,13 @@ def test_a_deep_link_as_first_request_gets_the_sites_navigation(browser, tmp_pat
             assert nav.get_by_text("app", exact=True).count() == 0
         finally:
             ctx.close()
+
+
+def test_the_calculators_hand_off_keeps_the_language(page, base_url):
+    open_page(page, base_url, "calculator?lang=en", t("nav.calculator", "en"))
+    page.get_by_role("button", name=t("calculator.to_explorer", "en")).click()
+    page.wait_for_url(f"{base_url}/gradients?*lang=en*", timeout=60_000)
+    settle(page)
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    assert nav.get_by_text(t("nav.home", "en"), exact=True).count() == 1
+    assert exceptions_on(page) == []

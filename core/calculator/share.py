@@ -1,0 +1,103 @@
+"""Share codes: every number of the tables in the URL's `w`, and back.
+
+'L111_1.65_1.63_...': the cell kind letter (L = LSTM, R = ReLU RNN, T = tanh RNN),
+the digits I, H, T, then every number, '_'-separated, grids in FIELDS order.
+"""
+
+from __future__ import annotations
+
+from core.calculator.parse import CellError, parse_number, parse_tables
+from core.calculator.tables import (
+    FIELDS,
+    PRESETS,
+    SIZE_LIMITS,
+    Tables,
+    preset_tables,
+    shapes,
+    short_repr,
+)
+from core.errors import CoreError
+
+URL_KINDS = {"L": ("lstm", ""), "R": ("rnn", "relu"), "T": ("rnn", "tanh")}
+
+
+class ShareCodeError(CoreError):
+    """A share code that does not describe a cell: calc_share_start, calc_share_size,
+    calc_share_count, calc_share_number (its `cause` is the number's CellError)."""
+
+    def __init__(self, code: str, message: str = "", cause: CellError | None = None, **params):
+        super().__init__(code, message, **params)
+        self.cause = cause
+
+
+def encode(t: Tables) -> str:
+    """Compact share code of the tables (a cell that does not parse is written as 0)."""
+    I, H, T = t.sizes
+    letter = "L" if t.kind == "lstm" else ("T" if t.nonlinearity == "tanh" else "R")
+    nums = []
+    for name in FIELDS:
+        for row in t.grids[name]:
+            for s in row:
+                try:
+                    nums.append(short_repr(parse_number(s)))
+                except CellError:
+                    nums.append("0")
+    return f"{letter}{I}{H}{T}_" + "_".join(nums)
+
+
+def decode(code: str) -> Tables:
+    """Share code -> grids; raises ShareCodeError saying what is wrong."""
+    code = (code or "").strip()
+    head, _, rest = code.partition("_")
+    if len(head) != 4 or head[0] not in URL_KINDS or not head[1:].isdigit():
+        raise ShareCodeError(
+            "calc_share_start", "the share code does not start like 'L111_' (kind, I, H, T)"
+        )
+    kind, nl = URL_KINDS[head[0]]
+    I, H, T = (int(c) for c in head[1:])
+    for k, v in zip("IHT", (I, H, T), strict=True):
+        lo, hi = SIZE_LIMITS[k]
+        if not lo <= v <= hi:
+            raise ShareCodeError(
+                "calc_share_size",
+                f"{k}={v} out of range ({lo}-{hi})",
+                name=k,
+                value=v,
+                lo=lo,
+                hi=hi,
+            )
+    shape = shapes(kind, I, H, T)
+    need = sum(r * c for r, c in shape.values())
+    parts = rest.split("_") if rest else []
+    if len(parts) != need:
+        raise ShareCodeError(
+            "calc_share_count",
+            f"the share code has {len(parts)} numbers, "
+            f"a {kind.upper()} with I={I}, H={H}, T={T} needs {need}",
+            got=len(parts),
+            kind=kind.upper(),
+            I=I,
+            H=H,
+            T=T,
+            need=need,
+        )
+    for k, s in enumerate(parts, start=1):
+        try:
+            parse_number(s)
+        except CellError as e:
+            raise ShareCodeError("calc_share_number", f"number {k}: {e}", cause=e, k=k) from e
+    grids, pos = {}, 0
+    for name in FIELDS:
+        r, c = shape[name]
+        grids[name] = tuple(tuple(parts[pos + i * c : pos + (i + 1) * c]) for i in range(r))
+        pos += r * c
+    return Tables(kind, nl, grids)
+
+
+def match_preset(t: Tables) -> str:
+    """'lstm_slide' or 'rnn_slide' when the grids hold exactly that example, else ''."""
+    if parse_tables(t).errors:
+        return ""
+    # Equal floats have equal shortest reprs, so equal share codes mean equal numbers.
+    code = encode(t)
+    return next((name for name in PRESETS if encode(preset_tables(name)) == code), "")

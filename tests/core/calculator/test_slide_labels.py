@@ -1,0 +1,119 @@
+"""Every slide number the calculator shows, tied to the lecture's own pages (the seed text).
+
+The seed (../shared/seed/*.txt) is the slides' text; a line '!' followed by a number
+starts the page of that number, and page numbers are slide numbers.
+"""
+
+import re
+
+import pytest
+
+from core.calculator.slides import (
+    C_SLIDE,
+    ERRATUM_SLIDES,
+    LSTM_SLIDE_VALUES,
+    RNN_FIRST_SLIDE,
+    RNN_SLIDE_VALUES,
+    TANH_SLIDE,
+)
+from core.calculator.tables import preset_tables
+from core.calculator.trace import calculate
+from tests.support.seed import slide_lines
+from ui.strings.calculator import STRINGS
+
+
+@pytest.fixture(scope="module")
+def pages() -> dict[int, list[str]]:
+    """Slide number -> its lines, read from the seed."""
+    return slide_lines()
+
+
+def count(page: list[str], values) -> int:
+    """How often the values stand on consecutive lines of a page (a vector is a column)."""
+    want = [f"{v:g}" if isinstance(v, (int, float)) else v for v in values]
+    return sum(page[k : k + len(want)] == want for k in range(len(page)))
+
+
+GATE_TITLES = {
+    "f": "Example - Forget Gate",
+    "i": "Example - Input Gate",
+    "g": "Example - Candidate Memory",
+    "o": "Example - Output Gate",
+}
+
+
+def test_each_worked_gate_is_on_the_slide_named_for_it(pages):
+    for slide, _, gate, _, printed in LSTM_SLIDE_VALUES:
+        page = pages[int(slide)]
+        assert page[0] == GATE_TITLES[gate], (slide, gate)
+        # The slide works the number out ('= 5.95'); the slide before does not show it yet.
+        assert f"= {printed}" in page, (slide, printed)
+        before = pages[int(slide) - 1]
+        assert printed not in before and f"= {printed}" not in before, (slide, printed)
+
+
+def test_the_rounded_cell_state_and_its_tanh_are_on_slides_48_and_49(pages):
+    assert pages[int(C_SLIDE)][0] == "Example – Current Cell State"
+    assert "= 1.994 + 0.952" in pages[int(C_SLIDE)] and "= 2.946" in pages[int(C_SLIDE)]
+    assert count(pages[int(C_SLIDE) - 1], ["2.946"]) == 0
+    assert "= 0.994" in pages[int(TANH_SLIDE)] and "= 0.994" not in pages[int(C_SLIDE)]
+
+
+def test_the_erratum_is_on_both_slides_that_print_it(pages):
+    printing = sorted(n for n, page in pages.items() if "1.986" in page)
+    assert [str(n) for n in printing] == list(ERRATUM_SLIDES) == ["49", "50"]
+    assert "= 0.992 + 0.994" in pages[49]  # a sum where h_t = o ⊙ tanh(c_t) is a product
+    r = calculate(preset_tables("lstm_slide"))
+    h_check = next(c for c in r.slide_checks if c.note == "erratum")
+    assert h_check.slide == "-".join(ERRATUM_SLIDES)
+
+
+def test_rnn_step_t_is_on_slide_10_plus_t_and_slide_14_is_the_formula(pages):
+    r = calculate(preset_tables("rnn_slide"))
+    for c in r.slide_checks:
+        t = int(c.quantity.split(":")[0].removeprefix("t="))
+        assert c.slide == str(RNN_FIRST_SLIDE + t - 1) == str(10 + t)
+        page, before = pages[int(c.slide)], pages[int(c.slide) - 1]
+        # The slide adds this vector to the figure: it stands there once more than before.
+        assert count(page, c.printed) > count(before, c.printed), (c.slide, c.quantity)
+    assert list(RNN_SLIDE_VALUES) == [1, 2, 3]
+    assert "Last Hidden State" in pages[14] and count(pages[14], ["x'W\"#"]) == 0
+
+
+# Every slide number the catalog puts on the page: the key, the numbers, and what the
+# seed's page shows there.
+SHOWN = {
+    "calculator.mode_lstm_slide": {43: "Example", 50: "Example - Final Result"},
+    "calculator.mode_rnn_slide": {11: "Recurrent Neural Network (RNN)", 14: "Last Hidden State"},
+    "calculator.metric_c_slide": {48: "= 2.946"},
+    "calculator.metric_tanh_slide": {49: "= 0.994"},
+    "calculator.metric_h_slide": {49: "1.986", 50: "1.986"},
+    "calculator.rounding_note": {48: "= 1.994 + 0.952"},
+    "calculator.erratum": {49: "= 0.992 + 0.994", 50: "1.986"},
+    "calculator.rnn_intro": {11: "h0", 12: "4", 13: "5", 14: "Last Hidden State"},
+}
+
+
+def _slide_numbers(text: str) -> set[int]:
+    """Every number the text names as a slide: 'slide 48', 'slides 43-50', 'Slides 11 and 12'."""
+    found = set()
+    for m in re.finditer(r"[Ss]lides? ((?:\d+(?:-\d+)?(?:, | and | và )?)+)", text):
+        for part in re.findall(r"\d+(?:-\d+)?", m.group(1)):
+            a, _, b = part.partition("-")
+            found |= {int(a), int(b)} if b else {int(a)}
+    return found
+
+
+def test_every_slide_number_in_the_catalog_is_tied_to_the_seed(pages):
+    for key, entry in STRINGS.items():
+        for lang in ("vi", "en"):
+            nums = _slide_numbers(entry[lang])
+            if key in SHOWN:
+                assert nums >= set(SHOWN[key]), (key, lang, nums)
+                for n in nums:
+                    assert n in SHOWN[key], f"{key} ({lang}) names slide {n}: add it to SHOWN"
+            else:
+                assert not nums, f"{key} ({lang}) names slides {nums}: add it to SHOWN"
+    for key, shown in SHOWN.items():
+        for n, text in shown.items():
+            assert text in pages[n], (key, n, text)

@@ -1,0 +1,252 @@
+"""The shipped sentiment model through core.sentiment (onnxruntime only)."""
+
+import json
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+import numpy as np
+import pytest
+
+from core.sentiment import ModelUnavailable, load_model
+from core.sentiment.text import strip_diacritics
+from core.sentiment.vocab import UNK
+from tests.support.paths import DATA, ROOT
+
+# Slide 21, as the slide prints them (left column positive, right column negative).
+SLIDE_21 = [
+    (
+        "Mình được 1 cô bạn giới_thiệu đến đây , tìm địa_chỉ khá dễ . Menu nước uống chất "
+        "khỏi nói . Mình muốn cũng đc 8 loại nước ở đây , món nào cũng ngon và bổ_dưỡng cả .",
+        "positive",
+    ),
+    (
+        "Mỗi lần thèm trà sữa là làm 1 ly . Quán dễ kiếm , không_gian lại rộng_rãi . "
+        "Nhân_viên thì dễ_thương gần_gũi . Nói_chung thèm trà sữa là mình ghé Quán ở đây "
+        "vì gần nhà .",
+        "positive",
+    ),
+    (
+        "Quán chế_biến đồ_ăn lâu , Cá_Sapa nướng uớp rất dở , sò Lông ko tươi , nước_chấm ko "
+        "ngon\n Tóm_lại sẽ ko bao_giờ ghé nữa , ăn_dở mà uổng tiền",
+        "negative",
+    ),
+    (
+        "Quán này thấy khá nhiều người bảo mình nên mình đã đi ăn thử , nhưng thực_sự ăn xong "
+        "thấy không được như mong_đợi lắm .",
+        "negative",
+    ),
+]
+
+
+@pytest.mark.parametrize("text,label", SLIDE_21)
+def test_slide_21_reviews_get_their_label(model, text, label):
+    for form in (text, text.replace("_", " ")):
+        r = model.classify([form])[0]
+        assert r.label == label, (form, r.p_positive)
+        assert r.status == "ok" and r.language == "vi"
+
+
+def test_classify_keeps_order_count_and_flags(model):
+    texts = [
+        SLIDE_21[0][0],
+        "",
+        "The staff is so nice and the coffee is great, I will come back again.",
+        "   !!! 123 😀 ",
+        SLIDE_21[2][0],
+    ]
+    results = model.classify(texts)
+    assert [r.text for r in results] == texts
+    assert [r.status for r in results] == ["ok", "empty", "not_vietnamese", "empty", "ok"]
+    assert results[1].label is None and results[1].p_positive is None
+    assert results[2].label in ("positive", "negative") and 0 <= results[2].p_positive <= 1
+    assert [results[0].label, results[4].label] == ["positive", "negative"]
+
+
+def test_batching_by_length_changes_no_answer(model):
+    """A review's P is the same alone and inside a padded batch of longer reviews."""
+    texts = [t for t, _ in SLIDE_21] + ["ngon", "quán dở tệ", SLIDE_21[3][0] * 5]
+    together = [r.p_positive for r in model.classify(texts)]
+    alone = [model.classify([t])[0].p_positive for t in texts]
+    np.testing.assert_allclose(together, alone, atol=1e-6)
+
+
+def test_analyze_explains_the_verdict(model):
+    text = "Nhân viên dễ thương , đồ ăn ngon nhưng giá hơi đắt . xyzzyqq"
+    a = model.analyze(text)
+    assert len(a.steps) == 5 and a.steps[-1].text == a.steps[-1].text.lower()
+    assert a.tokens[-1] == "xyzzyqq" and a.unknown[-1] and a.ids[-1] == UNK
+    assert len(a.ids) == len(a.tokens) == len(a.p_prefix) == len(a.influence) == len(a.unknown)
+    assert a.p_positive == pytest.approx(a.p_prefix[-1], abs=1e-7)
+    assert a.p_positive == pytest.approx(model.classify([text])[0].p_positive, abs=1e-6)
+    # p_prefix[t] is the verdict on the first t+1 tokens alone.
+    for t in (0, 3, 7):
+        assert a.p_prefix[t] == pytest.approx(model.predict_ids([a.ids[: t + 1]])[0], abs=1e-6)
+    # influence[t] is p minus the verdict with token t left out, recomputed one by one.
+    for t in range(len(a.ids)):
+        without = model.predict_ids([a.ids[:t] + a.ids[t + 1 :]])[0]
+        assert a.influence[t] == pytest.approx(a.p_positive - without, abs=1e-6)
+    assert a.status == "ok" and a.label in ("positive", "negative") and not a.truncated
+
+
+def test_verdict_splits_into_the_lstm_and_the_phrase_bag(model):
+    """analyze's two shares equal PyTorch's own parts() on the weights read from the file."""
+    torch = pytest.importorskip("torch")
+    from core.training.export import torch_from_onnx
+    from core.training.model import ModelConfig
+
+    net = torch_from_onnx(
+        ROOT / "models" / "sentiment.onnx", ModelConfig(**model.metadata["config"])
+    )
+    for text in (
+        "món ăn ngon nhưng phục vụ chậm và giá hơi cao",
+        "quá tệ , không bao giờ quay lại",
+    ):
+        a = model.analyze(text)
+        with torch.no_grad():
+            lstm, vote, _ = net.parts(torch.tensor([a.ids]))
+        assert a.lstm_logit == pytest.approx(float(lstm[0, -1]), abs=1e-4)
+        assert a.bag_vote == pytest.approx(float(vote[0, -1]), abs=1e-5)
+        assert sum(share for *_, share in a.phrases) == pytest.approx(a.bag_vote, abs=1e-6)
+        assert all(p in " ".join(a.tokens) for p, *_ in a.phrases)
+        assert 1 / (1 + np.exp(-(a.lstm_logit + a.bag_vote))) == pytest.approx(
+            a.p_positive, abs=1e-5
+        )
+
+
+def test_analyze_empty_and_single_token(model):
+    e = model.analyze(" 123 !!! ")
+    assert (e.status, e.label, e.p_positive, e.p_prefix, e.influence) == (
+        "empty",
+        None,
+        None,
+        [],
+        [],
+    )
+    one = model.analyze("ngon")
+    assert len(one.influence) == 1 and one.p_positive is not None
+
+
+def test_long_reviews_are_truncated_at_max_len(model):
+    text = " ".join(["ngon"] * (model.max_len + 25))
+    a = model.analyze(text)
+    assert a.truncated and len(a.tokens) == model.max_len + 25 and len(a.ids) == model.max_len
+    assert len(a.p_prefix) == model.max_len
+
+
+def test_influence_of_a_long_review_matches_one_by_one(model):
+    """Leave-one-out runs in slices of rows for long reviews; every slice must line up."""
+    sentence = "quán ngon nhưng phục vụ hơi chậm , giá rẻ , không gian đẹp mà bàn bẩn . "
+    a = model.analyze(sentence * 12)  # ~170 tokens: three slices
+    assert len(a.ids) > 128
+    for t in (0, 63, 64, 100, len(a.ids) - 1):
+        without = model.predict_ids([a.ids[:t] + a.ids[t + 1 :]])[0]
+        assert a.influence[t] == pytest.approx(a.p_positive - without, abs=1e-6)
+
+
+def test_gate_trace_is_the_same_lstm_as_onnx(model):
+    ids = model.encode(["quán", "này", "ngon", "nhưng", "phục", "vụ", "chậm", "quá"])
+    h_onnx = model.hidden_states(ids)  # (T, H)
+    steps = model.gate_trace(ids)
+    assert len(steps) == len(ids)
+    h_cells = np.stack([s.h for s in steps])
+    np.testing.assert_allclose(h_cells, h_onnx, atol=1e-5)
+    # The gate order conversion matters: forget and output gates must not be swapped.
+    assert set(steps[0].gates) == {"i", "f", "g", "o"}
+
+
+def test_concurrent_classification_is_consistent(model):
+    texts = [t for t, _ in SLIDE_21] * 3 + ["quán ngon", "", "dở tệ"]
+    serial = model.classify(texts)
+    with ThreadPoolExecutor(16) as pool:
+        runs = list(pool.map(lambda _: model.classify(texts), range(32)))
+    for run in runs:
+        assert run == serial
+
+
+def test_the_sentiment_path_never_imports_torch():
+    code = (
+        "import sys; from core.sentiment import load_model; from core.sentiment import classify; "
+        "m = load_model(); m.classify(['quán ngon']); m.analyze('quán ngon'); "
+        "m.gate_trace(m.encode(['ngon'])); "
+        "assert 'torch' not in sys.modules, 'torch was imported'"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=120)
+
+
+def test_missing_or_corrupt_model_says_how_to_rebuild(tmp_path):
+    with pytest.raises(ModelUnavailable, match="make train") as e:
+        load_model(tmp_path)
+    assert "sentiment.onnx" in str(e.value)
+    assert e.value.code == "model_missing"
+    assert e.value.params == {"file": str(tmp_path / "sentiment.onnx"), "command": "make train"}
+    for name in ("sentiment.onnx", "vocab.json", "metadata.json"):
+        shutil.copy(ROOT / "models" / name, tmp_path / name)
+    (tmp_path / "sentiment.onnx").write_bytes(b"not an onnx file")
+    with pytest.raises(ModelUnavailable, match="make train") as e:
+        load_model(tmp_path)
+    assert "sentiment.onnx is corrupt" in str(e.value)
+    assert e.value.code == "model_broken" and e.value.params["command"] == "make train"
+    assert e.value.params["file"].endswith("sentiment.onnx") and e.value.params["detail"]
+    shutil.copy(ROOT / "models" / "sentiment.onnx", tmp_path / "sentiment.onnx")
+    (tmp_path / "vocab.json").write_text('{"itos": ["oops"]}', encoding="utf-8")
+    with pytest.raises(ModelUnavailable, match="vocab.json is corrupt"):
+        load_model(tmp_path)
+
+
+def test_metadata_is_a_model_card(model):
+    meta = model.metadata
+    for key in ("command", "seed", "config", "data", "metrics", "curves", "timings"):
+        assert key in meta
+    # The card holds no machine path: the data folder is relative to the project.
+    assert meta["data"]["path"] == "../shared/data/ntc-scv"
+    assert str(ROOT.parent) not in json.dumps(meta) and not meta["data"]["path"].startswith("/")
+    for form in ("typed", "underscore", "no_diacritics"):
+        m = meta["metrics"][form]
+        assert m["n"] == 10_000 and 0.5 < m["accuracy"] <= 1
+        assert sum(map(sum, m["confusion_matrix"])) == m["n"]
+    sizes = sum((ROOT / "models" / f).stat().st_size for f in ("sentiment.onnx", "vocab.json"))
+    assert sizes < 16 * 2**20
+    assert json.loads((ROOT / "models" / "vocab.json").read_text("utf-8"))["itos"][:2] == [
+        "<pad>",
+        "<unk>",
+    ]
+
+
+def _validation(form):
+    texts, labels = [], []
+    for label, folder in ((0, "neg"), (1, "pos")):
+        files = sorted((DATA / "data_train" / "test" / folder).glob("*.txt"))
+        for f in files:
+            texts.append(form(f.read_text(encoding="utf-8")))
+            labels.append(label)
+    return texts, np.array(labels)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not DATA.is_dir(), reason="NTC-SCV data folder absent")
+def test_validation_accuracy_matches_the_metadata(model):
+    """The model card's figures, recomputed through the classify path, to 0.001."""
+    forms = {
+        "typed": lambda t: t.replace("_", " "),
+        "no_diacritics": lambda t: strip_diacritics(t.replace("_", " ")),
+    }
+    for name, form in forms.items():
+        texts, y = _validation(form)
+        pred = np.array([r.label == "positive" for r in model.classify(texts)])
+        acc = float((pred == y).mean())
+        assert acc == pytest.approx(model.metadata["metrics"][name]["accuracy"], abs=1e-3), name
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not DATA.is_dir(), reason="NTC-SCV data folder absent")
+def test_probabilities_are_calibrated_on_validation(model):
+    """P(positive) means something: few reviews pinned at 0 or 1, and a log loss a
+    calibrated 0.90-accurate model reaches (an overconfident one scored 0.55 here)."""
+    texts, y = _validation(lambda t: t.replace("_", " "))
+    p = np.array([r.p_positive for r in model.classify(texts)], dtype=float)
+    assert np.mean((p > 0.999) | (p < 0.001)) < 0.05
+    p = np.clip(p, 1e-7, 1 - 1e-7)
+    log_loss = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+    assert log_loss < 0.30

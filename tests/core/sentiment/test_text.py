@@ -1,0 +1,168 @@
+"""Language detection, the five cleaning steps of slide 23, and syllable tokens."""
+
+import re
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from core.sentiment.text import (
+    CLEANING_STEPS,
+    clean,
+    clean_steps,
+    detect_language,
+    detect_languages,
+    lowercase,
+    normalize_whitespace,
+    preprocess,
+    remove_emoji,
+    remove_punct_digits,
+    remove_urls_html,
+    strip_diacritics,
+    tokenize,
+)
+from tests.support.paths import DATA
+
+# ---------------------------------------------------------------- language
+
+
+def test_detects_vietnamese_and_english_with_normalised_probability():
+    vi = detect_language("Quán này đồ ăn ngon , nhân viên phục vụ nhiệt tình , sẽ quay lại .")
+    en = detect_language("The room is cheap and the staff is so nice, near the city center.")
+    assert (vi.lang, en.lang) == ("vi", "en")
+    assert 0.9 < vi.prob <= 1.0 and 0.5 < en.prob <= 1.0
+
+
+def test_batched_detection_is_langids_own_answer():
+    from langid.langid import LanguageIdentifier, model
+
+    ident = LanguageIdentifier.from_modelstring(model, norm_probs=True)
+    texts = [
+        "Mình được 1 cô bạn giới_thiệu đến đây , tìm địa_chỉ khá dễ .",
+        "Visiting Da Nang frequently but this is the first time",
+        "quan nay ngon",
+        "Das Essen war sehr gut",
+        "😀",
+    ]
+    for guess, text in zip(detect_languages(texts), texts, strict=True):
+        lang, prob = ident.classify(text)
+        assert guess.lang == lang
+        assert guess.prob == pytest.approx(prob, abs=1e-9)
+
+
+def test_blank_text_has_no_language():
+    assert detect_language("  \n ").lang == ""
+    assert detect_language("").prob == 0.0
+
+
+# ---------------------------------------------------------------- cleaning steps
+
+
+def test_steps_are_the_five_of_slide_23_in_order():
+    keys = [k for k, _ in CLEANING_STEPS]
+    assert keys == ["urls_html", "punct_digits", "emoji", "whitespace", "lowercase"]
+    steps = clean_steps("Xin chào")
+    assert [s.key for s in steps] == keys
+
+
+def test_urls_really_go():
+    text = "Xem menu https://foody.vn/ha-noi/quan?x=1&y=2 hoặc www.foody.vn/abc nhé http://a.b"
+    out = remove_urls_html(text)
+    assert "foody" not in out and "http" not in out and "www" not in out
+    assert out.split() == ["Xem", "menu", "hoặc", "nhé"]
+    step = clean_steps(text)[0]
+    assert step.removed == (
+        "https://foody.vn/ha-noi/quan?x=1&y=2",
+        "www.foody.vn/abc",
+        "http://a.b",
+    )
+
+
+def test_html_tags_and_entities_go():
+    out = remove_urls_html('<p>Ngon&nbsp;lắm</p><br/><a href="x">đây</a>')
+    assert out.split() == ["Ngon", "lắm", "đây"]
+
+
+def test_punctuation_and_digits_go_but_underscores_and_letters_stay():
+    text = "Giá 295k/nồi , ngon!!! (thật) — “tuyệt” nhân_viên 1 2 3 đẹp…"
+    out = remove_punct_digits(text)
+    assert out.split() == ["Giá", "k", "nồi", "ngon", "thật", "tuyệt", "nhân_viên", "đẹp"]
+    assert not re.search(r"\d", out)
+
+
+def test_emoji_flags_and_emoticons_go():
+    text = "Ngon 😋👍🏽 cờ 🇻🇳 gia đình 👨‍👩‍👧 tim ❤️ sao ★ xong"
+    out = remove_emoji(text)
+    assert out.split() == ["Ngon", "cờ", "gia", "đình", "tim", "sao", "xong"]
+    assert all(unicodedata.category(c)[0] in "LZ" for c in out)
+    assert clean_steps(text)[2].removed == ("😋👍🏽", "🇻🇳", "👨\u200d👩\u200d👧", "❤️", "★")
+
+
+def test_whitespace_is_one_space_between_words():
+    assert normalize_whitespace("  a \n\t b\u200b  c \r\n") == "a b c"
+
+
+def test_lowercase_handles_vietnamese_capitals():
+    assert lowercase("ĐẸP QUÁ Ừ Ổn") == "đẹp quá ừ ổn"
+
+
+def test_slide_23_example_end_to_end():
+    text = (
+        "Quán này thấy khá nhiều người bảo mình nên mình đã đi ăn thử , nhưng thực_sự ăn xong "
+        "thấy không được ngon. 👍👍</p>\nMình được 1 cô bạn giới_thiệu đến đây , tìm địa_chỉ "
+        "khá dễ. Menu nước uống chất khỏi nói . https://foody.com"
+    )
+    steps = clean_steps(text)
+    assert steps[-1].text == clean(text)
+    assert steps[-1].text == (
+        "quán này thấy khá nhiều người bảo mình nên mình đã đi ăn thử nhưng thực_sự ăn xong "
+        "thấy không được ngon mình được cô bạn giới_thiệu đến đây tìm địa_chỉ khá dễ menu "
+        "nước uống chất khỏi nói"
+    )
+    assert steps[0].removed == ("</p>", "https://foody.com")
+    assert steps[4].removed == ()
+
+
+def test_decomposed_unicode_is_composed_first():
+    nfd = unicodedata.normalize("NFD", "Quán ĐẸP")
+    assert preprocess(nfd) == ["quán", "đẹp"]
+
+
+# ---------------------------------------------------------------- tokens
+
+
+def test_underscores_and_spaces_give_the_same_tokens():
+    a = preprocess("Nhân_viên dễ_thương , không_gian rộng_rãi .")
+    b = preprocess("Nhân viên dễ thương , không gian rộng rãi .")
+    assert a == b == ["nhân", "viên", "dễ", "thương", "không", "gian", "rộng", "rãi"]
+
+
+syllable = st.text(
+    alphabet="abcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậéèẻẽẹ", min_size=1, max_size=6
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(words=st.lists(st.lists(syllable, min_size=1, max_size=3), min_size=0, max_size=12))
+def test_token_equality_holds_for_any_segmentation(words):
+    underscored = " ".join("_".join(w) for w in words)
+    typed = " ".join(" ".join(w) for w in words)
+    assert preprocess(underscored) == preprocess(typed) == [s for w in words for s in w]
+
+
+@pytest.mark.skipif(not DATA.is_dir(), reason="NTC-SCV data folder absent")
+def test_token_equality_on_real_reviews():
+    files = sorted((DATA / "data_train" / "test" / "pos").glob("*.txt"))[:300]
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert preprocess(text) == preprocess(text.replace("_", " ")), f.name
+
+
+def test_tokenize_drops_empty_pieces():
+    assert tokenize("_a__b_ c ") == ["a", "b", "c"]
+    assert tokenize("") == []
+
+
+def test_strip_diacritics_types_like_a_hurried_user():
+    assert strip_diacritics("Quán này ngon, Đẹp lắm, được") == "Quan nay ngon, Dep lam, duoc"

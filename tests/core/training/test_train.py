@@ -1,0 +1,94 @@
+"""Training smoke run on a tiny fixture in the official layout: the result loads and predicts.
+
+Every test that trains is marked slow (`make test-fast` leaves them out).
+"""
+
+import json
+import random
+
+import numpy as np
+import pytest
+
+from core.sentiment import load_model
+from core.sentiment.vocab import Vocab
+from core.training import train
+
+GOOD = ["ngon", "tuyệt_vời", "thích", "dễ_thương", "sạch_sẽ", "rẻ"]
+BAD = ["dở", "tệ", "bẩn", "đắt", "chậm", "thất_vọng"]
+FILLER = ["quán", "này", "món", "ăn", "nhân_viên", "phục_vụ", "mình", "đi", "với", "bạn", "lắm"]
+
+
+def make_dataset(root, n_per_class, seed=0):
+    """NTC-SCV's layout: data_train/{train,test}/{pos,neg}/N.txt, words joined by _."""
+    rng = random.Random(seed)
+    for split, n in (("train", n_per_class), ("test", n_per_class // 3)):
+        for folder, words in (("pos", GOOD), ("neg", BAD)):
+            d = root / "data_train" / split / folder
+            d.mkdir(parents=True)
+            for k in range(n):
+                body = rng.choices(FILLER, k=rng.randint(3, 15)) + rng.choices(words, k=2)
+                rng.shuffle(body)
+                (d / f"{k}.txt").write_text(" ".join(body) + " .\n", encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory):
+    data = make_dataset(tmp_path_factory.mktemp("ntc"), 150)
+    out = tmp_path_factory.mktemp("models")
+    opts = "--epochs 6 --batch-size 16 --lr 0.01 --hidden-size 16 --embed-dim 16 --max-len 40"
+    opts += " --dropout 0.1 --unk-prob 0.02"  # a tiny model on a tiny task: regularise lightly
+    args = [str(data), "--out", str(out), *opts.split(), "--seed", "7", "--threads", "1"]
+    assert train.main(args) == 0
+    return data, out
+
+
+@pytest.mark.slow
+def test_smoke_run_writes_the_three_artifacts(trained):
+    data, out = trained
+    assert {p.name for p in out.iterdir()} >= {"sentiment.onnx", "vocab.json", "metadata.json"}
+    meta = json.loads((out / "metadata.json").read_text("utf-8"))
+    assert meta["seed"] == 7 and meta["config"]["hidden_size"] == 16
+    assert meta["command"].startswith("python -m core.training.train")
+    assert len(meta["data"]["train_sha256"]) == 64
+    # No machine path on the model card: a folder outside the project is named, not located.
+    assert meta["data"]["path"] == data.name
+    assert 1 <= len(meta["curves"]) <= 6
+    assert meta["metrics"]["typed"]["n"] == 100
+    vocab = Vocab.load(out / "vocab.json")
+    assert vocab.itos[:2] == ["<pad>", "<unk>"]
+    assert "nhân" in vocab and "nhân_viên" not in vocab  # syllables, not underscore words
+
+
+@pytest.mark.slow
+def test_smoke_model_loads_and_predicts(trained):
+    _, out = trained
+    model = load_model(out)
+    results = model.classify(["món ăn ngon , nhân viên dễ thương", "quán bẩn , phục vụ chậm , tệ"])
+    assert [r.label for r in results] == ["positive", "negative"]
+    assert model.metadata["metrics"]["typed"]["accuracy"] >= 0.85
+
+
+@pytest.mark.slow
+def test_the_same_seed_gives_the_same_model(trained, tmp_path):
+    data, out = trained
+    opts = "--epochs 1 --batch-size 32 --hidden-size 8 --embed-dim 8 --max-len 40 --limit 30"
+    args = [str(data), "--out", str(tmp_path), *opts.split(), "--threads", "1"]
+    assert train.main(args) == 0
+    first = load_model(tmp_path).predict_ids([[2, 3, 4, 5]])
+    again = tmp_path / "again"
+    assert train.main([*args[:2], str(again), *args[3:]]) == 0
+    np.testing.assert_array_equal(load_model(again).predict_ids([[2, 3, 4, 5]]), first)
+
+
+def test_missing_data_folder_is_exit_code_2(tmp_path, capsys):
+    assert train.main([str(tmp_path / "nope"), "--out", str(tmp_path)]) == 2
+    assert "data_train" in capsys.readouterr().err
+
+
+def test_the_data_folder_is_recorded_relative_to_the_project(tmp_path):
+    from core.training.data import DEFAULT_DATA, ROOT, recorded_path
+
+    assert recorded_path(DEFAULT_DATA) == "../shared/data/ntc-scv"
+    assert recorded_path(ROOT / "data" / "ntc") == "data/ntc"
+    assert recorded_path(tmp_path / "ntc-scv") == "ntc-scv"  # elsewhere: the name alone

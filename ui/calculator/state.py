@@ -1,0 +1,135 @@
+"""The calculator page's session state: which tables are shown, and the widgets' callbacks.
+
+Keys: calc_tables (what the editors hold now), calc_base (what the editors started
+from), calc_mode, calc_kind, calc_I/H/T, calc_seed, calc_step, calc_by_kind (each cell
+kind's last custom tables, so switching kinds and back keeps the work), calc_last_ok,
+calc_lang (the language the editors were drawn in).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.calculator.share import ShareCodeError, decode, match_preset
+from core.calculator.tables import (
+    FIELDS,
+    PRESETS,
+    Tables,
+    preset_tables,
+    random_tables,
+    resize_tables,
+    with_nonlinearity,
+)
+from core.calculator.trace import Calculation
+
+EDITORS = {name: f"calc_ed_{name}" for name in FIELDS}
+ss = st.session_state
+
+
+def kind_key(t: Tables) -> str:
+    """The kind radio's value for these tables: lstm, rnn_relu or rnn_tanh."""
+    return "lstm" if t.kind == "lstm" else f"rnn_{t.nonlinearity or 'relu'}"
+
+
+def load(t: Tables) -> None:
+    """Make t the custom tables: sizes, kind and fresh editors follow it."""
+    ss["calc_base"] = ss["calc_tables"] = t
+    ss["calc_I"], ss["calc_H"], ss["calc_T"] = t.sizes
+    ss["calc_kind"] = kind_key(t)
+    ss.pop("calc_step", None)
+    for key in EDITORS.values():
+        ss.pop(key, None)  # edits were relative to the old tables
+
+
+def init() -> ShareCodeError | None:
+    """First run of a session: the weights in the URL if any, else the LSTM slide example.
+
+    Returns the error of a share code that could not be read (once), else None.
+    """
+    if "calc_tables" in ss:
+        return None
+    tables, mode, error = preset_tables("lstm_slide"), "lstm_slide", None
+    code = st.query_params.get("w")
+    if code:
+        try:
+            tables = decode(code)
+            mode = match_preset(tables) or "custom"
+        except ShareCodeError as exc:
+            error = exc
+    ss["calc_mode"] = mode
+    load(tables)
+    return error
+
+
+def sync_custom(lang: str) -> None:
+    """Widgets' state the custom mode needs, kept across slide modes and language switches."""
+    t = ss["calc_tables"]
+    # Streamlit drops a widget's state on runs that do not draw it (the slide modes).
+    for key, value in zip(("calc_I", "calc_H", "calc_T"), t.sizes, strict=True):
+        ss.setdefault(key, value)
+    ss.setdefault("calc_kind", kind_key(t))
+    # The editors' row labels are words: another language is another table to Streamlit,
+    # which would start it afresh. Keep what was typed as the new starting point.
+    if ss.setdefault("calc_lang", lang) != lang:
+        ss["calc_lang"] = lang
+        ss["calc_base"] = t
+        for key in EDITORS.values():
+            ss.pop(key, None)
+
+
+def on_mode() -> None:
+    """Leaving custom keeps its tables; entering it from a slide starts from that slide."""
+    mode, prev = ss["calc_mode"], ss.get("calc_prev_mode")
+    if prev == "custom":  # keep what was typed for the way back
+        ss["calc_base"] = ss["calc_tables"]
+        for key in EDITORS.values():
+            ss.pop(key, None)
+    # Untouched custom tables follow the example the student comes from.
+    if mode == "custom" and prev in PRESETS and match_preset(ss["calc_tables"]):
+        load(preset_tables(prev))
+
+
+def on_kind() -> None:
+    """Another cell kind: its own last tables this session, else its slide example."""
+    kind, old = ss["calc_kind"], ss["calc_tables"]
+    by_kind = ss.setdefault("calc_by_kind", {})
+    by_kind["lstm" if old.kind == "lstm" else "rnn"] = old  # the work done so far
+    if kind.startswith("rnn") and old.kind == "rnn":
+        load(with_nonlinearity(old, kind.split("_")[1]))  # same numbers, other activation
+    elif (kept := by_kind.get("lstm" if kind == "lstm" else "rnn")) is not None:
+        load(kept if kind == "lstm" else with_nonlinearity(kept, kind.split("_")[1]))
+    else:
+        on_slide()
+
+
+def on_size() -> None:
+    """New I, H or T: the numbers that still fit stay, the rest are 0."""
+    load(resize_tables(ss["calc_tables"], ss["calc_I"], ss["calc_H"], ss["calc_T"]))
+
+
+def on_random() -> None:
+    """A random exercise of the chosen kind and sizes, from the seed."""
+    kind = ss["calc_kind"]
+    nl = kind.split("_")[1] if kind.startswith("rnn") else "relu"
+    cell = "lstm" if kind == "lstm" else "rnn"
+    load(random_tables(cell, ss["calc_I"], ss["calc_H"], ss["calc_T"], ss["calc_seed"], nl))
+
+
+def on_slide() -> None:
+    """Back to the slides' example of the chosen kind."""
+    kind = ss["calc_kind"]
+    t = preset_tables("lstm_slide" if kind == "lstm" else "rnn_slide")
+    load(with_nonlinearity(t, "tanh") if kind == "rnn_tanh" else t)
+
+
+def step(T: int) -> None:
+    """Keep the step selector within a sequence that got shorter."""
+    if ss.get("calc_step", 1) > T:
+        ss["calc_step"] = T
+
+
+def hand_off(calc: Calculation) -> None:
+    """Open the gradient explorer on this cell (pages/gradients.py reads `explorer_cell`)."""
+    ex = calc.example
+    ss["explorer_cell"] = {"kind": calc.kind, "params": ex.params, "inputs": ex.X}
+    st.switch_page("pages/gradients.py")
