@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.support.paths import SEED
+from tests.support.seed import slide_text
 from ui.strings import lm
 
 # slide number -> phrases of the seed's page that the page's claim rests on
@@ -21,19 +21,6 @@ CLAIMS = {
 }
 
 
-def seed_pages() -> dict[int, str]:
-    """The seed's text per page: a page starts with a line '!' then its number."""
-    lines = next(SEED.glob("000_*.txt")).read_text(encoding="utf-8").splitlines()
-    pages, current = {}, None
-    for i, line in enumerate(lines):
-        if line == "!" and i + 1 < len(lines) and lines[i + 1].strip().isdigit():
-            current = int(lines[i + 1])
-            pages[current] = ""
-        elif current is not None:
-            pages[current] += line + "\n"
-    return pages
-
-
 def cited_slides() -> set[int]:
     """Every slide number the page's strings name ('Slide 3', 'slides 11-14', 'Slides 18-19')."""
     found = set()
@@ -46,9 +33,7 @@ def cited_slides() -> set[int]:
 
 @pytest.fixture(scope="module")
 def pages():
-    if not SEED.is_dir():
-        pytest.skip("needs the seed text beside the repository")
-    return seed_pages()
+    return slide_text()
 
 
 def test_every_cited_slide_is_in_the_claims_table():
