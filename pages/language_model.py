@@ -122,6 +122,7 @@ with tab_neural:
         with st.expander(t("lm.card.title", lang), expanded=True):
             st.markdown(nv.card_text(lm.metadata, lang))
             st.dataframe(nv.card_table(lm.metadata, lang), hide_index=True)
+            st.caption(nv.card_note(lm.metadata, lang))
             st.plotly_chart(nv.curve_figure(lm.metadata, lang), config=nv.CONFIG,
                             key="lm_curve")  # fmt: skip
 
@@ -130,15 +131,11 @@ with tab_loss:
     hs = generation_loss.slide_hidden_states()
     cols = st.columns(len(hs))
     targets = [
-        col.selectbox(
-            t("lm.loss.target", lang, t=i + 1),
-            range(len(generation_loss.B_FC)),
-            index=generation_loss.TARGETS[i],
-            key=f"lm_y{i + 1}",
-            format_func=lambda k: t("lm.loss.word", lang, k=k),
-        )  # fmt: skip
+        col.selectbox(t("lm.loss.target", lang, t=i + 1), range(len(generation_loss.B_FC)),
+                      index=generation_loss.TARGETS[i], key=f"lm_y{i + 1}",
+                      format_func=lambda k: t("lm.loss.word", lang, k=k))
         for i, col in enumerate(cols)
-    ]
+    ]  # fmt: skip
     g = generation_loss.generation_loss(hs, targets=targets)
     st.markdown("**" + t("lm.loss.fc", lang) + "**")
     st.dataframe(lv.fc_table(g, lang), hide_index=True)

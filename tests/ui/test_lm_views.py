@@ -89,7 +89,7 @@ def test_pairs_and_continuations_are_escaped():
 def test_the_model_card(lang):
     meta = {
         "config": {"model": {"vocab_size": 5000, "embed_dim": 64, "hidden_size": 128},
-                   "training": {"curve_reviews": 1000}},
+                   "training": {"curve_reviews": 1000, "epochs": 3, "tokens_per_epoch": 700000}},
         "data": {"train_reviews": 30000, "train_tokens": 2907718, "validation_reviews": 10000},
         "validation": {"tokens": 12345, "lstm_perplexity": 80.0,
                        "ngram_add_one_perplexity": {"1": 500.0, "2": 300.0}},
@@ -109,6 +109,7 @@ def test_the_model_card(lang):
         ["80.0", "500.0", "300.0"] if lang == "en" else ["80,0", "500,0", "300,0"]
     )
     assert df.iloc[0, 0] == t("lm.card.lstm", lang, epoch=3)
+    assert ("2,100,000" if lang == "en" else "2.100.000") in nv.card_note(meta, lang)
     fig = nv.curve_figure(meta, lang)
     assert fig.layout.title.text == t("lm.card.curve", lang) and len(fig.data) == 2
 

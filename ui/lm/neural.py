@@ -92,6 +92,12 @@ def card_text(meta: dict, lang: str) -> str:
     )
 
 
+def card_note(meta: dict, lang: str) -> str:
+    """Why the n-grams rank as they do; how much text the LSTM read."""
+    tr = meta["config"]["training"]
+    return t("lm.card.note", lang, seen=grouped(tr["epochs"] * tr["tokens_per_epoch"], lang))
+
+
 def card_table(meta: dict, lang: str) -> pd.DataFrame:
     """Validation perplexity: the LSTM, then the add-one n-grams, on the same tokens."""
     v = meta["validation"]

@@ -180,6 +180,16 @@ STRINGS: dict[str, dict[str, str]] = {
     "lm.card.model": {"vi": "Mô hình", "en": "Model"},
     "lm.card.lstm": {"vi": "LSTM (epoch {epoch})", "en": "LSTM (epoch {epoch})"},
     "lm.card.ngram": {"vi": "{n}-gram, cộng một", "en": "{n}-gram, add-one"},
+    "lm.card.note": {
+        "vi": "Làm trơn cộng một chia quá nhiều xác suất cho các n-gram chưa gặp, nên ở đây N "
+        "càng lớn thì perplexity càng tệ. LSTM nhìn toàn bộ phần đầu câu với ít tham số hơn "
+        "hẳn một bảng đếm 4-gram; lúc huấn luyện nó chỉ đọc {seen} token, nên còn nhiều chỗ "
+        "để tốt hơn.",
+        "en": "Add-one smoothing hands too much probability to the n-grams never seen, so "
+        "here a larger N has a worse perplexity. The LSTM reads the whole prefix with far "
+        "fewer parameters than a 4-gram table; it read only {seen} tokens in training, so "
+        "it has room to improve.",
+    },
     "lm.card.curve": {
         "vi": "Perplexity theo epoch",
         "en": "Perplexity by epoch",
