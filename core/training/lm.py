@@ -181,6 +181,37 @@ def export_onnx(model: LSTMLM, path: Path) -> Path:
     return path
 
 
+def torch_from_onnx(path: Path, cfg: LMConfig) -> LSTMLM:
+    """The torch model back from an exported file's weights (parity tests of the shipped file)."""
+    import onnx
+    from onnx import numpy_helper
+
+    graph = onnx.load(str(path)).graph
+    init = {t.name: torch.from_numpy(numpy_helper.to_array(t).copy()) for t in graph.initializer}
+    H = cfg.hidden_size
+
+    def ifgo(a: torch.Tensor) -> torch.Tensor:
+        i, o, f, g = a.split(H, dim=0)  # ONNX's gate order -> PyTorch's
+        return torch.cat([i, f, g, o], dim=0)
+
+    lstm = next(n for n in graph.node if n.op_type == "LSTM")
+    W, R, B = (init[name][0] for name in lstm.input[1:4])
+    head = next(init[n.input[1]] for n in graph.node if n.op_type == "MatMul")  # (H, V)
+    model = LSTMLM(cfg).eval()
+    model.load_state_dict(
+        {
+            "embedding.weight": init["model.embedding.weight"],
+            "lstm.weight_ih_l0": ifgo(W),
+            "lstm.weight_hh_l0": ifgo(R),
+            "lstm.bias_ih_l0": ifgo(B[: 4 * H]),
+            "lstm.bias_hh_l0": ifgo(B[4 * H :]),
+            "head.weight": head.T.contiguous(),
+            "head.bias": init["model.head.bias"],
+        }
+    )
+    return model
+
+
 # ---------------------------------------------------------------------- train
 
 

@@ -11,7 +11,7 @@ from core.errors import CoreError
 from core.lm.runtime import OnnxLM
 from core.lm.sampling import reshape
 from core.lm.tokens import BOS, EOS, SPECIALS, Vocab
-from core.training.lm import export_onnx
+from core.training.lm import export_onnx, torch_from_onnx
 from core.training.lm_model import LSTMLM, LMConfig
 from tests.support.paths import MODELS
 
@@ -123,3 +123,13 @@ def test_the_shipped_model_predicts_and_writes_reproducibly(shipped):
     assert len(shipped.vocab) == shipped.metadata["config"]["model"]["vocab_size"] == p.size
     a = shipped.generate(["món", "ăn"], 15, 0.8, 10, seed=1)
     assert a == shipped.generate(["món", "ăn"], 15, 0.8, 10, seed=1)
+
+
+def test_the_shipped_file_computes_what_its_torch_model_computes(shipped):
+    """The shipped graph, rebuilt as torch's LSTMLM from its own weights: same log-probs."""
+    cfg = LMConfig(**shipped.metadata["config"]["model"])
+    model = torch_from_onnx(MODELS / "lm" / "lm.onnx", cfg)
+    ids = np.array([shipped.encode(["quán", "này", "ngon", "lắm", "nhưng", "hơi", "đắt"])] * 2)
+    with torch.no_grad():
+        ref = model(torch.from_numpy(ids)).numpy()
+    np.testing.assert_allclose(shipped.log_probs(ids), ref, atol=1e-4)
