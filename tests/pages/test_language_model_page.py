@@ -107,16 +107,30 @@ def test_the_loss_tab_follows_the_targets(lang):
     assert at.selectbox(key="lm_y1").format_func(2) == t("lm.loss.word", lang, k=2)
 
 
+def texts_in_every_state(lang: str) -> str:
+    """What the page shows by default, with a zero factor, with smoothing, with no sentence."""
+    at = open_page(PAGE, lang=lang)
+    shown = [visible_text(at)]
+    at.text_input(key="lm_sentence").set_value("we like school").run()
+    shown.append(visible_text(at))
+    at.toggle(key="lm_add_one").set_value(True).run()
+    shown.append(visible_text(at))
+    at.text_input(key="lm_sentence").set_value("").run()
+    shown.append(visible_text(at))
+    assert not at.exception
+    return "\n".join(shown)
+
+
 def test_english_page_has_no_vietnamese_interface_word():
-    at = open_page(PAGE, lang="en")
-    text = visible_text(at)
+    text = texts_in_every_state("en")
     assert "The chain rule, factor by factor" in text
+    assert t("lm.counts.empty_sentence", "en") in text and "A factor is 0 at" in text
     allowed = " ".join([SLIDE6, "quán này", model_text("quán này")])
     assert vietnamese_words(text, allowed=allowed) == []
 
 
 def test_vietnamese_page_has_no_english_interface_string():
-    at = open_page(PAGE, lang="vi")
-    text = visible_text(at)
+    text = texts_in_every_state("vi")
     assert "Quy tắc chuỗi, từng thừa số" in text
+    assert t("lm.counts.smoothed", "vi") in text and "Thừa số bằng 0 ở" in text
     assert english_strings(text) == []
