@@ -133,3 +133,16 @@ def test_the_shipped_file_computes_what_its_torch_model_computes(shipped):
     with torch.no_grad():
         ref = model(torch.from_numpy(ids)).numpy()
     np.testing.assert_allclose(shipped.log_probs(ids), ref, atol=1e-4)
+
+
+def test_the_shipped_card_is_what_the_command_builds_by_default(shipped):
+    """`python -m core.training.lm` with no flags rebuilds this model: the defaults match."""
+    from dataclasses import asdict
+
+    from core.training.lm import LMTrainConfig
+
+    assert shipped.metadata["command"] == "python -m core.training.lm"
+    assert shipped.metadata["config"] == {
+        "model": asdict(LMConfig()),
+        "training": asdict(LMTrainConfig()),
+    }
