@@ -1,4 +1,4 @@
-"""Picking the next word from a distribution: temperature, top-k, a seeded generator."""
+"""Reshaping a next-word distribution before drawing from it: temperature and top-k."""
 
 from __future__ import annotations
 
@@ -20,9 +20,3 @@ def reshape(p: np.ndarray, temperature: float, top_k: int, banned=()) -> np.ndar
     out[keep] = logp[keep]
     out = np.exp(out - out[keep].max())  # (V,), zero outside the top k
     return out / out.sum()
-
-
-def sample(p: np.ndarray, temperature: float, top_k: int, rng: np.random.Generator, banned=()):
-    """One id drawn from reshape(p, ...) with rng (same rng state, same id)."""
-    q = reshape(p, temperature, top_k, banned)
-    return int(rng.choice(len(q), p=q))
