@@ -41,6 +41,12 @@ def navigation(lang: str) -> st.navigation:
         [
             st.Page("pages/home.py", title=t("nav.home", lang), icon="🏠", default=True),
             st.Page(
+                "pages/language_model.py",
+                title=t("nav.language_model", lang),
+                icon="🔮",
+                url_path="language-model",
+            ),
+            st.Page(
                 "pages/bag_or_sequence.py",
                 title=t("nav.bag", lang),
                 icon="🧺",
