@@ -6,7 +6,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test test-fast lint bench train clean
+.PHONY: run test test-fast lint bench train train-lm clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ bench: $(VENV)/.dev
 
 train: $(VENV)/.runtime
 	$(PY) -m core.training.train
+
+# The language-model page's LSTM (models/lm/); about half an hour on 2 cores.
+train-lm: $(VENV)/.runtime
+	$(PY) -m core.training.lm
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

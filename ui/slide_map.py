@@ -22,9 +22,11 @@ class SlideRange:
 
 
 SLIDE_MAP: tuple[SlideRange, ...] = (
+    SlideRange(3, 6, "language_models", "pages/language_model.py", "Language Model"),
     SlideRange(7, 9, "bag", "pages/bag_or_sequence.py", "Text Classification using Neural Network"),
     SlideRange(10, 14, "rnn_steps", "pages/calculator.py", "Recurrent Neural Network (RNN)"),
     SlideRange(15, 17, "rnn_loss", "pages/calculator.py", "Loss Function"),
+    SlideRange(18, 19, "generation_loss", "pages/language_model.py", "Loss Function"),
     SlideRange(20, 27, "sentiment", "pages/sentiment.py", "Pytorch - Demo"),
     SlideRange(28, 28, "gradients", "pages/gradients.py", "Vanishing Gradient"),
     SlideRange(29, 36, "rnn_to_lstm", "pages/rnn_to_lstm.py", "Sigmoid"),

@@ -29,4 +29,9 @@ def test_each_range_links_to_a_page_and_is_worded_in_both_languages(r):
 
 def test_label_reads_a_range_or_one_slide():
     assert [label(r) for r in SLIDE_MAP if r.first == r.last] == ["28"]
-    assert label(SLIDE_MAP[0]) == "7-9"
+    assert label(SLIDE_MAP[0]) == "3-6"
+
+
+def test_the_map_covers_the_lecture_from_slide_3_to_50_but_the_demo_titles():
+    covered = {n for r in SLIDE_MAP for n in range(r.first, r.last + 1)}
+    assert set(range(3, 51)) - covered == set()

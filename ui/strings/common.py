@@ -82,6 +82,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Each group of slides, and the page that lets you try it yourself.",
     },
     "home.map.link": {"vi": "Slide {slides} · {topic}", "en": "Slides {slides} · {topic}"},
+    "map.language_models": {
+        "vi": "Mô hình ngôn ngữ: đếm N-gram, rồi một LSTM đoán từ tiếp theo",
+        "en": "Language models: N-gram counts, then an LSTM guessing the next word",
+    },
+    "map.generation_loss": {
+        "vi": "Hàm mất mát khi sinh văn bản: một cross-entropy mỗi bước",
+        "en": "The generation loss: one cross-entropy per step",
+    },
     "map.bag": {
         "vi": "Phân loại bằng Embedding + Flatten và EmbeddingBag: túi từ hay chuỗi",
         "en": "Classifying with Embedding + Flatten and EmbeddingBag: bag or sequence",
