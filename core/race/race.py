@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.errors import CoreError
-from core.gradients.bptt import clip_grads
+from core.gradients.run import clip_grads
 from core.race.adam import Adam
 from core.race.models import KINDS, init_params, loss_and_grads, predict
 from core.race.task import input_size, make_batch
