@@ -64,6 +64,7 @@ def navigation(lang: str) -> st.navigation:
                 icon="📉",
                 url_path="gradients",
             ),
+            st.Page("pages/race.py", title=t("nav.race", lang), icon="🏁", url_path="race"),
             st.Page(
                 "pages/sentiment.py",
                 title=t("nav.sentiment", lang),

@@ -33,11 +33,17 @@ for pkg in (core, ui):
 
 SMALL = {"race_steps": 3, "race_T": 5, "race_hidden": 4}  # the race page's quick settings
 pages, used = sorted(p.name for p in pathlib.Path("pages").glob("*.py")), 0
+
+
+def small(at):
+    for key, value in SMALL.items():
+        if any(w.key == key and w.value != value for w in at.number_input):
+            at.number_input(key=key).set_value(value).run()
+
+
 for name in pages:
     at = open_page(f"pages/{name}")
-    for key, value in SMALL.items():
-        if any(w.key == key for w in at.number_input):
-            at.number_input(key=key).set_value(value).run()
+    small(at)
     for kind in ("toggle", "radio", "button"):
         keys = [w.key for w in getattr(at, kind) if w.key and w.key != "lang"]
         for key in keys:
@@ -52,6 +58,7 @@ for name in pages:
             else:
                 w.click()
             at.run()
+            small(at)  # a preset may have set a long race again
             used += 1
             assert not at.exception, (name, key, at.exception)
 print(json.dumps({
