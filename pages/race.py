@@ -113,10 +113,12 @@ def draw() -> None:
     c = race.config
     progress.progress(race.step_count / c.steps, text=T("progress", step=race.step_count,
                                                          steps=c.steps))  # fmt: skip
+    # Keyed by the step: between two evaluations the accuracy figure is the same, and two
+    # identical unkeyed charts in one run are one element id twice.
     loss_box.plotly_chart(figures.loss_figure(race.history, c.steps, c.symbols, lang),
-                          config=figures.CONFIG)  # fmt: skip
+                          config=figures.CONFIG, key=f"race_loss_{race.step_count}")  # fmt: skip
     acc_box.plotly_chart(figures.accuracy_figure(race.history, c.steps, race.chance, lang),
-                         config=figures.CONFIG)  # fmt: skip
+                         config=figures.CONFIG, key=f"race_acc_{race.step_count}")  # fmt: skip
 
 
 if running:

@@ -68,7 +68,7 @@ def test_each_standing_has_its_words(race, monkeypatch):
 
 
 def test_reach_reads_powers_of_ten():
-    assert words._power(-13.2, "en") == "10^-13"
+    assert words._power(-13.2, "en") == "10⁻¹³"
     assert words._power(math.log10(0.3), "en") == "0.3"
     assert words._power(-math.inf, "en") == "0"
     assert words._power(math.nan, "vi") == t("race.reach_none", "vi")

@@ -47,12 +47,17 @@ def verdict(race: Race, lang: str) -> str:
     return t("race.verdict", lang, step=race.step_count, steps=c.steps, T=c.T, **parts)
 
 
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 def _power(lg: float, lang: str) -> str:
     if math.isnan(lg):
         return t("race.reach_none", lang)
     if lg == -math.inf:
         return "0"
-    return f"10^{lg:.0f}" if lg < -2 else f"{10**lg:.2g}"
+    if lg >= -2:
+        return f"{10**lg:.2g}"
+    return "10" + f"{round(lg)}".translate(_SUPERSCRIPT)  # 10⁻¹³
 
 
 def reach(race: Race, lang: str) -> str:
