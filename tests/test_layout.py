@@ -36,6 +36,25 @@ def test_the_checker_sees_imports_in_both_forms(tmp_path):
         assert "streamlit" in _imports(f)
 
 
+def test_every_page_script_is_short():
+    pages = sorted((ROOT / "pages").glob("*.py"))
+    assert pages, "pages/ has no scripts"
+    long = {
+        p.name: n
+        for p in pages
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > PAGE_LINES
+    }
+    assert long == {}
+
+
+def test_every_page_starts_through_ui_page():
+    """The deep-link hand-off and the language live in one place: each page calls start()."""
+    for p in sorted((ROOT / "pages").glob("*.py")):
+        src = p.read_text(encoding="utf-8")
+        assert "from ui.page import start" in src and "lang = start()" in src, p.name
+        assert "PagesManager" not in src, p.name
+
+
 def test_ui_never_imports_pages():
     offenders = [
         str(f.relative_to(ROOT))

@@ -20,14 +20,30 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from core.errors import CoreError
+
 GATES = ("i", "f", "g", "o")
 GATE_NAMES = {"i": "input", "f": "forget", "g": "candidate", "o": "output"}
 NONLINEARITIES = ("tanh", "relu")
 FLOAT_MAX = float(np.finfo(np.float64).max)
 
 
-class ShapeError(ValueError):
-    """A weight, bias or state whose shape does not fit the cell."""
+class ShapeError(CoreError):
+    """A weight, bias or state whose shape does not fit the cell (code "shape")."""
+
+    def __init__(self, name: str, got, expected):
+        got, expected = _shape_text(got), _shape_text(expected)
+        super().__init__(
+            "shape", f"{name} has shape {got}, expected {expected}.",
+            name=name, got=got, expected=expected,
+        )  # fmt: skip
+
+
+def _shape_text(shape) -> str:
+    """A shape as the messages write it: (2, 3), (4,), or a symbolic one as given."""
+    if not isinstance(shape, tuple | list):
+        return str(shape)
+    return "(" + ", ".join(map(str, shape)) + ("," if len(shape) == 1 else "") + ")"
 
 
 # ---------------------------------------------------------------- activations
@@ -87,14 +103,14 @@ def _as_matrix(name: str, a, shape: tuple[int, int]) -> np.ndarray:
     if a.ndim == 1 and shape[1] == 1 and a.shape[0] == shape[0]:
         a = a.reshape(shape)
     if a.shape != shape:
-        raise ShapeError(f"{name} has shape {a.shape}, expected {shape}.")
+        raise ShapeError(name, a.shape, shape)
     return a
 
 
 def _as_vector(name: str, a, n: int) -> np.ndarray:
     a = np.asarray(a, dtype=np.float64).reshape(-1) if np.ndim(a) <= 1 else np.asarray(a)
     if a.shape != (n,):
-        raise ShapeError(f"{name} has shape {a.shape}, expected ({n},).")
+        raise ShapeError(name, a.shape, (n,))
     return a.astype(np.float64, copy=False)
 
 
@@ -114,7 +130,7 @@ class RNNParams:
     def __post_init__(self):
         W_xh = np.asarray(self.W_xh, dtype=np.float64)
         if W_xh.ndim != 2:
-            raise ShapeError(f"W_xh must be a matrix (H, I); got shape {W_xh.shape}.")
+            raise ShapeError("W_xh", W_xh.shape, "(H, I)")
         H, I = W_xh.shape
         object.__setattr__(self, "W_xh", W_xh)
         object.__setattr__(self, "W_hh", _as_matrix("W_hh", self.W_hh, (H, H)))
@@ -146,7 +162,7 @@ class LSTMParams:
     def __post_init__(self):
         W_ih = np.asarray(self.W_ih, dtype=np.float64)
         if W_ih.ndim != 2 or W_ih.shape[0] % 4:
-            raise ShapeError(f"W_ih must be (4H, I); got shape {W_ih.shape}.")
+            raise ShapeError("W_ih", W_ih.shape, "(4H, I)")
         H4, I = W_ih.shape
         H = H4 // 4
         object.__setattr__(self, "W_ih", W_ih)
@@ -159,7 +175,8 @@ class LSTMParams:
         """Pack per-gate arrays keyed by GATES ('i', 'f', 'g', 'o') in PyTorch's order."""
         missing = [g for g in GATES if g not in W_x or g not in W_h or g not in b_x or g not in b_h]
         if missing:
-            raise ShapeError(f"missing weights for gate(s) {missing}; need all of {GATES}.")
+            given = tuple(g for g in GATES if g not in missing)
+            raise ShapeError("gates", given, GATES)
 
         def mat(a):
             a = np.asarray(a, dtype=np.float64)
@@ -236,21 +253,43 @@ class LSTMStep:
 # ---------------------------------------------------------------------- cells
 
 
+def _sigmoid_tanh_form(z: np.ndarray) -> np.ndarray:
+    """sigmoid(z) = (1 + tanh(z/2)) / 2 on a fresh array, worked on in place (float32 rows)."""
+    s = z * 0.5
+    np.tanh(s, out=s)
+    s += 1.0
+    s *= 0.5
+    return s
+
+
 def lstm_update(z: np.ndarray, c_prev: np.ndarray):
     """The LSTM step after its pre-activations: z (..., 4H) in (i, f, g, o) blocks.
 
     Returns (i, f, g, o, c, h), each (..., H): the one place the LSTM's gates, cell and
     hidden state are computed from pre-activations; every caller batches as it needs
     (the calculator one vector, leave-one-out many rows, BPTT a whole batch).
+
+    float64 (the calculator, held to torch at 1e-12) uses the exact sigmoid. float32 (the
+    served model, held to onnxruntime at 1e-5) uses sigmoid(z) = (1 + tanh(z/2)) / 2
+    (absolute error < 1e-7): on leave-one-out's T²/2 rows it costs a fraction of
+    np.where's exact form.
     """
     H = z.shape[-1] // 4
-    i = sigmoid(z[..., :H])
-    f = sigmoid(z[..., H : 2 * H])
-    g = tanh(z[..., 2 * H : 3 * H])
-    o = sigmoid(z[..., 3 * H :])
-    with np.errstate(over="ignore", invalid="ignore"):
-        c = f * c_prev + i * g  # |f|, |i|, |g| <= 1: grows by at most 1 a step
-    h = o * np.tanh(c)
+    if z.dtype == np.float32:  # a model's bounded state: no inf to guard against
+        i = _sigmoid_tanh_form(z[..., :H])
+        f = _sigmoid_tanh_form(z[..., H : 2 * H])
+        g = np.tanh(z[..., 2 * H : 3 * H])
+        o = _sigmoid_tanh_form(z[..., 3 * H :])
+        c = f * c_prev + i * g
+    else:
+        i = sigmoid(z[..., :H])
+        f = sigmoid(z[..., H : 2 * H])
+        g = tanh(z[..., 2 * H : 3 * H])
+        o = sigmoid(z[..., 3 * H :])
+        with np.errstate(over="ignore", invalid="ignore"):  # a typed inf in c_prev: 0 * inf
+            c = f * c_prev + i * g  # |f|, |i|, |g| <= 1: grows by at most 1 a step
+    h = np.tanh(c)
+    h *= o
     return i, f, g, o, c, h
 
 
@@ -271,27 +310,29 @@ def rnn_step(p: RNNParams, x, h_prev, t: int = 1) -> RNNStep:
 
 
 def lstm_step(p: LSTMParams, x, h_prev, c_prev, t: int = 1) -> LSTMStep:
-    """One LSTM step, gate by gate, as on slides 29-50."""
+    """One LSTM step, gate by gate, as on slides 29-50; the arithmetic is lstm_update's."""
     x = _as_vector("x", x, p.input_size)
     h_prev = _as_vector("h_prev", h_prev, p.hidden_size)
     c_prev = _as_vector("c_prev", c_prev, p.hidden_size)
     # One product per weight matrix, then sliced per gate: 2 matvecs a step instead of 8.
     Wx_x, o1 = _affine(p.W_ih, x)  # (4H,)
     Wh_h, o2 = _affine(p.W_hh, h_prev)  # (4H,)
-    gates, over, H = {}, o1 or o2, p.hidden_size
-    for k, g in enumerate(GATES):
-        rows = slice(k * H, (k + 1) * H)
-        act = "tanh" if g == "g" else "sigmoid"
-        gates[g], o = _gate(g, act, Wx_x[rows], p.b_ih[rows], Wh_h[rows], p.b_hh[rows])
-        over |= o
-    i, f, C_tilde, o_ = (gates[g].act for g in GATES)
+    pre, o3 = _sum(Wx_x, p.b_ih, Wh_h, p.b_hh)  # (4H,) in (i, f, g, o) blocks
+    i, f, C_tilde, o_, c, h = lstm_update(pre, c_prev)
     with np.errstate(over="ignore", invalid="ignore"):
         f_c_prev = f * c_prev  # |f| <= 1: cannot overflow, only shrink
         i_g = i * C_tilde
-        c, o4 = _clamp(f_c_prev + i_g)
+    c, o4 = _clamp(c)  # c_prev past float64 (inf) or 0 * inf: flagged, kept finite
     tanh_c = np.tanh(c)
-    h = o_ * tanh_c
-    return LSTMStep(t, x, h_prev, c_prev, gates, f_c_prev, i_g, c, tanh_c, h, over or o4)
+    if o4:
+        h = o_ * tanh_c  # from the clamped cell, as the trace shows it
+    H, gates = p.hidden_size, {}
+    for k, (g, act) in enumerate(zip(GATES, (i, f, C_tilde, o_), strict=True)):
+        rows = slice(k * H, (k + 1) * H)
+        kind = "tanh" if g == "g" else "sigmoid"
+        gates[g] = GateTrace(g, kind, Wx_x[rows], p.b_ih[rows], Wh_h[rows], p.b_hh[rows],
+                             pre[rows], act)  # fmt: skip
+    return LSTMStep(t, x, h_prev, c_prev, gates, f_c_prev, i_g, c, tanh_c, h, o1 or o2 or o3 or o4)
 
 
 def _sequence(X, input_size: int) -> np.ndarray:
@@ -299,7 +340,7 @@ def _sequence(X, input_size: int) -> np.ndarray:
     if X.ndim == 1 and input_size == 1:
         X = X.reshape(-1, 1)
     if X.ndim != 2 or X.shape[1] != input_size:
-        raise ShapeError(f"inputs have shape {X.shape}, expected (T, {input_size}).")
+        raise ShapeError("inputs", X.shape, f"(T, {input_size})")
     return X  # (T, I)
 
 

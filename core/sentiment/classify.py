@@ -4,7 +4,8 @@ INPUT is a .csv with a `text` column (quoted reviews may span lines) or a .txt w
 one review per line, UTF-8 (a BOM is fine). OUTPUT is a .csv with one row per input
 row, in input order: text, label, p_positive, language, status. A missing file, a
 CSV without a usable column or a file that is not UTF-8 ends with a message on
-stderr and exit code 2. The page uses read_reviews / csv_columns / results_to_csv.
+stderr and exit code 2. The page uses read_reviews / csv_columns / results_to_csv,
+whose InputError carries a code and params for the page to word (str() is English).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import os
 import sys
 from pathlib import Path
 
+from core.errors import CoreError
 from core.sentiment import ModelUnavailable, Result, load_model
 
 DEFAULT_COLUMN = "text"
@@ -24,8 +26,10 @@ EXTENSIONS = (".csv", ".txt")
 csv.field_size_limit(2**31 - 1)  # a review may be long; the default limit is 128 KiB
 
 
-class InputError(ValueError):
-    """The input cannot be read as reviews; the message tells the user what to fix."""
+class InputError(CoreError):
+    """The input cannot be read as reviews. Codes: file_not_utf8 {file, byte},
+    file_type {file, ext}, csv_unreadable {file, detail}, csv_empty {file, column},
+    csv_no_column {file, column, columns}; the message tells the user what to fix."""
 
 
 def _decode(data: bytes, filename: str) -> str:
@@ -33,8 +37,11 @@ def _decode(data: bytes, filename: str) -> str:
         return data.decode("utf-8-sig")  # strips a UTF-8 BOM if there is one
     except UnicodeDecodeError as e:
         raise InputError(
-            f"{filename} is not UTF-8 text (byte {e.start} cannot be decoded); "
-            "save it as UTF-8 (e.g. 'CSV UTF-8' in Excel) and try again."
+            "file_not_utf8",
+            f"{filename or 'the file'} is not UTF-8 text (byte {e.start} cannot be decoded); "
+            "save it as UTF-8 (e.g. 'CSV UTF-8' in Excel) and try again.",
+            file=filename,
+            byte=e.start,
         ) from None
 
 
@@ -42,9 +49,9 @@ def _rows(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text, newline="")))
 
 
-def csv_columns(data: bytes) -> list[str]:
+def csv_columns(data: bytes, filename: str = "") -> list[str]:
     """The header of a CSV file (for the page's column chooser)."""
-    rows = _rows(_decode(data, "the file")[:1_000_000])
+    rows = _rows(_decode(data, filename)[:1_000_000])
     return [c.strip() for c in rows[0]] if rows else []
 
 
@@ -57,8 +64,11 @@ def read_reviews(data: bytes, filename: str, column: str | None = None) -> list[
     ext = Path(filename).suffix.lower()
     if ext not in EXTENSIONS:
         raise InputError(
+            "file_type",
             f"{filename}: unsupported file type {ext or '(none)'}; use .csv (a 'text' column) "
-            "or .txt (one review per line)."
+            "or .txt (one review per line).",
+            file=filename,
+            ext=ext,
         )
     text = _decode(data, filename)
     if ext == ".txt":
@@ -69,10 +79,18 @@ def read_reviews(data: bytes, filename: str, column: str | None = None) -> list[
     try:
         rows = _rows(text)
     except csv.Error as e:
-        raise InputError(f"{filename} is not a readable CSV file ({e}).") from None
+        raise InputError(
+            "csv_unreadable",
+            f"{filename} is not a readable CSV file ({e}).",
+            file=filename,
+            detail=str(e),
+        ) from None
     if not rows:
         raise InputError(
-            f"{filename} is empty: expected a header row with a '{DEFAULT_COLUMN}' column."
+            "csv_empty",
+            f"{filename} is empty: expected a header row with a '{DEFAULT_COLUMN}' column.",
+            file=filename,
+            column=DEFAULT_COLUMN if column is None else column.strip(),
         )
     header = [c.strip() for c in rows[0]]
     wanted = DEFAULT_COLUMN if column is None else column.strip()
@@ -80,10 +98,14 @@ def read_reviews(data: bytes, filename: str, column: str | None = None) -> list[
     if not matches and column is None:
         matches = [k for k, c in enumerate(header) if c.lower() == wanted]
     if not matches:
-        shown = ", ".join(repr(c) for c in header) or "(none)"
+        shown = ", ".join(repr(c) for c in header)  # "" when the header is empty
         raise InputError(
-            f"{filename} has no column {wanted!r} (columns: {shown}); name the review column "
-            f"'{DEFAULT_COLUMN}' or choose it (--column NAME)."
+            "csv_no_column",
+            f"{filename} has no column {wanted!r} (columns: {shown or '(none)'}); name the "
+            f"review column '{DEFAULT_COLUMN}' or choose it (--column NAME).",
+            file=filename,
+            column=wanted,
+            columns=shown,
         )
     k = matches[0]
     return [row[k] if k < len(row) else "" for row in rows[1:]]

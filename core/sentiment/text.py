@@ -1,134 +1,28 @@
 """Text side of the sentiment pipeline (slides 22-24): language, cleaning, tokens.
 
-Pure Python + langid + NumPy, no torch: the app and the classify command run it
+The language half lives in core/sentiment/language.py (re-exported here). Pure Python
++ langid + NumPy, no torch: the app and the classify command run it
 on every review, and the trainer runs the very same functions on the data, so the
 model reads at inference exactly what it was trained on.
 
 Tokens are syllables: the data joins the syllables of a word with underscores
 (`nhân_viên`) while people type spaces (`nhân viên`), so splitting on both gives
-the same tokens for either form (tests/test_text.py proves it).
+the same tokens for either form (tests/core/sentiment/test_text.py proves it).
 """
 
 from __future__ import annotations
 
-import array
-import os
 import re
-import threading
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-import numpy as np
-
-# ------------------------------------------------------------------- language
-
-
-@dataclass(frozen=True)
-class LanguageGuess:
-    lang: str  # ISO 639-1, e.g. "vi"; "" when the text has nothing to judge
-    prob: float  # normalised, in [0, 1]
-
-
-_LANGID_CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-_LANGID_CACHE = _LANGID_CACHE / "lstm-lab" / "langid-1.1.6-model.npz"
-_identifier_lock = threading.Lock()
-
-
-@lru_cache(maxsize=1)
-def _identifier():
-    """One langid identifier with normalised probabilities.
-
-    langid unpacks its model from a bz2 string (1.5 s idle, 15 s on a busy machine) on
-    every start; the unpacked arrays are kept in a NumPy cache file (never a pickle)
-    so the app and the classify command start in milliseconds after the first time.
-    """
-    from langid.langid import LanguageIdentifier, model
-
-    with _identifier_lock:
-        try:
-            with np.load(_LANGID_CACHE, allow_pickle=False) as z:
-                keys, offsets, values = z["tk_keys"], z["tk_offsets"], z["tk_values"]
-                tk_output = {
-                    int(k): tuple(int(v) for v in values[offsets[j] : offsets[j + 1]])
-                    for j, k in enumerate(keys)
-                }
-                nb_ptc = z["nb_ptc"]
-                return LanguageIdentifier(
-                    nb_ptc, z["nb_pc"], nb_ptc.shape[0], [str(c) for c in z["nb_classes"]],
-                    array.array("H", z["tk_nextmove"].tobytes()), tk_output, norm_probs=True,
-                )  # fmt: skip
-        except (OSError, KeyError, ValueError):
-            pass  # no cache yet (or a broken one): unpack langid's own string
-        ident = LanguageIdentifier.from_modelstring(model, norm_probs=True)
-        try:
-            _LANGID_CACHE.parent.mkdir(parents=True, exist_ok=True)
-            keys = sorted(ident.tk_output)
-            lens = [len(ident.tk_output[k]) for k in keys]
-            tmp = _LANGID_CACHE.with_name(f"{_LANGID_CACHE.stem}.{os.getpid()}.tmp.npz")
-            np.savez(
-                tmp,
-                nb_ptc=ident.nb_ptc,
-                nb_pc=ident.nb_pc,
-                nb_classes=np.array(ident.nb_classes),
-                tk_nextmove=np.frombuffer(ident.tk_nextmove, dtype=np.uint16),
-                tk_keys=np.array(keys, dtype=np.int64),
-                tk_offsets=np.concatenate([[0], np.cumsum(lens)]).astype(np.int64),
-                tk_values=np.array([v for k in keys for v in ident.tk_output[k]], dtype=np.int64),
-            )
-            os.replace(tmp, _LANGID_CACHE)
-        except OSError:
-            pass  # a read-only home only costs the slow start
-        return ident
-
-
-def _features(ident, text: str) -> np.ndarray:
-    """langid's byte n-gram counts of text, (F,) uint32; reads but never writes ident."""
-    return ident.instance2fv(text)
-
-
-@lru_cache(maxsize=1)
-def _nb_ptc64() -> np.ndarray:
-    """langid's P(feature | language) table in float64, converted once (langid's own dot
-    product promotes it to float64 on every call, which costs more than the rest)."""
-    return _identifier().nb_ptc.astype(np.float64)
-
-
-def detect_languages(texts: Sequence[str]) -> list[LanguageGuess]:
-    """langid's answer for many texts, computed on each text's non-zero features only.
-
-    A review lights up a few hundred of langid's 7,480 byte n-grams, so the product with
-    the (F, L) table is done on those rows: identical numbers (test_text checks them
-    against langid.classify), and no large BLAS call, which on a busy machine stalled
-    for milliseconds waiting for its threads.
-    """
-    ident = _identifier()
-    nb_ptc = _nb_ptc64()  # (F, L)
-    if not texts:
-        return []
-    logp = np.empty((len(texts), nb_ptc.shape[1]))  # (N, L) log P(text, language)
-    for n, t in enumerate(texts):
-        fv = _features(ident, t)  # (F,) counts
-        nz = np.flatnonzero(fv)
-        logp[n] = fv[nz].astype(np.float64) @ nb_ptc[nz] + ident.nb_pc
-    logp -= logp.max(axis=1, keepdims=True)
-    p = np.exp(logp)
-    p /= p.sum(axis=1, keepdims=True)  # the same normalisation as norm_probs=True
-    best = p.argmax(axis=1)
-    return [
-        LanguageGuess(str(ident.nb_classes[k]), float(row[k]))
-        if t.strip()
-        else LanguageGuess("", 0.0)
-        for t, k, row in zip(texts, best, p, strict=True)
-    ]
-
-
-def detect_language(text: str) -> LanguageGuess:
-    """The language of text by langid (slide 22), with a probability in [0, 1]."""
-    return detect_languages([text])[0]
-
+from core.sentiment.language import (  # noqa: F401 (re-exported: one import for the text side)
+    LanguageGuess,
+    detect_language,
+    detect_languages,
+)
 
 # ------------------------------------------------------------------- cleaning
 
@@ -228,12 +122,12 @@ def lowercase(text: str) -> str:
     return text.lower()
 
 
-CLEANING_STEPS: tuple[tuple[str, str, Callable[[str], str]], ...] = (
-    ("urls_html", "Bỏ URL và thẻ HTML", remove_urls_html),
-    ("punct_digits", "Bỏ dấu câu và chữ số", remove_punct_digits),
-    ("emoji", "Bỏ emoji, biểu tượng, cờ", remove_emoji),
-    ("whitespace", "Chuẩn hoá khoảng trắng", normalize_whitespace),
-    ("lowercase", "Chữ thường", lowercase),
+CLEANING_STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("urls_html", remove_urls_html),
+    ("punct_digits", remove_punct_digits),
+    ("emoji", remove_emoji),
+    ("whitespace", normalize_whitespace),
+    ("lowercase", lowercase),
 )
 
 # The same steps, each also telling what it took out (the page lists the pieces).
@@ -249,7 +143,6 @@ _TRACED: dict[str, Callable[[str], tuple[str, tuple[str, ...]]]] = {
 @dataclass(frozen=True)
 class CleanStep:
     key: str  # "urls_html" | "punct_digits" | "emoji" | "whitespace" | "lowercase"
-    title: str  # short Vietnamese title for display
     text: str  # the text after this step
     removed: tuple[str, ...]  # the pieces this step took out, in order
 
@@ -259,16 +152,16 @@ def clean_steps(text: str) -> list[CleanStep]:
     # NFC first: a keyboard may send "ê" + combining accent; the vocabulary is composed.
     s = unicodedata.normalize("NFC", text)
     steps = []
-    for key, title, _ in CLEANING_STEPS:
+    for key, _ in CLEANING_STEPS:
         s, removed = _TRACED[key](s)
-        steps.append(CleanStep(key, title, s, removed))
+        steps.append(CleanStep(key, s, removed))
     return steps
 
 
 def clean(text: str) -> str:
     """All five cleaning steps; == clean_steps(text)[-1].text."""
     s = unicodedata.normalize("NFC", text)
-    for _, _, fn in CLEANING_STEPS:
+    for _, fn in CLEANING_STEPS:
         s = fn(s)
     return s
 

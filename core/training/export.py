@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import torch
 
 from core.training.model import ExportWrapper, ModelConfig, SentimentLSTM
@@ -18,7 +19,7 @@ def export_onnx(model: SentimentLSTM, path: Path | str) -> Path:
 
     The TorchScript exporter (dynamo=False) is used on purpose: the dynamo exporter has
     been seen to freeze an LSTM's sequence length into the graph without a word, and
-    tests/test_sentiment_export.py runs the file at several lengths to prove this one
+    tests/core/training/test_export.py runs the file at several lengths to prove this one
     did not. external_data=False keeps the weights inside the one file.
     """
     path = Path(path)
@@ -49,36 +50,27 @@ def export_onnx(model: SentimentLSTM, path: Path | str) -> Path:
 
 
 def torch_from_onnx(path: Path | str, cfg: ModelConfig) -> SentimentLSTM:
-    """Rebuild the PyTorch model from an exported file's weights (benchmarks, parity tests)."""
-    import onnx
-    from onnx import numpy_helper
+    """Rebuild the PyTorch model from an exported file's weights (benchmarks, parity tests).
 
-    graph = onnx.load(str(path)).graph
-    init = {t.name: torch.from_numpy(numpy_helper.to_array(t).copy()) for t in graph.initializer}
+    The weights come from core.sentiment.weights, the one reader of the file (already in
+    PyTorch's gate order), so a process that also serves the model parses it once."""
+    from core.sentiment.weights import read_weights
+
+    w = read_weights(path)
+    f32 = lambda a: torch.from_numpy(np.array(a, dtype=np.float32))  # noqa: E731 (a copy)
     model = SentimentLSTM(cfg).eval()
-    H = cfg.hidden_size
-
-    def to_ifgo(a: torch.Tensor) -> torch.Tensor:
-        i, o, f, c = a.split(H, dim=0)  # ONNX's gate order -> PyTorch's
-        return torch.cat([i, f, c, o], dim=0)
-
-    lstm = next(n for n in graph.node if n.op_type == "LSTM")
-    W, R, B = (init[name][0] for name in lstm.input[1:4])
-    matmuls = [init[n.input[1]] for n in graph.node if n.op_type == "MatMul" and n.input[1] in init]
-    w_att = next(m for m in matmuls if m.shape == (H, 1))
-    w_head = next(m for m in matmuls if m.shape == (3 * H, 1))
     state = {
-        "embedding.weight": init["model.embedding.weight"],
-        "lstm.weight_ih_l0": to_ifgo(W),
-        "lstm.weight_hh_l0": to_ifgo(R),
-        "lstm.bias_ih_l0": to_ifgo(B[: 4 * H]),
-        "lstm.bias_hh_l0": to_ifgo(B[4 * H :]),
-        "w_att.weight": w_att.T.contiguous(),
-        "w_att.bias": init["model.w_att.bias"],
-        "head.weight": w_head.T.contiguous(),
-        "head.bias": init["model.head.bias"],
+        "embedding.weight": f32(w.E),
+        "lstm.weight_ih_l0": f32(w.lstm.W_ih),  # float64 of float32 values: exact both ways
+        "lstm.weight_hh_l0": f32(w.lstm.W_hh),
+        "lstm.bias_ih_l0": f32(w.lstm.b_ih),
+        "lstm.bias_hh_l0": f32(w.lstm.b_hh),
+        "w_att.weight": f32(w.w_att[None, :]),  # (1, H)
+        "w_att.bias": f32([w.b_att]),
+        "head.weight": f32(w.w_head[None, :]),  # (1, 3H)
+        "head.bias": f32([w.b_head]),
     }
     if cfg.ngram_order:
-        state["ngram.weight"] = init["model.ngram.weight"]
+        state["ngram.weight"] = f32(w.bag.votes[:, None])  # (buckets, 1)
     model.load_state_dict(state)
     return model

@@ -1,6 +1,6 @@
 """The sentiment LSTM (slide 25, made stronger): Embedding -> LSTM -> pooled prefix -> P(+).
 
-Training and export only: inference runs the exported ONNX graph (core/sentiment.py),
+Training and export only: inference runs the exported ONNX graph (core/sentiment/),
 so nothing on the app's path imports this module or torch.
 
 One unidirectional LSTM layer, so the state after token t has read tokens 1..t only.
@@ -15,9 +15,10 @@ the running mean of the weights of the phrases read so far is added to the logit
 LSTM reads order and negation across a whole review; the bag remembers thousands of
 short phrases verbatim, which a 128-number state cannot, and together they beat either
 alone on validation (the model card has the figures). The hashing runs inside the
-graph on the token ids, so the ONNX model still takes ids alone. core/train.py teaches
-each part to judge alone, then folds the bag's weight and a calibrating temperature,
-both chosen on validation, into the weights: the graph simply adds the two logits.
+graph on the token ids, so the ONNX model still takes ids alone. core/training/train.py
+teaches each part to judge alone, then core/training/selection.py folds the bag's weight
+and a calibrating temperature, both chosen on validation, into the weights: the graph
+simply adds the two logits.
 """
 
 from __future__ import annotations

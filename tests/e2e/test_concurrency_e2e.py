@@ -89,7 +89,7 @@ async def visitor(browser, base_url: str, k: int, want: tuple[str, str], log: di
     try:
         await page.goto(f"{base_url}/sentiment")
         await page.get_by_text("P(positive) =", exact=False).first.wait_for()
-        box = page.get_by_role("textbox", name="Bình luận · Review")
+        box = page.get_by_role("textbox", name="Bình luận", exact=True)
         await box.fill(REVIEWS[k])
         await box.press("Control+Enter")
 
@@ -138,17 +138,17 @@ async def visitor(browser, base_url: str, k: int, want: tuple[str, str], log: di
 
         # Back to the review: still this student's text and verdict, nobody else's.
         await nav.get_by_text("Phân tích cảm xúc", exact=True).click()
-        await page.get_by_role("textbox", name="Bình luận · Review").wait_for()
+        await page.get_by_role("textbox", name="Bình luận", exact=True).wait_for()
         try:
             await wait_until(mine, f"session {k}: its verdict after coming back")
         except TimeoutError:
-            seen = await page.get_by_role("textbox", name="Bình luận · Review").input_value()
+            seen = await page.get_by_role("textbox", name="Bình luận", exact=True).input_value()
             shown = (await metric(page, "P(positive)"), await metric(page, "Token đã đọc"))
             await page.screenshot(path=f"/tmp/e2e_session_{k}.png", full_page=True)
             raise AssertionError(
                 f"session {k} came back to {seen!r}, {shown}, not {want}"
             ) from None
-        text = await page.get_by_role("textbox", name="Bình luận · Review").input_value()
+        text = await page.get_by_role("textbox", name="Bình luận", exact=True).input_value()
         log[k].update(
             text=text,
             shown=(await metric(page, "P(positive)"), await metric(page, "Token đã đọc")),

@@ -1,5 +1,6 @@
-"""The sentiment page in a browser: a verdict equal to core's, payloads typed into every
-text field, a bulk CSV upload whose download holds every row, and the upload size limit.
+"""The sentiment page in a browser: a verdict equal to core's in either language, payloads
+typed into every text field, a bulk CSV upload whose download holds every row, the upload
+size limit, and the page at a phone's width.
 """
 
 from __future__ import annotations
@@ -11,12 +12,17 @@ import pytest
 
 from tests.e2e.harness import (
     TIMEOUT_MS,
+    clipped_titles,
     exceptions_on,
+    on_phone,
     open_page,
     requires_chromium,
     screenshot,
     settle,
+    sideways_overflow,
 )
+from tests.support.lang import english_strings, vietnamese_words
+from ui.i18n import t
 
 pytestmark = [pytest.mark.e2e, requires_chromium]
 
@@ -31,58 +37,67 @@ POSITIVE = "Đồ ăn rất ngon, nhân viên thân thiện, giá hợp lý, nh�
 NEGATIVE = "Đồ ăn dở tệ, phục vụ chậm và thô lỗ, quán bẩn, không bao giờ quay lại nữa."
 
 
-@pytest.fixture(scope="module")
-def model():
-    """The shipped model in this process: what the page shows must be what core computes."""
-    from core.sentiment import load_model
-
-    return load_model()
-
-
 def metric_value(page, label: str) -> str:
     m = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
     return m.locator('[data-testid="stMetricValue"]').inner_text().strip()
 
 
-def type_review(page, text: str) -> None:
-    box = page.get_by_role("textbox", name="Bình luận · Review")
+def type_review(page, text: str, lang: str = "vi") -> None:
+    box = page.get_by_role("textbox", name=t("sentiment.review", lang), exact=True)
     box.fill(text)
     box.press("Control+Enter")  # a text area submits on Ctrl+Enter (or on blur)
     settle(page)
 
 
-def open_bulk(page, base_url, source: str) -> None:
-    open_page(page, base_url, "sentiment", "Phân tích cảm xúc")
+def quoted(page, *texts: str) -> str:
+    """Review text on the page: what was typed, and the HTML blocks that mark it up (their
+    cleaning marks split words: a capital underlined apart from its word)."""
+    blocks = page.locator('[data-testid="stHtml"]').all_inner_texts()
+    return " ".join([*texts, *(b for b in blocks if "P(positive) =" not in b)])
+
+
+def open_bulk(page, base_url, source: str, lang: str = "vi") -> None:
+    open_page(page, base_url, f"sentiment?lang={lang}", t("sentiment.title", lang)[2:])
     page.get_by_text("P(positive) =", exact=False).first.wait_for()  # first example done
-    page.get_by_text("Nhiều bình luận", exact=False).first.click()
+    page.get_by_text(t("sentiment.mode.many", lang)[2:], exact=False).first.click()
     settle(page)
-    page.get_by_text(source, exact=False).first.click()
+    page.get_by_text(t(f"sentiment.source.{source}", lang)[2:], exact=False).first.click()
     settle(page)
 
 
-def classify_and_download(page, tmp_path) -> bytes:
-    page.get_by_role("button", name="Phân loại · Classify").click()
-    page.get_by_text("Tải kết quả CSV", exact=False).first.wait_for(timeout=TIMEOUT_MS)
+def classify_and_download(page, tmp_path, lang: str = "vi") -> bytes:
+    page.get_by_role("button", name=t("sentiment.classify", lang), exact=True).click()
+    download = t("sentiment.download", lang)[3:]
+    page.get_by_text(download, exact=False).first.wait_for(timeout=TIMEOUT_MS)
     settle(page)
     with page.expect_download() as info:
-        page.get_by_role("button", name="Tải kết quả CSV", exact=False).click()
+        page.get_by_role("button", name=download, exact=False).click()
     path = tmp_path / "downloaded.csv"
     info.value.save_as(path)
     return path.read_bytes()
 
 
-def test_a_review_gets_cores_verdict(page, base_url, model):
-    open_page(page, base_url, "sentiment", "Phân tích cảm xúc")
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_review_gets_cores_verdict(page, base_url, model, lang):
+    open_page(page, base_url, f"sentiment?lang={lang}", t("sentiment.title", lang)[2:])
     page.get_by_text("P(positive) =", exact=False).first.wait_for()
-    for text, word in ((POSITIVE, "TÍCH CỰC"), (NEGATIVE, "TIÊU CỰC")):
+    for text, label in ((POSITIVE, "positive"), (NEGATIVE, "negative")):
         a = model.analyze(text)
-        type_review(page, text)
+        type_review(page, text, lang)
+        page.locator(f'[data-label="{label}"]').wait_for()
+        word = t(f"sentiment.label.{label}", lang).upper()
         page.get_by_text(word, exact=False).first.wait_for()
         assert metric_value(page, "P(positive)") == f"{a.p_positive:.1%}"
-        assert metric_value(page, "Token đã đọc") == f"{len(a.ids)} / {a.max_len}"
-        assert a.label == ("positive" if word == "TÍCH CỰC" else "negative")
+        read = t("sentiment.tokens_read", lang)
+        assert metric_value(page, read) == f"{len(a.ids)} / {a.max_len}"
+        assert a.label == label
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    if lang == "en":
+        assert vietnamese_words(main, allowed=quoted(page, NEGATIVE)) == []
+    else:
+        assert english_strings(main) == []
     assert exceptions_on(page) == []
-    screenshot(page, "sentiment_verdict")
+    screenshot(page, f"sentiment_verdict_{lang}")
 
 
 def test_payloads_typed_as_a_review_stay_text(page, base_url, dialogs, outside_requests):
@@ -106,8 +121,8 @@ def test_pasted_payloads_come_back_in_the_download(
     page, base_url, model, tmp_path, dialogs, outside_requests
 ):
     lines = [POSITIVE, *PAYLOADS, "", NEGATIVE, "The food was great."]
-    open_bulk(page, base_url, "Dán · paste")
-    box = page.get_by_role("textbox", name="Mỗi dòng một bình luận · one review per line")
+    open_bulk(page, base_url, "paste")
+    box = page.get_by_role("textbox", name="Mỗi dòng một bình luận")
     box.fill("\n".join(lines))
     box.press("Control+Enter")
     page.get_by_text(f"{len(lines)} dòng sẵn sàng", exact=False).first.wait_for()
@@ -118,7 +133,7 @@ def test_pasted_payloads_come_back_in_the_download(
     from core.sentiment.classify import results_to_csv
 
     assert got == results_to_csv(model.classify(lines))
-    assert metric_value(page, "Tổng · rows") == str(len(lines))
+    assert metric_value(page, "Tổng số dòng") == str(len(lines))
     assert dialogs == [] and outside_requests == []
     assert exceptions_on(page) == []
     screenshot(page, "sentiment_bulk_paste")
@@ -152,7 +167,7 @@ def test_bulk_csv_upload_and_its_download_keep_every_row(
     upload = tmp_path / "reviews.csv"
     upload.write_bytes(data)
 
-    open_bulk(page, base_url, "Tải tệp CSV/TXT")
+    open_bulk(page, base_url, "upload")
     page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(upload)
     page.get_by_text(f"{len(rows)} dòng sẵn sàng", exact=False).first.wait_for()
     got = classify_and_download(page, tmp_path)
@@ -175,13 +190,13 @@ def test_an_upload_over_the_size_limit_is_refused(page, base_url, tmp_path):
     big = tmp_path / "big.csv"
     line = "Đồ ăn ngon, phục vụ tốt\n".encode()
     big.write_bytes(b"text\n" + line * (int(5.2 * 2**20) // len(line)))  # 5.2 MB > 5 MB
-    open_bulk(page, base_url, "Tải tệp CSV/TXT")
+    open_bulk(page, base_url, "upload")
     page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(big)
     uploader = page.locator('[data-testid="stFileUploader"]')
     uploader.get_by_text("File must be 5.0MB or smaller", exact=False).wait_for()
     settle(page)
     assert page.get_by_text("dòng sẵn sàng", exact=False).count() == 0
-    assert page.get_by_role("button", name="Phân loại · Classify").is_disabled()
+    assert page.get_by_role("button", name="Phân loại", exact=True).is_disabled()
     assert exceptions_on(page) == []
     screenshot(page, "sentiment_upload_too_big")
 
@@ -193,7 +208,7 @@ def test_column_names_from_an_upload_are_offered_literally(
     upload.write_text(
         f'id,"{PAYLOADS[1]}","{PAYLOADS[3]}",text\n1,a,b,Đồ ăn ngon\n', encoding="utf-8"
     )
-    open_bulk(page, base_url, "Tải tệp CSV/TXT")
+    open_bulk(page, base_url, "upload")
     page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(upload)
     page.get_by_text("1 dòng sẵn sàng", exact=False).first.wait_for()
     page.locator('[data-testid="stSelectbox"]').first.click()
@@ -208,10 +223,41 @@ def test_column_names_from_an_upload_are_offered_literally(
 def test_a_column_name_in_an_error_message_stays_text(page, base_url, tmp_path, outside_requests):
     upload = tmp_path / "empty_column.csv"
     upload.write_text(f'"{PAYLOADS[3]}"\n""\n""\n', encoding="utf-8")
-    open_bulk(page, base_url, "Tải tệp CSV/TXT")
+    open_bulk(page, base_url, "upload")
     page.locator('[data-testid="stFileUploader"] input[type=file]').set_input_files(upload)
     page.get_by_text("chỉ có ô trống", exact=False).first.wait_for()
     settle(page)
     assert outside_requests == []
     shown = page.locator('[data-testid="stAlert"]').first.inner_text().replace("\u200b", "")
     assert PAYLOADS[3] in shown
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_page_fits_a_phone(page, base_url, lang):
+    """390 px wide: nothing scrolls sideways, no chart or axis title is cut, in both modes."""
+    open_page(page, base_url, f"sentiment?lang={lang}", t("sentiment.title", lang)[2:])
+    page.get_by_text("P(positive) =", exact=False).first.wait_for()
+    on_phone(page)
+    card = page.locator('[data-testid="stExpander"]').filter(has_text=t("sentiment.card", lang)[2:])
+    card.locator("summary").click()  # the model card's charts are drawn too
+    card.locator(".js-plotly-plot").nth(1).wait_for()  # confusion matrix, training curves
+    settle(page)
+    assert page.locator(".js-plotly-plot").count() == 4  # + P(positive) and the gates
+    assert sideways_overflow(page) == 0
+    assert clipped_titles(page) == []
+    assert exceptions_on(page) == []
+    screenshot(page, f"sentiment_phone_{lang}")
+
+    page.get_by_text(t("sentiment.mode.many", lang)[2:], exact=False).first.click()
+    settle(page)
+    box = page.get_by_role("textbox", name=t("sentiment.paste_label", lang), exact=True)
+    box.fill("\n".join([POSITIVE, NEGATIVE, "", "The food was great."] * 3))
+    box.press("Control+Enter")
+    settle(page)
+    page.get_by_role("button", name=t("sentiment.classify", lang), exact=True).click()
+    page.get_by_text(t("sentiment.download", lang)[3:], exact=False).first.wait_for()
+    settle(page)
+    assert sideways_overflow(page) == 0
+    assert clipped_titles(page) == []
+    assert exceptions_on(page) == []
+    screenshot(page, f"sentiment_phone_bulk_{lang}")

@@ -61,7 +61,7 @@ def test_first_example_shows_verdict_and_every_stage(visit):
 
 def test_html_typed_into_the_review_stays_text(visit):
     page, seen = visit
-    box = page.get_by_role("textbox", name="Bình luận · Review")
+    box = page.get_by_role("textbox", name="Bình luận", exact=True)
     box.fill(PAYLOAD)
     box.press("Control+Enter")
     settle(page)
@@ -79,11 +79,11 @@ def test_bulk_paste_classifies_every_line(visit):
     page, seen = visit
     page.get_by_text("Nhiều bình luận", exact=False).first.click()
     settle(page)
-    box = page.get_by_role("textbox", name="Mỗi dòng một bình luận · one review per line")
+    box = page.get_by_role("textbox", name="Mỗi dòng một bình luận", exact=True)
     box.fill("Đồ ăn ngon, phục vụ nhanh.\n\nQuán bẩn, nhân viên thô lỗ.\n" + PAYLOAD)
     box.press("Control+Enter")
     settle(page)
-    page.get_by_role("button", name="Phân loại · Classify").click()
+    page.get_by_role("button", name="Phân loại", exact=True).click()
     settle(page)
     page.get_by_text("Tải kết quả CSV", exact=False).first.wait_for()
     assert page.locator('[data-testid="stMetricValue"]').first.inner_text() == "4"
@@ -96,19 +96,19 @@ def test_switching_modes_keeps_what_was_typed(visit):
     """A real browser drops an undrawn widget's state (AppTest does not): the page restores it."""
     page, _ = visit
     review = "Cà phê thơm, bánh ngọt vừa phải, sẽ quay lại."
-    box = page.get_by_role("textbox", name="Bình luận · Review")
+    box = page.get_by_role("textbox", name="Bình luận", exact=True)
     box.fill(review)
     box.press("Control+Enter")
     settle(page)
     page.get_by_text("Nhiều bình luận", exact=False).first.click()
     settle(page)
-    bulk = page.get_by_role("textbox", name="Mỗi dòng một bình luận · one review per line")
+    bulk = page.get_by_role("textbox", name="Mỗi dòng một bình luận", exact=True)
     bulk.fill("ngon\ndở")
     bulk.press("Control+Enter")
     settle(page)
     page.get_by_text("Một bình luận", exact=False).first.click()
     settle(page)
-    assert page.get_by_role("textbox", name="Bình luận · Review").input_value() == review
+    assert page.get_by_role("textbox", name="Bình luận", exact=True).input_value() == review
     page.get_by_text("Nhiều bình luận", exact=False).first.click()
     settle(page)
     assert bulk.input_value() == "ngon\ndở"

@@ -1,0 +1,1 @@
+"""The sentiment page's presentation: markup, figures, tables, card words, sections."""

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import CoreError
 from core.sentiment import Result
 from core.sentiment.classify import InputError, csv_columns, read_reviews, results_to_csv
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.support.paths import ROOT
 
 REVIEWS = [
     "Quán này đồ ăn ngon , nhân viên dễ thương , sẽ quay lại .",
@@ -107,12 +107,53 @@ def test_read_reviews_multiline_and_short_rows():
 
 
 def test_read_reviews_errors_are_input_errors():
-    with pytest.raises(InputError, match="not UTF-8"):
+    with pytest.raises(InputError, match="not UTF-8") as e:
         read_reviews(b"\xff\xfe\x00q", "x.txt")
-    with pytest.raises(InputError, match="columns: 'a', 'b'"):
+    assert (e.value.code, e.value.params) == ("file_not_utf8", {"file": "x.txt", "byte": 0})
+    with pytest.raises(InputError, match="columns: 'a', 'b'") as e:
         read_reviews(b"a,b\n1,2\n", "x.csv")
-    with pytest.raises(InputError, match="unsupported"):
+    assert (e.value.code, e.value.params) == (
+        "csv_no_column",
+        {"file": "x.csv", "column": "text", "columns": "'a', 'b'"},
+    )
+    with pytest.raises(InputError, match="unsupported") as e:
         read_reviews(b"x", "x.json")
+    assert (e.value.code, e.value.params) == ("file_type", {"file": "x.json", "ext": ".json"})
+
+
+def test_input_errors_carry_a_code_and_params_for_the_page():
+    """Every way a file fails is a CoreError whose code the catalog words (error.<code>)."""
+    with pytest.raises(CoreError) as e:
+        read_reviews(b"", "empty.csv", column=" review ")
+    assert (e.value.code, e.value.params) == (
+        "csv_empty",
+        {"file": "empty.csv", "column": "review"},
+    )
+    with pytest.raises(InputError) as e:
+        read_reviews(b"x", "noext")
+    assert (e.value.code, e.value.params) == ("file_type", {"file": "noext", "ext": ""})
+    with pytest.raises(InputError) as e:
+        read_reviews(b"\n1,2\n", "x.csv", column="review")
+    assert e.value.code == "csv_no_column" and e.value.params["columns"] == ""
+    with pytest.raises(InputError) as e:
+        csv_columns("café".encode("latin-1"))
+    assert e.value.code == "file_not_utf8" and e.value.params["file"] == ""
+    assert "the file is not UTF-8" in str(e.value)
+
+
+def test_an_unreadable_csv_is_csv_unreadable(monkeypatch):
+    import core.sentiment.classify as classify
+
+    def broken(text):
+        raise csv.Error("field larger than field limit")
+
+    monkeypatch.setattr(classify, "_rows", broken)
+    with pytest.raises(InputError, match="not a readable CSV") as e:
+        read_reviews(b"text\nq\n", "x.csv")
+    assert (e.value.code, e.value.params) == (
+        "csv_unreadable",
+        {"file": "x.csv", "detail": "field larger than field limit"},
+    )
 
 
 def test_csv_columns_reads_the_header_with_bom():

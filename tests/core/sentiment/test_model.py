@@ -5,7 +5,6 @@ import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,9 +12,7 @@ import pytest
 from core.sentiment import ModelUnavailable, load_model
 from core.sentiment.text import strip_diacritics
 from core.sentiment.vocab import UNK
-
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT.parent / "shared" / "data" / "ntc-scv"
+from tests.support.paths import DATA, ROOT
 
 # Slide 21, as the slide prints them (left column positive, right column negative).
 SLIDE_21 = [
@@ -41,11 +38,6 @@ SLIDE_21 = [
         "negative",
     ),
 ]
-
-
-@pytest.fixture(scope="module")
-def model():
-    return load_model()
 
 
 @pytest.mark.parametrize("text,label", SLIDE_21)
@@ -187,12 +179,16 @@ def test_missing_or_corrupt_model_says_how_to_rebuild(tmp_path):
     with pytest.raises(ModelUnavailable, match="make train") as e:
         load_model(tmp_path)
     assert "sentiment.onnx" in str(e.value)
+    assert e.value.code == "model_missing"
+    assert e.value.params == {"file": str(tmp_path / "sentiment.onnx"), "command": "make train"}
     for name in ("sentiment.onnx", "vocab.json", "metadata.json"):
         shutil.copy(ROOT / "models" / name, tmp_path / name)
     (tmp_path / "sentiment.onnx").write_bytes(b"not an onnx file")
     with pytest.raises(ModelUnavailable, match="make train") as e:
         load_model(tmp_path)
     assert "sentiment.onnx is corrupt" in str(e.value)
+    assert e.value.code == "model_broken" and e.value.params["command"] == "make train"
+    assert e.value.params["file"].endswith("sentiment.onnx") and e.value.params["detail"]
     shutil.copy(ROOT / "models" / "sentiment.onnx", tmp_path / "sentiment.onnx")
     (tmp_path / "vocab.json").write_text('{"itos": ["oops"]}', encoding="utf-8")
     with pytest.raises(ModelUnavailable, match="vocab.json is corrupt"):
@@ -203,6 +199,9 @@ def test_metadata_is_a_model_card(model):
     meta = model.metadata
     for key in ("command", "seed", "config", "data", "metrics", "curves", "timings"):
         assert key in meta
+    # The card holds no machine path: the data folder is relative to the project.
+    assert meta["data"]["path"] == "../shared/data/ntc-scv"
+    assert str(ROOT.parent) not in json.dumps(meta) and not meta["data"]["path"].startswith("/")
     for form in ("typed", "underscore", "no_diacritics"):
         m = meta["metrics"][form]
         assert m["n"] == 10_000 and 0.5 < m["accuracy"] <= 1

@@ -28,24 +28,30 @@ def _damaged_models(tmp_path, name, damage):
     return d
 
 
-@pytest.mark.parametrize(
+FAULTS = pytest.mark.parametrize(
     ("fault", "name", "damage"), MODEL_FAULTS, ids=[f[0] for f in MODEL_FAULTS]
 )
-def test_a_broken_model_file_raises_model_unavailable_with_the_fix(tmp_path, fault, name, damage):
-    d = _damaged_models(tmp_path, name, damage)
+
+
+def _load_error(d) -> ModelUnavailable:
     with pytest.raises(ModelUnavailable) as e:
         load_model(d)
-    assert "make train" in str(e.value)
+    return e.value
 
 
-@pytest.mark.parametrize(
-    ("fault", "name", "damage"), MODEL_FAULTS, ids=[f[0] for f in MODEL_FAULTS]
-)
+@FAULTS
+def test_a_broken_model_file_raises_model_unavailable_with_the_fix(tmp_path, fault, name, damage):
+    err = _load_error(_damaged_models(tmp_path, name, damage))
+    assert "make train" in str(err)
+
+
+@FAULTS
 def test_the_message_names_the_broken_file(tmp_path, fault, name, damage):
     d = _damaged_models(tmp_path, name, damage)
-    with pytest.raises(ModelUnavailable) as e:
-        load_model(d)
-    assert name in str(e.value)
+    err = _load_error(d)
+    assert name in str(err)
+    assert err.code == ("model_missing" if fault.endswith("_missing") else "model_broken")
+    assert err.params["file"] == str(d / name) and err.params["command"] == "make train"
 
 
 def test_the_shipped_model_loads_after_a_failed_load(tmp_path):
@@ -59,7 +65,8 @@ def test_the_shipped_model_loads_after_a_failed_load(tmp_path):
 
 
 def test_messages_show_model_paths_inside_the_project_without_the_server_folders(tmp_path):
-    from core.sentiment import MODELS_DIR, _shown
+    from core.sentiment import MODELS_DIR
+    from core.sentiment.files import project_path
 
-    assert _shown(MODELS_DIR / "sentiment.onnx") == "models/sentiment.onnx"
-    assert _shown(tmp_path / "m.onnx") == str(tmp_path / "m.onnx")  # the caller's own path
+    assert project_path(MODELS_DIR / "sentiment.onnx") == "models/sentiment.onnx"
+    assert project_path(tmp_path / "m.onnx") == str(tmp_path / "m.onnx")  # the caller's own

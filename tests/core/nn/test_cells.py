@@ -11,6 +11,7 @@ from core.nn.cells import (
     ShapeError,
     lstm_forward,
     lstm_step,
+    lstm_update,
     rnn_forward,
     sigmoid,
 )
@@ -163,3 +164,72 @@ def test_small_values_are_not_flagged():
 def test_shape_mismatch_raises_clear_error(make):
     with pytest.raises(ShapeError, match="shape"):
         make()
+
+
+def test_shape_error_is_a_core_error_with_code_and_params():
+    from core.errors import CoreError
+
+    with pytest.raises(CoreError) as e:
+        LSTMParams(np.ones((8, 3)), np.ones((8, 3)), np.ones(8), np.ones(8))
+    assert isinstance(e.value, ShapeError) and e.value.code == "shape"
+    assert e.value.params == {"name": "W_hh", "got": "(8, 3)", "expected": "(8, 2)"}
+    assert str(e.value) == "W_hh has shape (8, 3), expected (8, 2)."
+    with pytest.raises(ShapeError) as e:
+        lstm_forward(LSTMParams.from_gates(*[{g: 0.5 for g in GATES}] * 4), np.ones((3, 2)))
+    assert e.value.params == {"name": "inputs", "got": "(3, 2)", "expected": "(T, 1)"}
+    with pytest.raises(ShapeError) as e:
+        LSTMParams.from_gates({"i": 1.0}, {}, {}, {})
+    assert e.value.params["name"] == "gates" and e.value.params["expected"] == "(i, f, g, o)"
+
+
+def _torch_cell_batch(dtype, B=5, I=4, H=6, seed=0):
+    """A torch LSTMCell and a batch (x, h, c), plus its pre-activations z (B, 4H)."""
+    torch.manual_seed(seed)
+    cell = torch.nn.LSTMCell(I, H, dtype=dtype)
+    g = torch.Generator().manual_seed(seed)
+    x, h, c = (torch.randn(B, n, generator=g, dtype=dtype) * 2 for n in (I, H, H))
+    with torch.no_grad():
+        z = x @ cell.weight_ih.T + cell.bias_ih + h @ cell.weight_hh.T + cell.bias_hh
+        h1, c1 = cell(x, (h, c))
+    return z.numpy(), c.numpy(), h1.numpy(), c1.numpy()
+
+
+def test_lstm_update_batched_matches_torch_lstmcell_float64():
+    z, c_prev, h_ref, c_ref = _torch_cell_batch(torch.float64)
+    i, f, g, o, c, h = lstm_update(z, c_prev)
+    np.testing.assert_allclose(h, h_ref, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(c, c_ref, rtol=0, atol=1e-12)
+    zt = torch.from_numpy(z)
+    for k, (got, act) in enumerate(zip((i, f, g, o), ("s", "s", "t", "s"), strict=True)):
+        block = zt[:, k * 6 : (k + 1) * 6]
+        ref = torch.sigmoid(block) if act == "s" else torch.tanh(block)
+        np.testing.assert_allclose(got, ref.numpy(), rtol=0, atol=1e-15)
+    assert all(a.dtype == np.float64 for a in (i, f, g, o, c, h))
+
+
+def test_lstm_update_float32_rows_match_torch_lstmcell_float32():
+    """leave-one-out's path: float32 stays float32, within float32's own noise of torch."""
+    z, c_prev, h_ref, c_ref = _torch_cell_batch(torch.float32, B=64, H=16, seed=4)
+    *gates, c, h = lstm_update(z, c_prev)
+    assert all(a.dtype == np.float32 for a in (*gates, c, h))
+    np.testing.assert_allclose(h, h_ref, rtol=0, atol=1e-6)
+    np.testing.assert_allclose(c, c_ref, rtol=0, atol=1e-5)
+
+
+def test_lstm_step_computes_its_gates_through_lstm_update(monkeypatch):
+    import core.nn.cells as cells
+
+    seen = []
+    real = cells.lstm_update
+
+    def spy(z, c_prev):
+        seen.append((z.copy(), c_prev.copy()))
+        return real(z, c_prev)
+
+    monkeypatch.setattr(cells, "lstm_update", spy)
+    p = LSTMParams.from_gates(*[{g: 0.3 * (k + 1) for k, g in enumerate(GATES)}] * 4)
+    steps = lstm_forward(p, [[1.0], [-2.0], [0.5]])
+    assert len(seen) == 3
+    for s, (z, c_prev) in zip(steps, seen, strict=True):
+        np.testing.assert_array_equal(z, np.concatenate([s.gates[g].pre for g in GATES]))
+        np.testing.assert_array_equal(c_prev, s.c_prev)

@@ -1,4 +1,7 @@
-"""Training smoke run on a tiny fixture in the official layout: the result loads and predicts."""
+"""Training smoke run on a tiny fixture in the official layout: the result loads and predicts.
+
+Every test that trains is marked slow (`make test-fast` leaves them out).
+"""
 
 import json
 import random
@@ -40,13 +43,16 @@ def trained(tmp_path_factory):
     return data, out
 
 
+@pytest.mark.slow
 def test_smoke_run_writes_the_three_artifacts(trained):
-    _, out = trained
+    data, out = trained
     assert {p.name for p in out.iterdir()} >= {"sentiment.onnx", "vocab.json", "metadata.json"}
     meta = json.loads((out / "metadata.json").read_text("utf-8"))
     assert meta["seed"] == 7 and meta["config"]["hidden_size"] == 16
     assert meta["command"].startswith("python -m core.training.train")
     assert len(meta["data"]["train_sha256"]) == 64
+    # No machine path on the model card: a folder outside the project is named, not located.
+    assert meta["data"]["path"] == data.name
     assert 1 <= len(meta["curves"]) <= 6
     assert meta["metrics"]["typed"]["n"] == 100
     vocab = Vocab.load(out / "vocab.json")
@@ -54,6 +60,7 @@ def test_smoke_run_writes_the_three_artifacts(trained):
     assert "nhân" in vocab and "nhân_viên" not in vocab  # syllables, not underscore words
 
 
+@pytest.mark.slow
 def test_smoke_model_loads_and_predicts(trained):
     _, out = trained
     model = load_model(out)
@@ -62,6 +69,7 @@ def test_smoke_model_loads_and_predicts(trained):
     assert model.metadata["metrics"]["typed"]["accuracy"] >= 0.85
 
 
+@pytest.mark.slow
 def test_the_same_seed_gives_the_same_model(trained, tmp_path):
     data, out = trained
     opts = "--epochs 1 --batch-size 32 --hidden-size 8 --embed-dim 8 --max-len 40 --limit 30"
@@ -76,3 +84,11 @@ def test_the_same_seed_gives_the_same_model(trained, tmp_path):
 def test_missing_data_folder_is_exit_code_2(tmp_path, capsys):
     assert train.main([str(tmp_path / "nope"), "--out", str(tmp_path)]) == 2
     assert "data_train" in capsys.readouterr().err
+
+
+def test_the_data_folder_is_recorded_relative_to_the_project(tmp_path):
+    from core.training.data import DEFAULT_DATA, ROOT, recorded_path
+
+    assert recorded_path(DEFAULT_DATA) == "../shared/data/ntc-scv"
+    assert recorded_path(ROOT / "data" / "ntc") == "data/ntc"
+    assert recorded_path(tmp_path / "ntc-scv") == "ntc-scv"  # elsewhere: the name alone

@@ -1,29 +1,38 @@
-"""The sentiment page, driven through the real app by widget key (AppTest)."""
+"""The sentiment page, driven through the real app by widget key (AppTest), in both languages."""
 
 from __future__ import annotations
 
 import csv
 import io
-from pathlib import Path
+import re
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
+from core.sentiment.bulk import MAX_ROWS
+from core.sentiment.review import EXAMPLES, MAX_REVIEW_CHARS
+from tests.support.apptest import open_page
+from tests.support.lang import english_strings, vietnamese_words, visible_text
+from ui.i18n import t
 from ui.markdown import shown_text
-from ui.sentiment.view import EXAMPLES, MAX_REVIEW_CHARS, MAX_ROWS
 
-APP = str(Path(__file__).absolute().parents[1] / "app.py")
-TIMEOUT = 60  # seconds per run: the machine is shared and the first run loads the model
+PAGE = "pages/sentiment.py"
 
 
-def _page() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
-    at.switch_page("pages/sentiment.py").run()
+def _healthy(at) -> None:
+    """No exception, and none caught by app.py's guard (it words them as common.page_error)."""
     assert not at.exception, [e.value for e in at.exception]
+    guard = [t("common.page_error", lang, kind="")[:40] for lang in ("vi", "en")]
+    crashed = [e.value for e in at.error if any(g in e.value for g in guard)]
+    assert crashed == []
+
+
+def _page(lang: str | None = None):
+    at = open_page(PAGE, lang=lang)
+    _healthy(at)
     return at
 
 
-def _texts(at: AppTest) -> str:
+def _texts(at) -> str:
     """Every message, markdown, caption and HTML body on the page, joined."""
     parts = []
     for kind in ("markdown", "caption", "info", "warning", "error", "success", "html"):
@@ -31,7 +40,7 @@ def _texts(at: AppTest) -> str:
     return "\n".join(parts)
 
 
-def _verdict(at: AppTest) -> str | None:
+def _verdict(at) -> str | None:
     """The verdict badge's HTML, or None when there is none."""
     for h in at.html:
         if "P(positive) =" in h.value:
@@ -39,50 +48,57 @@ def _verdict(at: AppTest) -> str | None:
     return None
 
 
-def _set_review(at: AppTest, text: str) -> AppTest:
+def _label(at) -> str:
+    """The label the badge shows, as the badge tells programs (data-label)."""
+    return re.search(r'data-label="(\w+)"', _verdict(at)).group(1)
+
+
+def _set_review(at, text: str):
     at.text_area(key="sentiment_text").set_value(text)
     at.run()
-    assert not at.exception, [e.value for e in at.exception]
+    _healthy(at)
     return at
 
 
 @pytest.fixture(scope="module")
-def page() -> AppTest:
+def page():
     return _page()
 
 
 # ---------------------------------------------------------------- one review
 
 
-def test_opens_on_the_first_slide_example_with_every_stage(page):
-    at = page
-    assert at.text_area(key="sentiment_text").value == EXAMPLES["pos1"][1]
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_opens_on_the_first_slide_example_with_every_stage(lang):
+    at = _page(lang)
+    assert at.text_area(key="sentiment_text").value == EXAMPLES["pos1"]
     assert _verdict(at) is not None
     subheaders = " ".join(s.value for s in at.subheader)
-    for stage in ("Ngôn ngữ", "Làm sạch", "Token", "Vì sao", "Bên trong LSTM"):
-        assert stage in subheaders
+    for stage in ("language", "cleaning", "tokens", "why", "inside"):
+        assert t(f"sentiment.h.{stage}", lang) in subheaders
     keys = {c.key for c in at.get("plotly_chart")}
     assert {"sentiment_prefix_chart", "sentiment_gates_chart"} <= keys
-    # the five cleaning steps, numbered as on slide 23
     # the model card's speed is the analysis just made, not a second measurement
-    speed = next(m for m in at.metric if m.label == "1 bình luận · one review").value
+    speed = next(m for m in at.metric if m.label == t("sentiment.m.one", lang)).value
     assert speed.endswith(" ms") and float(speed[:-3]) > 0
-    assert any(f"trong {speed}" in c.value for c in at.caption)
+    word = {"vi": "trong", "en": "in"}[lang]
+    assert any(f"{word} {speed}" in c.value for c in at.caption)
+    # the five cleaning steps, numbered as on slide 23
     titles = [m.value for m in at.markdown if m.value.startswith("**") and ". " in m.value[:6]]
     assert [t[2] for t in titles] == ["1", "2", "3", "4", "5"]
+    assert titles[0].startswith(f"**1. {t('sentiment.step.urls_html', lang)}**")
 
 
 @pytest.mark.parametrize("key", list(EXAMPLES))
 def test_each_example_fills_the_text_area_and_gets_a_verdict(key):
     at = _page()
     at.pills(key="sentiment_example").set_value(key).run()
-    assert not at.exception
-    assert at.text_area(key="sentiment_text").value == EXAMPLES[key][1]
-    verdict = _verdict(at)
-    assert verdict is not None and ("positive" in verdict or "negative" in verdict)
+    _healthy(at)
+    assert at.text_area(key="sentiment_text").value == EXAMPLES[key]
+    assert _label(at) in ("positive", "negative")
     text = _texts(at)
     if key == "english":
-        assert "không phải tiếng Việt" in text and "trained on Vietnamese" in text
+        assert "không phải tiếng Việt" in text and "huấn luyện trên bình luận" in text
     elif key == "no_diacritics":
         # langid needs the diacritics: if it misses, the page says why
         if "không phải tiếng Việt" in text:
@@ -91,13 +107,22 @@ def test_each_example_fills_the_text_area_and_gets_a_verdict(key):
         assert "không phải tiếng Việt" not in text
 
 
+def test_english_text_gets_the_notice_in_english():
+    at = _page("en")
+    at.pills(key="sentiment_example").set_value("english").run()
+    text = _texts(at)
+    assert "does not look like Vietnamese" in text and "trained on Vietnamese" in text
+    assert _label(at) in ("positive", "negative")
+
+
 def test_slide_examples_get_the_dataset_label():
     """The four slide-21 reviews are labelled in the data: a working model agrees."""
     at = _page()
     for key, want in [("pos1", "positive"), ("pos2", "positive"), ("neg1", "negative"),
                       ("neg2", "negative")]:  # fmt: skip
         at.pills(key="sentiment_example").set_value(key).run()
-        assert want in _verdict(at), key
+        assert _label(at) == want, key
+        assert t(f"sentiment.label.{want}", "vi").upper() in _verdict(at)
 
 
 def test_a_custom_review_is_classified(page):
@@ -109,17 +134,19 @@ def test_a_custom_review_is_classified(page):
     assert at.pills(key="sentiment_example").value is None
 
 
-def test_the_verdict_is_split_into_the_lstm_and_the_phrase_bag(page):
-    from core.sentiment import load_model
-
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_verdict_is_split_into_the_lstm_and_the_phrase_bag(lang, model):
     text = "Quán dơ, phục vụ chậm, không bao giờ quay lại."
-    at = _set_review(page, text)
-    a = load_model().analyze(text)
-    split = next(m.value for m in at.markdown if m.value.startswith("Logit của kết luận"))
-    assert f"LSTM {a.lstm_logit:+.2f}" in split and f"túi cụm từ {a.bag_vote:+.2f}" in split
+    at = _set_review(_page(lang), text)
+    a = model.analyze(text)
+    start = {"vi": "Logit của kết luận", "en": "The verdict's logit"}[lang]
+    bag = {"vi": "túi cụm từ", "en": "phrase bag"}[lang]
+    split = next(m.value for m in at.markdown if m.value.startswith(start))
+    assert f"LSTM {a.lstm_logit:+.2f}" in split and f"{bag} {a.bag_vote:+.2f}" in split
     # the bag's strongest votes are phrases of this review, in two tables by sign
-    pos, neg = [d.value for d in at.dataframe if "cụm từ · phrase" in d.value.columns]
-    shown = [p.removesuffix(" ×2") for df in (pos, neg) for p in df.iloc[:, 0]]
+    phrase = t("sentiment.col.phrase", lang)
+    pos, neg = [d.value for d in at.table if phrase in d.value.columns]
+    shown = [shown_text(p).removesuffix(" ×2") for df in (pos, neg) for p in df.iloc[:, 0]]
     assert shown and all(p in " ".join(a.tokens) for p in shown)
     assert (pos.iloc[:, 1] > 0).all() and (neg.iloc[:, 1] < 0).all()
 
@@ -139,12 +166,14 @@ def test_emoji_only_says_nothing_is_left_after_cleaning(page):
     assert sum("emoji" in m.value for m in at.markdown) >= 1
 
 
-def test_one_megabyte_of_text_is_cut_with_a_message(page):
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_one_megabyte_of_text_is_cut_with_a_message(lang):
     text = ("Quán ăn ngon, phục vụ nhanh. " * 40_000)[: 1024 * 1024]
-    at = _set_review(page, text)
+    at = _set_review(_page(lang), text)
     warnings = " ".join(w.value for w in at.warning)
     assert f"{MAX_REVIEW_CHARS:,}" in warnings  # the cut is stated
-    assert "Truncated after token" in warnings  # and the model's own max_len
+    cut = {"vi": "cắt ngay sau token 400", "en": "Truncated after token 400"}[lang]
+    assert cut in warnings  # and the model's own max_len
     assert _verdict(at) is not None
 
 
@@ -177,21 +206,34 @@ def test_english_text_gets_the_notice_and_is_still_classified(page):
     assert _verdict(at) is not None
 
 
-def test_model_missing_stops_only_this_page(monkeypatch):
+def _missing(monkeypatch, lang):
     import streamlit as st
 
     import core.sentiment as sentiment
 
     def missing(models_dir=None):
-        raise sentiment.ModelUnavailable("models/sentiment.onnx is missing: run `make train`.")
+        raise sentiment.ModelUnavailable.missing(sentiment.MODELS_DIR / "sentiment.onnx")
 
     st.cache_resource.clear()
     monkeypatch.setattr(sentiment, "load_model", missing)
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
-    at.switch_page("pages/sentiment.py").run()
+    return _page(lang)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_model_missing_stops_only_this_page(monkeypatch, lang):
+    import streamlit as st
+
+    at = _missing(monkeypatch, lang)
     assert not at.exception
-    assert any("make train" in shown_text(e.value) for e in at.error)
+    message = " ".join(shown_text(e.value) for e in at.error)
+    assert "make train" in message and "models/sentiment.onnx" in message
+    assert t("sentiment.unavailable", lang) in message
     assert not at.main.radio  # the page stopped before its widgets
+    text = visible_text(at)
+    if lang == "en":
+        assert vietnamese_words(text) == []
+    else:
+        assert english_strings(shown_text(text)) == []
     at.switch_page("pages/home.py").run()  # other pages keep working
     assert not at.exception and not at.error
     monkeypatch.undo()
@@ -201,22 +243,31 @@ def test_model_missing_stops_only_this_page(monkeypatch):
 # -------------------------------------------------------------- many reviews
 
 
-def _bulk(source: str) -> AppTest:
-    at = _page()
+def _bulk(source: str, lang: str | None = None):
+    at = _page(lang)
     at.radio(key="sentiment_mode").set_value("many").run()
     at.radio(key="sentiment_bulk_source").set_value(source).run()
-    assert not at.exception
+    _healthy(at)
     return at
 
 
-def _table(at: AppTest):
+def _table(at):
     frames = [d for d in at.dataframe if d.key == "sentiment_results_table"] or list(at.dataframe)
     assert frames, "no results table"
     return frames[0].value
 
 
-def test_multi_line_paste_keeps_every_row_in_order_with_status():
-    at = _bulk("paste")
+def _col(name: str, lang: str = "vi") -> str:
+    return "P(positive)" if name == "p" else t(f"sentiment.col.{name}", lang)
+
+
+def _status(name: str, lang: str = "vi") -> str:
+    return t(f"sentiment.status.{name}", lang)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_multi_line_paste_keeps_every_row_in_order_with_status(lang):
+    at = _bulk("paste", lang)
     lines = [
         "Đồ ăn rất ngon, nhân viên thân thiện, sẽ quay lại.",
         "",
@@ -226,15 +277,16 @@ def test_multi_line_paste_keeps_every_row_in_order_with_status():
     ]
     at.text_area(key="sentiment_bulk_text").set_value("\n".join(lines)).run()
     at.button(key="sentiment_bulk_run").click().run()
-    assert not at.exception
+    _healthy(at)
     df = _table(at)
-    assert list(df["review"]) == lines
-    assert list(df["#"]) == [1, 2, 3, 4, 5]
-    status = list(df["status"])
-    assert status[1] == "empty" and status[3] == "empty"
-    assert status[0] == "ok" and status[2] == "ok"
-    assert status[4] == "not_vietnamese"
-    assert df["label"][4] in ("positive", "negative")  # still classified
+    assert list(df[_col("review", lang)]) == lines
+    assert list(df[_col("number", lang)]) == [1, 2, 3, 4, 5]
+    status = list(df[_col("status", lang)])
+    assert status[1] == _status("empty", lang) and status[3] == _status("empty", lang)
+    assert status[0] == _status("ok", lang) and status[2] == _status("ok", lang)
+    assert status[4] == _status("not_vietnamese", lang)
+    labels = {t(f"sentiment.label.{k}", lang) for k in ("positive", "negative")}
+    assert df[_col("label", lang)][4] in labels  # still classified
     assert at.get("download_button")
     keys = {c.key for c in at.get("plotly_chart")}
     assert {"sentiment_split_chart", "sentiment_hist_chart"} <= keys
@@ -292,11 +344,11 @@ def test_csv_upload_with_a_chosen_column():
     at.button(key="sentiment_bulk_run").click().run()
     assert not at.exception, [e.value for e in at.exception]
     df = _table(at)
-    assert list(df["review"])[:2] == [
+    assert list(df[_col("review")])[:2] == [
         "Quán sạch sẽ, món ngon, giá rẻ.",
         "Thái độ phục vụ quá tệ, không bao giờ quay lại.",
     ]
-    assert len(df) == 3 and df["status"].iloc[2] == "empty"
+    assert len(df) == 3 and df[_col("status")].iloc[2] == _status("empty")
 
 
 def test_txt_upload_one_review_per_line():
@@ -305,11 +357,12 @@ def test_txt_upload_one_review_per_line():
     at.file_uploader(key="sentiment_upload").set_value(("r.txt", data, "text/plain")).run()
     at.button(key="sentiment_bulk_run").click().run()
     assert not at.exception
-    assert list(_table(at)["review"]) == ["Ngon quá", "Dở tệ"]
+    assert list(_table(at)[_col("review")]) == ["Ngon quá", "Dở tệ"]
 
 
-def test_non_utf8_file_gets_a_clear_error():
-    at = _bulk("upload")
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_non_utf8_file_gets_a_clear_error(lang):
+    at = _bulk("upload", lang)
     data = "Quán ngon, giá rẻ".encode("cp1258", errors="replace") + b"\xff\xfe\xfa"
     at.file_uploader(key="sentiment_upload").set_value(("bad.txt", data, "text/plain")).run()
     assert not at.exception
@@ -322,12 +375,18 @@ def test_non_utf8_file_gets_a_clear_error():
     [b"", b"id,text\n", b"id,text\n1,\n2,  \n"],
     ids=["empty file", "header only", "blank column"],
 )
-def test_csv_without_text_gets_a_clear_error(data):
-    at = _bulk("upload")
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_csv_without_text_gets_a_clear_error(data, lang):
+    at = _bulk("upload", lang)
     at.file_uploader(key="sentiment_upload").set_value(("reviews.csv", data, "text/csv")).run()
     assert not at.exception
     assert at.error, "a CSV without text must be refused with a message"
-    assert "reviews.csv" in shown_text(at.error[0].value) or "text" in shown_text(at.error[0].value)
+    message = shown_text(at.error[0].value)
+    assert "reviews.csv" in message or "text" in message
+    if lang == "en":
+        assert vietnamese_words(message) == []
+    else:
+        assert english_strings(message) == []
     assert at.button(key="sentiment_bulk_run").disabled
 
 
@@ -351,3 +410,69 @@ def test_upload_size_limit_is_stated_and_enforced():
     assert not at.exception
     assert any(f"{limit_mb} MB" in shown_text(e.value) for e in at.error)
     assert at.button(key="sentiment_bulk_run").disabled
+
+
+# ---------------------------------------------------------- one language at a time
+
+REVIEW = "Quán này ngon, phục vụ nhanh, nhưng hơi ồn."
+BULK = "Đồ ăn rất ngon.\n\nPhục vụ chậm và thô lỗ."
+
+
+def _quoted(at) -> str:
+    """The review text the cleaning steps split inside a word (a capital underlined apart
+    from the rest of its word): quoted text too."""
+    pieces = [h.value for h in at.html if "underline" in h.value]
+    return " ".join(p for h in pieces for p in re.findall(r">([^<>]+)<", h))
+
+
+def _drive(lang: str) -> tuple[str, str]:
+    """Every main widget of the page, model card included: (all it showed, the review text
+    among it)."""
+    at = _page(lang)
+    seen, quoted = [], []
+
+    def look():
+        _healthy(at)
+        seen.append(visible_text(at))
+        quoted.append(_quoted(at))
+
+    look()
+    at.pills(key="sentiment_example").set_value("english").run()
+    look()
+    at.text_area(key="sentiment_text").set_value(REVIEW).run()
+    look()
+    at.radio(key="sentiment_mode").set_value("many").run()
+    at.text_area(key="sentiment_bulk_text").set_value(BULK).run()
+    at.button(key="sentiment_bulk_run").click().run()
+    look()
+    at.radio(key="sentiment_bulk_source").set_value("upload").run()
+    data = _csv([{"id": "1", "comment": "Ngon"}, {"id": "2", "comment": "Dở"}])
+    at.file_uploader(key="sentiment_upload").set_value(("r.csv", data, "text/csv")).run()
+    at.selectbox(key="sentiment_csv_column").set_value("comment").run()
+    look()
+    assert at.session_state["lang"] == lang
+    return "\n".join(seen), " ".join([*quoted, *EXAMPLES.values(), REVIEW, BULK, "Ngon Dở"])
+
+
+def test_english_page_shows_no_vietnamese_interface_word():
+    text, quoted = _drive("en")
+    assert "Cleaning (slide 23)" in text and "Model card" in text
+    assert vietnamese_words(text, allowed=quoted) == []
+
+
+def test_vietnamese_page_shows_no_english_interface_string():
+    text, _ = _drive("vi")
+    assert "Làm sạch (slide 23)" in text and "Thẻ mô hình" in text
+    assert english_strings(text) == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_model_card_speaks_the_page_language(lang):
+    at = _page(lang)
+    card = next(e for e in at.expander if e.label == t("sentiment.card", lang))
+    text = visible_text(at)
+    assert card is not None
+    assert t("sentiment.card.limits", lang).strip("*") in text
+    labels = {m.label for m in at.metric}
+    assert {t("sentiment.m.size", lang), t("sentiment.m.one", lang)} <= labels
+    assert "val_accuracy_no_diacritics" not in text

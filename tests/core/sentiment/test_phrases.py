@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 import torch
 
-from core.sentiment.influence import LSTMReadout, phrase_votes
+from core.sentiment.phrases import PhraseBag, phrase_votes
 from core.training.model import ModelConfig, SentimentLSTM
 
 V, BUCKETS, ORDER = 50, 101, 3
@@ -16,7 +16,7 @@ def tiny(**kw) -> SentimentLSTM:
 
 
 @pytest.fixture(scope="module")
-def model():
+def net():
     torch.manual_seed(0)
     m = tiny()
     with torch.no_grad():
@@ -41,49 +41,41 @@ def reference_votes(weights: np.ndarray, ids: list[int]) -> list[float]:
 
 
 @pytest.mark.parametrize("T", [1, 2, 3, 8, 40])
-def test_graph_vote_equals_enumeration(model, T):
+def test_graph_vote_equals_enumeration(net, T):
     rng = np.random.default_rng(T)
     ids = rng.integers(0, V, (4, T))
     ids[0, T // 2] = 1  # an <unk> silences every phrase through it
-    got = model.phrase_vote(torch.from_numpy(ids)).detach().numpy()  # (4, T)
-    w = model.ngram.weight.detach().numpy()[:, 0]
+    got = net.phrase_vote(torch.from_numpy(ids)).detach().numpy()  # (4, T)
+    w = net.ngram.weight.detach().numpy()[:, 0]
     for b in range(4):
         np.testing.assert_allclose(got[b], reference_votes(w, list(ids[b])), atol=1e-6)
 
 
-def test_numpy_mirror_equals_graph(model):
+def test_numpy_mirror_equals_graph(net):
     rng = np.random.default_rng(7)
     ids = rng.integers(0, V, (6, 25))
-    readout = LSTMReadout(
-        E=np.zeros((V, 4), np.float32), W_ih_T=None, W_hh_T=None, b=None, w_att=None,
-        b_att=0.0, w_head=None, b_head=0.0,
-        ngram=model.ngram.weight.detach().numpy()[:, 0], ngram_order=ORDER,
-    )  # fmt: skip
-    expected = model.phrase_vote(torch.from_numpy(ids)).detach().numpy()[:, -1]
-    np.testing.assert_allclose(phrase_votes(readout, ids), expected, atol=1e-6)
+    bag = PhraseBag(net.ngram.weight.detach().numpy()[:, 0], ORDER, V)
+    expected = net.phrase_vote(torch.from_numpy(ids)).detach().numpy()[:, -1]
+    np.testing.assert_allclose(phrase_votes(bag, ids), expected, atol=1e-6)
 
 
-def test_bag_starts_silent_and_unknown_words_cast_no_vote(model):
+def test_bag_starts_silent_and_unknown_words_cast_no_vote(net):
     fresh = tiny()
     assert torch.count_nonzero(fresh.phrase_vote(torch.tensor([[5, 6, 7]]))) == 0
     only_unknown = torch.tensor([[1, 1, 0, 0]])
-    assert torch.count_nonzero(model.phrase_vote(only_unknown)) == 0
+    assert torch.count_nonzero(net.phrase_vote(only_unknown)) == 0
 
 
-def test_phrase_shares_list_every_voting_phrase_and_sum_to_the_vote(model):
-    from core.sentiment.influence import phrase_shares
+def test_phrase_shares_list_every_voting_phrase_and_sum_to_the_vote(net):
+    from core.sentiment.phrases import phrase_shares
 
     ids = [5, 6, 1, 7, 8, 9, 5, 6]  # one <unk> in the middle; "5 6" twice
-    readout = LSTMReadout(
-        E=np.zeros((V, 4), np.float32), W_ih_T=None, W_hh_T=None, b=None, w_att=None,
-        b_att=0.0, w_head=None, b_head=0.0,
-        ngram=model.ngram.weight.detach().numpy()[:, 0], ngram_order=ORDER,
-    )  # fmt: skip
-    shares = phrase_shares(readout, ids)
+    bag = PhraseBag(net.ngram.weight.detach().numpy()[:, 0], ORDER, V)
+    shares = phrase_shares(bag, ids)
     # 7 known unigrams, 5 bigrams and 3 trigrams: none reaches through the <unk>
     assert sorted((s, n) for s, n, _ in shares) == sorted(
         [(t, 1) for t in (0, 1, 3, 4, 5, 6, 7)]
         + [(t, 2) for t in (0, 3, 4, 5, 6)]
         + [(t, 3) for t in (3, 4, 5)]
     )
-    assert sum(v for *_, v in shares) == pytest.approx(reference_votes(readout.ngram, ids)[-1])
+    assert sum(v for *_, v in shares) == pytest.approx(reference_votes(bag.votes, ids)[-1])

@@ -1,0 +1,99 @@
+"""The model card's figures, read from models/metadata.json and the model files.
+
+Every fact is the raw value (None where the metadata lacks it), so an older or
+partial metadata file still gives a card; ui/sentiment/card.py words it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+FORMS = ("typed", "underscore", "no_diacritics")  # the validation text forms train.py measures
+
+
+@dataclass(frozen=True)
+class ModelCard:
+    """What the model card shows: facts, validation metrics, curves, file sizes."""
+
+    facts: dict[str, object]  # name -> raw value (None if the metadata lacks it)
+    metrics: list[dict]  # one per validation form: form, n, accuracy, f1
+    confusion: np.ndarray | None  # (2, 2) [[TN, FP], [FN, TP]] of the headline form
+    curves: list[dict]  # per epoch: epoch, train_loss, val_accuracy, ...
+    best_epoch: int | None
+    file_bytes: dict[str, int]  # file name -> size
+
+    def accuracy(self, form: str) -> float | None:
+        """Validation accuracy on one text form, if it was measured."""
+        return next((m["accuracy"] for m in self.metrics if m["form"] == form), None)
+
+
+def _n_validation(md: dict) -> int | None:
+    """How many validation reviews the metrics were measured on."""
+    for m in (md.get("metrics") or {}).values():
+        if isinstance(m, dict) and isinstance(m.get("n"), int):
+            return m["n"]
+    return None
+
+
+def model_card(metadata: dict, models_dir=None) -> ModelCard:
+    """Model-card figures; missing metadata keys are None instead of failing the page."""
+    md = metadata or {}
+    cfg = md.get("config") or {}
+    tcfg = md.get("train_config") or {}
+    data = md.get("data") or {}
+    timings = md.get("timings") or {}
+    weights = md.get("weights") or {}
+    facts = {
+        "data_limit": data.get("limit"),  # None: the whole training set
+        "n_validation": _n_validation(md),
+        "data_path": data.get("path"),
+        "train_sha256": data.get("train_sha256"),
+        "validation_sha256": data.get("validation_sha256"),
+        "vocab_size": cfg.get("vocab_size"),
+        "embed_dim": cfg.get("embed_dim"),
+        "hidden_size": cfg.get("hidden_size"),
+        "ngram_order": cfg.get("ngram_order"),
+        "ngram_buckets": cfg.get("ngram_buckets"),
+        "parameters": md.get("parameters"),
+        "vocab_entries": md.get("vocab_size"),
+        "min_freq": tcfg.get("min_freq"),
+        "max_len": cfg.get("max_len"),
+        "tokenization": md.get("tokenization"),
+        "seed": md.get("seed"),
+        "epochs": len(md.get("curves") or []),
+        "best_epoch": md.get("best_epoch"),
+        "lr": tcfg.get("lr"),
+        "batch_size": tcfg.get("batch_size"),
+        "train_s": timings.get("train_s"),
+        "threads": timings.get("threads"),
+        "bag_weight": weights.get("bag_weight"),
+        "temperature": weights.get("temperature"),
+        "command": md.get("command"),
+        "torch_version": md.get("torch_version"),
+        "opset": (md.get("onnx") or {}).get("opset"),
+    }
+    metrics, confusion = [], None
+    for form, m in (md.get("metrics") or {}).items():
+        if not isinstance(m, dict) or "accuracy" not in m:
+            continue
+        metrics.append({"form": form, "n": m.get("n"), "accuracy": m.get("accuracy"),
+                        "f1": m.get("f1")})  # fmt: skip
+        if confusion is None or form == "typed":
+            cm = m.get("confusion_matrix")
+            confusion = np.asarray(cm, dtype=int) if cm is not None else None
+    sizes = {}
+    if models_dir is not None:
+        for f in sorted(Path(models_dir).glob("*")):
+            if f.is_file():
+                sizes[f.name] = f.stat().st_size
+    return ModelCard(
+        facts=facts,
+        metrics=metrics,
+        confusion=confusion,
+        curves=list(md.get("curves") or []),
+        best_epoch=md.get("best_epoch"),
+        file_bytes=sizes,
+    )

@@ -1,0 +1,231 @@
+"""The shipped sentiment LSTM behind one onnxruntime session (this module never imports torch).
+
+load_model() opens models/{sentiment.onnx, vocab.json, metadata.json} once; the
+model then classifies reviews in length-sorted batches (little padding) and explains
+single reviews: P(positive) after every token, each token's leave-one-out influence,
+the hidden states, and the gate-by-gate trace of core.nn.cells run on the same weights
+(read once by core.sentiment.weights, and only when a review is explained).
+
+Nothing is mutated after loading, and onnxruntime's run() is thread-safe, so one
+model serves any number of threads.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import numpy as np
+
+from core.nn.cells import LSTMStep, lstm_forward
+from core.sentiment.analysis import Analysis, Result, label_of, status_of
+from core.sentiment.files import FILES, MODELS_DIR, ModelUnavailable
+from core.sentiment.influence import leave_one_out, lstm_logit
+from core.sentiment.language import LanguageGuess, detect_language, detect_languages
+from core.sentiment.phrases import phrase_shares
+from core.sentiment.text import clean_steps, preprocess, tokenize
+from core.sentiment.vocab import UNK, Vocab
+from core.sentiment.weights import SentimentWeights, read_weights
+
+BATCH_TOKENS = 16_384  # padded tokens per onnxruntime call in bulk classification
+CHUNK = 1_024  # reviews per progress report (and per pipelined step)
+
+
+class SentimentModel:
+    """The shipped sentiment LSTM behind one onnxruntime session."""
+
+    def __init__(self, models_dir: Path):
+        self.models_dir = Path(models_dir)
+        for name in FILES:
+            if not (self.models_dir / name).is_file():
+                raise ModelUnavailable.missing(self.models_dir / name)
+        import onnxruntime as ort
+
+        try:  # each file on its own, so the error names the one that is broken
+            self.metadata: dict = json.loads((self.models_dir / "metadata.json").read_text("utf-8"))
+            self.max_len = int(self.metadata["config"]["max_len"])
+            int(self.metadata["config"]["hidden_size"])
+        except Exception as e:  # not JSON, not UTF-8, keys missing...
+            raise ModelUnavailable.broken(self.models_dir / "metadata.json", e) from e
+        try:
+            self.vocab = Vocab.load(self.models_dir / "vocab.json")
+        except Exception as e:
+            raise ModelUnavailable.broken(self.models_dir / "vocab.json", e) from e
+        try:
+            opts = ort.SessionOptions()
+            opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+            opts.intra_op_num_threads = 1  # small matrices: threads cost more than they give
+            self.session = ort.InferenceSession(
+                str(self.models_dir / "sentiment.onnx"), opts, providers=["CPUExecutionProvider"]
+            )
+        except Exception as e:  # truncated or foreign ONNX file
+            raise ModelUnavailable.broken(self.models_dir / "sentiment.onnx", e) from e
+
+    # ------------------------------------------------------------------ raw model
+
+    def _run(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """p_prefix (B, T) and hidden (B, T, H) for right-padded ids (B, T)."""
+        p, h = self.session.run(None, {"ids": np.ascontiguousarray(ids, dtype=np.int64)})
+        return p, h
+
+    def _p_prefix(self, ids: np.ndarray) -> np.ndarray:
+        """p_prefix (B, T) only (skips copying out the (B, T, H) hidden states)."""
+        ids = np.ascontiguousarray(ids, dtype=np.int64)
+        return self.session.run(["p_prefix"], {"ids": ids})[0]
+
+    def encode(self, tokens: list[str]) -> list[int]:
+        """Ids of the tokens the model reads (the first max_len)."""
+        return self.vocab.encode(tokens[: self.max_len])
+
+    def predict_ids(self, seqs: Sequence[list[int]]) -> np.ndarray:
+        """P(positive) of each non-empty id sequence, batched by length, input order kept."""
+        out = np.empty(len(seqs))
+        if not len(seqs):
+            return out
+        lengths = np.array([len(s) for s in seqs])
+        order = np.argsort(lengths, kind="stable")
+        start = 0
+        while start < len(order):
+            # Grow the batch while its padded size (batch x longest) fits the budget.
+            stop = start + 1
+            while stop < len(order) and (stop + 1 - start) * lengths[order[stop]] <= BATCH_TOKENS:
+                stop += 1
+            idx = order[start:stop]
+            T = lengths[idx[-1]]
+            ids = np.zeros((len(idx), T), dtype=np.int64)
+            for b, j in enumerate(idx):
+                ids[b, : lengths[j]] = seqs[j]
+            p = self._p_prefix(ids)
+            out[idx] = p[np.arange(len(idx)), lengths[idx] - 1]
+            start = stop
+        return out
+
+    def hidden_states(self, ids: list[int]) -> np.ndarray:
+        """h_1..h_T (T, H) of the LSTM on ids, from onnxruntime."""
+        if not ids:
+            return np.zeros((0, self.hidden_size), dtype=np.float32)
+        return self._run(np.asarray([ids]))[1][0]
+
+    @property
+    def hidden_size(self) -> int:
+        return int(self.metadata["config"]["hidden_size"])
+
+    def weights(self) -> SentimentWeights:
+        """The model's weights, read from its ONNX file once per process."""
+        path = self.models_dir / "sentiment.onnx"
+        try:
+            return read_weights(path)
+        except FileNotFoundError:
+            raise ModelUnavailable.missing(path) from None
+        except Exception as e:  # an ONNX file onnxruntime runs but whose weights are not ours
+            raise ModelUnavailable.broken(path, e) from e
+
+    def gate_trace(self, ids: list[int]) -> list[LSTMStep]:
+        """The same LSTM run by core.nn.cells.lstm_forward on the embedded tokens, step by step."""
+        if not ids:
+            return []
+        w = self.weights()
+        return lstm_forward(w.lstm, w.E[np.asarray(ids)].astype(np.float64))  # X: (T, D)
+
+    # ------------------------------------------------------------------ reviews
+
+    def classify(
+        self,
+        texts: Sequence[str],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> list[Result]:
+        """One Result per text, in input order; batched by length; thread-safe."""
+        texts = list(texts)
+        results: list[Result] = []
+
+        def finish(part, langs, seqs, full, p) -> None:
+            p_of = dict(zip(full, p.tolist(), strict=True))
+            for k, (text, lang, s) in enumerate(zip(part, langs, seqs, strict=True)):
+                status = status_of(lang, len(s))
+                if status == "empty":
+                    results.append(Result(text, None, None, lang.lang, status))
+                else:
+                    results.append(Result(text, label_of(p_of[k]), p_of[k], lang.lang, status))
+            if progress is not None:
+                progress(len(results), len(texts))
+
+        chunks = [texts[i : i + CHUNK] for i in range(0, len(texts), CHUNK)]
+        if len(chunks) <= 1:
+            for part in chunks:
+                langs, seqs, full = self._prepare(part)
+                finish(part, langs, seqs, full, self.predict_ids([seqs[k] for k in full]))
+            return results
+        # Pipelined: onnxruntime (which releases the GIL) runs one chunk while Python
+        # detects, cleans and tokenises the next, so the two costs overlap.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pending = None
+            for part in chunks:
+                langs, seqs, full = self._prepare(part)
+                job = pool.submit(self.predict_ids, [seqs[k] for k in full])
+                if pending is not None:
+                    finish(*pending[:-1], pending[-1].result())
+                pending = (part, langs, seqs, full, job)
+            finish(*pending[:-1], pending[-1].result())
+        return results
+
+    def _prepare(self, part: list[str]) -> tuple[list[LanguageGuess], list[list[int]], list[int]]:
+        """Languages, read ids and the indices of non-empty reviews of a chunk."""
+        langs = detect_languages(part)
+        seqs = [self.encode(preprocess(t)) for t in part]
+        return langs, seqs, [k for k, s in enumerate(seqs) if s]
+
+    def analyze(self, text: str) -> Analysis:
+        """Everything the page shows about one review."""
+        language = detect_language(text)
+        steps = clean_steps(text)
+        tokens = tokenize(steps[-1].text)
+        ids = self.encode(tokens)
+        unknown = [i == UNK for i in ids]
+        truncated = len(tokens) > self.max_len
+        status = status_of(language, len(ids))
+        head = (text, language, steps, tokens, ids, unknown, self.max_len, truncated)
+        if not ids:
+            return Analysis(*head, None, None, [], [], status)
+        p_prefix, hidden = (a[0] for a in self._run(np.asarray([ids])))  # (T,), (T, H)
+        p = float(p_prefix[-1])
+        w = self.weights()
+        if len(ids) == 1:
+            # Without its only token a review reads nothing: the model's answer to <unk>.
+            without = self._p_prefix(np.asarray([[UNK]]))[:, -1]
+        else:
+            without = leave_one_out(w, ids)  # (T,) sharing common prefixes
+        influence = [p - float(x) for x in without]
+        shares = phrase_shares(w.bag, ids)  # [] for a model without a bag
+        bag = float(sum(share for *_, share in shares))  # the vote is exactly their sum
+        phrases: dict[str, list] = {}
+        for start, n, share in shares:
+            entry = phrases.setdefault(" ".join(tokens[start : start + n]), [0, 0.0])
+            entry[0] += 1
+            entry[1] += share
+        return Analysis(
+            *head, label_of(p), p, [float(x) for x in p_prefix], influence, status,
+            lstm_logit=lstm_logit(w, hidden), bag_vote=bag,
+            phrases=[(text, k, share) for text, (k, share) in phrases.items()],
+        )  # fmt: skip
+
+
+_cache: dict[tuple, SentimentModel] = {}
+_cache_lock = threading.Lock()
+
+
+def load_model(models_dir: Path | None = None) -> SentimentModel:
+    """The model in models_dir (default models/), loaded once per version of its files."""
+    d = Path(models_dir) if models_dir is not None else MODELS_DIR
+    d = d.resolve()
+    try:
+        key = (str(d), *((d / f).stat().st_mtime_ns for f in FILES))
+    except FileNotFoundError:
+        missing = next(f for f in FILES if not (d / f).is_file())
+        raise ModelUnavailable.missing(d / missing) from None
+    with _cache_lock:
+        if key not in _cache:
+            _cache[key] = SentimentModel(d)
+        return _cache[key]

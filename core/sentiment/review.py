@@ -1,0 +1,152 @@
+"""One review through every stage of slides 21-27, as numbers: the sentiment page's one call.
+
+`review_trace(model, text)` analyses the review, traces the gates with the NumPy cell
+and checks that cell against onnxruntime. What each cleaning step changed is given as
+character spans, so the presentation layer can mark them without re-deriving anything.
+No HTML and no words here: ui/sentiment/ draws and words all of it.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+# Slide 21's four reviews (two positive, two negative) as the dataset spells them,
+# then the two kinds of text a visitor actually types. Quoted text: never translated.
+EXAMPLES: dict[str, str] = {
+    "pos1": "Mình được 1 cô bạn giới_thiệu đến đây , tìm địa_chỉ khá dễ . Menu nước uống chất "
+    "khỏi nói . Mình muốn cũng đc 8 loại nước ở đây , món nào cũng ngon và bổ_dưỡng cả .",
+    "pos2": "Mỗi lần thèm trà sữa là làm 1 ly . Quán dễ kiếm , không_gian lại rộng_rãi . "
+    "Nhân_viên thì dễ_thương gần_gũi . Nói_chung thèm trà sữa là mình ghé Quán ở đây "
+    "vì gần nhà .",
+    "neg1": "Quán chế_biến đồ_ăn lâu , Cá_Sapa nướng uớp rất dở , sò Lông ko tươi , nước_chấm "
+    "ko ngon\nTóm_lại sẽ ko bao_giờ ghé nữa , ăn_dở mà uổng tiền",
+    "neg2": "Quán này thấy khá nhiều người bảo mình nên mình đã đi ăn thử , nhưng thực_sự ăn "
+    "xong thấy không được như mong_đợi lắm .",
+    "no_diacritics": "Quan nay do an ngon, nhan vien than thien, gia ca hop ly. "
+    "Minh se quay lai lan sau!",
+    "english": "The food was cold and the staff ignored us for twenty minutes. "
+    "Never coming back! https://example.com",
+}
+
+MAX_REVIEW_CHARS = 20_000  # one review: longer text is cut here (the model reads far less)
+
+
+def looks_unaccented(text: str) -> bool:
+    """Latin letters but no Vietnamese diacritics: langid's blind spot (it guesses 'en')."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(ch.isascii() for ch in letters)
+
+
+def change_spans(before: str, key: str, removed: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of what a cleaning step changes in `before`, left to right."""
+    if key == "whitespace":
+        # runs that are not one plain space between words
+        rx = r"^\s+|\s+$|\s{2,}|[^\S ]"
+        return [m.span() for m in re.finditer(rx, before)]
+    if key == "lowercase":
+        return [(k, k + 1) for k, ch in enumerate(before) if ch != ch.lower()]
+    spans, pos = [], 0
+    for piece in removed:
+        k = before.find(piece, pos) if piece else -1
+        if k < 0:  # core removed something not verbatim in the text: show it, skip marking
+            continue
+        spans.append((k, k + len(piece)))
+        pos = k + len(piece)
+    return spans
+
+
+@dataclass(frozen=True)
+class StepTrace:
+    """One cleaning step: the text it received and where it changed it."""
+
+    number: int  # 1..5, slide 23's numbering
+    key: str  # "urls_html" | "punct_digits" | "emoji" | "whitespace" | "lowercase"
+    before: str  # the text entering this step
+    removed: tuple[str, ...]  # the pieces it took out, in order
+    spans: list[tuple[int, int]]  # where in `before` it changed something
+    n_removed: int  # pieces removed (whitespace: runs fixed; lowercase: letters lowered)
+
+
+def step_traces(text: str, steps: list) -> list[StepTrace]:
+    """Each CleanStep with its input text and the spans it changes."""
+    out, before = [], text
+    for k, s in enumerate(steps, start=1):
+        spans = change_spans(before, s.key, s.removed)
+        n = len(s.removed) if s.removed else len(spans)
+        out.append(StepTrace(k, s.key, before, s.removed, spans, n))
+        before = s.text
+    return out
+
+
+def gate_matrices(trace: list) -> dict[str, np.ndarray]:
+    """Gate activations and cell state (H, T) of an LSTM trace, rows sorted by final c."""
+    if not trace:
+        return {}
+    mats = {g: np.stack([s.gates[g].act for s in trace], axis=1) for g in ("i", "f", "g", "o")}
+    mats["c"] = np.stack([s.c for s in trace], axis=1)  # (H, T)
+    # Units sorted by their final cell state, so units that end alike sit together;
+    # "unit" keeps the model's own numbering.
+    order = np.argsort(mats["c"][:, -1], kind="stable")
+    mats = {k: v[order] for k, v in mats.items()}
+    mats["unit"] = order  # (H,)
+    return mats
+
+
+def top_influences(
+    tokens: list[str], influence: list[float], k: int = 5
+) -> tuple[list[tuple[str, int, float]], list[tuple[str, int, float]]]:
+    """The k (token, position from 1, ΔP) pushing hardest towards positive, and negative."""
+    rows = [(tok, t, v) for t, (tok, v) in enumerate(zip(tokens, influence, strict=True), 1)]
+    pos = sorted((r for r in rows if r[2] > 0), key=lambda r: -r[2])[:k]
+    neg = sorted((r for r in rows if r[2] < 0), key=lambda r: r[2])[:k]
+    return pos, neg
+
+
+def top_phrases(
+    phrases: list[tuple[str, int, float]], k: int = 5
+) -> tuple[list[tuple[str, int, float]], list[tuple[str, int, float]]]:
+    """The k (phrase, times, vote) whose bag votes push hardest towards positive, and negative."""
+    pos = sorted((p for p in phrases if p[2] > 0), key=lambda p: -p[2])[:k]
+    neg = sorted((p for p in phrases if p[2] < 0), key=lambda p: p[2])[:k]
+    return pos, neg
+
+
+@dataclass(frozen=True)
+class ReviewTrace:
+    """Everything the one-review section draws, from one model.analyze + one gate_trace."""
+
+    text: str  # the text analysed (cut to MAX_REVIEW_CHARS)
+    cut_chars: int  # characters cut off the visitor's text (0 if none)
+    analysis: object  # core.sentiment.Analysis
+    read_tokens: list[str]  # the tokens the model reads, (T,)
+    steps: list[StepTrace]
+    gates: dict[str, np.ndarray]  # "i", "f", "g", "o", "c" -> (H, T); "unit" -> (H,) row ids
+    max_abs_diff: float  # max |h_cells - h_onnxruntime| over the review (0.0 if no tokens)
+    compute_ms: float  # wall time of this whole function, as measured when it ran
+
+
+def review_trace(model, text: str) -> ReviewTrace:
+    """Analyse one review for every section of the page (the page's one call)."""
+    t0 = time.perf_counter()
+    cut = max(0, len(text) - MAX_REVIEW_CHARS)
+    text = text[:MAX_REVIEW_CHARS]
+    a = model.analyze(text)
+    trace = model.gate_trace(a.ids) if a.ids else []
+    diff = 0.0
+    if trace:  # the heat maps are only honest if the NumPy cell is the shipped model
+        h_cells = np.stack([s.h for s in trace])  # (T, H)
+        diff = float(np.max(np.abs(h_cells - np.asarray(model.hidden_states(a.ids)))))
+    return ReviewTrace(
+        text=text,
+        cut_chars=cut,
+        analysis=a,
+        read_tokens=list(a.tokens[: len(a.ids)]),
+        steps=step_traces(text, a.steps),
+        gates=gate_matrices(trace),
+        max_abs_diff=diff,
+        compute_ms=(time.perf_counter() - t0) * 1e3,
+    )

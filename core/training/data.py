@@ -1,0 +1,92 @@
+"""The NTC-SCV reviews as training reads them: splits, their identity, batches and padding."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from core.training.model import ModelConfig
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ntc-scv"
+
+
+def recorded_path(data: Path) -> str:
+    """The data folder as the model card records it, never a machine path: relative to the
+    project (the course's ../shared/data/ntc-scv), or only its name when it lies elsewhere."""
+    data = Path(data).resolve()
+    rel = Path(os.path.relpath(data, ROOT))
+    return data.name if rel.parts[:2] == ("..", "..") else rel.as_posix()
+
+
+def read_split(data: Path, split: str, limit: int | None = None) -> tuple[list[str], list[int]]:
+    """Texts and labels (1 = positive) of data_train/<split>, in a fixed (sorted) order."""
+    texts, labels = [], []
+    for label, folder in ((0, "neg"), (1, "pos")):
+        d = data / "data_train" / split / folder
+        files = sorted(d.glob("*.txt"), key=lambda p: (len(p.stem), p.stem))
+        if not files:
+            raise FileNotFoundError(f"no reviews in {d}: expected the official NTC-SCV layout")
+        for f in files[:limit]:
+            texts.append(f.read_text(encoding="utf-8"))
+            labels.append(label)
+    return texts, labels
+
+
+def split_hash(data: Path, split: str) -> str:
+    """sha256 over every file's relative path and bytes of one split (the data's identity)."""
+    h = hashlib.sha256()
+    base = data / "data_train" / split
+    for f in sorted(base.rglob("*.txt")):
+        h.update(str(f.relative_to(base)).encode())
+        h.update(b"\0")
+        h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def typed_form(text: str) -> str:
+    """A review as people type it: the data's underscores become spaces."""
+    return text.replace("_", " ")
+
+
+def batches(lengths: np.ndarray, batch_size: int, rng: np.random.Generator) -> list[np.ndarray]:
+    """Index batches of similar length (little padding), in a random order."""
+    order = np.argsort(lengths + rng.uniform(0, 8, len(lengths)), kind="stable")
+    chunks = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+    rng.shuffle(chunks)
+    return chunks
+
+
+def phrase_buckets(reviews, mcfg: ModelConfig, min_reviews: int) -> torch.Tensor:
+    """1.0 for every bucket holding a phrase found in at least min_reviews reviews, else 0.
+
+    reviews: per review, the id lists of its forms (as written, without diacritics)."""
+    from core.sentiment.phrases import phrase_keys
+
+    V = mcfg.vocab_size
+    per_review = []
+    for forms in reviews:  # a review and its accent-free twin count as one review
+        keys = [
+            k[ok]
+            for s in forms
+            for k, ok in phrase_keys(np.asarray([s[: mcfg.max_len]]), V, mcfg.ngram_order)
+        ]
+        per_review.append(np.unique(np.concatenate(keys)))
+    keys, counts = np.unique(np.concatenate(per_review), return_counts=True)
+    mask = torch.zeros(mcfg.ngram_buckets)
+    mask[torch.from_numpy(keys[counts >= min_reviews] % mcfg.ngram_buckets)] = 1.0
+    return mask
+
+
+def pad(seqs: list[list[int]], max_len: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """Right-padded ids (B, T) and lengths (B,); an empty review reads one <unk>."""
+    seqs = [(s[:max_len] or [1]) for s in seqs]
+    T = max(len(s) for s in seqs)
+    ids = torch.zeros(len(seqs), T, dtype=torch.long)
+    for b, s in enumerate(seqs):
+        ids[b, : len(s)] = torch.tensor(s, dtype=torch.long)
+    return ids, torch.tensor([len(s) for s in seqs])

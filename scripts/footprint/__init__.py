@@ -1,0 +1,1 @@
+"""Helpers of scripts/bench_footprint.py: the venv, the server and the browser visits."""

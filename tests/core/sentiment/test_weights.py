@@ -1,0 +1,165 @@
+"""The one reader of sentiment.onnx: exact weights, PyTorch's gate order, parsed once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+
+import numpy as np
+import onnx
+import pytest
+import torch
+from onnx import helper, numpy_helper
+
+from core.nn.cells import GATES
+from core.sentiment import ModelUnavailable, load_model
+from core.sentiment.weights import ONNX_GATES, clear_cache, read_weights, reorder_gates
+from core.training.export import export_onnx, torch_from_onnx
+from core.training.model import ModelConfig, SentimentLSTM
+from tests.support.paths import MODELS
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    """A small model with trained-looking weights, exported as the shipped one is."""
+    torch.manual_seed(3)
+    cfg = ModelConfig(vocab_size=300, embed_dim=12, hidden_size=10, ngram_buckets=1009)
+    net = SentimentLSTM(cfg).eval()
+    with torch.no_grad():
+        for p in net.parameters():
+            p.mul_(3.0)
+        net.ngram.weight.normal_(0.0, 2.0)
+    return net, export_onnx(net, tmp_path_factory.mktemp("onnx") / "m.onnx")
+
+
+@pytest.fixture
+def onnx_loads(monkeypatch):
+    """Every onnx.load call from now on, with an empty weights cache."""
+    calls = []
+    real = onnx.load
+
+    def counting(*args, **kwargs):
+        calls.append(args[0] if args else kwargs)
+        return real(*args, **kwargs)
+
+    clear_cache()
+    monkeypatch.setattr(onnx, "load", counting)
+    yield calls
+    clear_cache()
+
+
+def test_reorder_moves_onnx_blocks_to_torch_order_and_back():
+    H = 3
+    onnx_rows = np.concatenate([np.full((H, 2), k) for k in range(4)])  # blocks i, o, f, c
+    torch_rows = reorder_gates(onnx_rows)
+    # PyTorch's (i, f, g, o) is ONNX's (i, f, c, o): blocks 0, 2, 3, 1.
+    assert [int(torch_rows[k * H, 0]) for k in range(4)] == [0, 2, 3, 1]
+    a = np.random.default_rng(0).standard_normal((4 * 5, 7))
+    np.testing.assert_array_equal(reorder_gates(reorder_gates(a), GATES, ONNX_GATES), a)
+    np.testing.assert_array_equal(reorder_gates(reorder_gates(a, GATES, ONNX_GATES)), a)
+    b = np.arange(8.0)  # a bias (4H,) with H = 2
+    np.testing.assert_array_equal(reorder_gates(b), [0, 1, 4, 5, 6, 7, 2, 3])
+
+
+def test_the_reader_recovers_the_torch_weights_exactly(exported):
+    net, path = exported
+    w = read_weights(path)
+    state = {k: v.detach().numpy() for k, v in net.state_dict().items()}
+    np.testing.assert_array_equal(w.E, state["embedding.weight"])
+    np.testing.assert_array_equal(w.lstm.W_ih, state["lstm.weight_ih_l0"])  # (i, f, g, o)
+    np.testing.assert_array_equal(w.lstm.W_hh, state["lstm.weight_hh_l0"])
+    np.testing.assert_array_equal(w.lstm.b_ih, state["lstm.bias_ih_l0"])
+    np.testing.assert_array_equal(w.lstm.b_hh, state["lstm.bias_hh_l0"])
+    np.testing.assert_array_equal(w.W_ih_T, state["lstm.weight_ih_l0"].T)
+    np.testing.assert_array_equal(w.W_hh_T, state["lstm.weight_hh_l0"].T)
+    b = (state["lstm.bias_ih_l0"].astype(np.float64) + state["lstm.bias_hh_l0"]).astype(np.float32)
+    np.testing.assert_array_equal(w.b, b)
+    np.testing.assert_array_equal(w.w_att, state["w_att.weight"][0])
+    np.testing.assert_array_equal(w.w_head, state["head.weight"][0])
+    assert (w.b_att, w.b_head) == (state["w_att.bias"][0], state["head.bias"][0])
+    np.testing.assert_array_equal(w.bag.votes, state["ngram.weight"][:, 0])
+    assert (w.bag.order, w.bag.vocab_size, w.hidden_size) == (3, 300, 10)
+    # The file's own LSTM initializer is the torch weights in ONNX's (i, o, f, c) order.
+    graph = onnx.load(str(path)).graph
+    lstm = next(n for n in graph.node if n.op_type == "LSTM")
+    W = numpy_helper.to_array(next(t for t in graph.initializer if t.name == lstm.input[1]))[0]
+    np.testing.assert_array_equal(W, reorder_gates(state["lstm.weight_ih_l0"], GATES, ONNX_GATES))
+
+
+def test_torch_from_onnx_and_the_reader_agree(exported):
+    net, path = exported
+    again, w = torch_from_onnx(path, net.cfg), read_weights(path)
+    state = {k: v.numpy() for k, v in again.state_dict().items()}
+    np.testing.assert_array_equal(state["lstm.weight_ih_l0"], w.lstm.W_ih)
+    np.testing.assert_array_equal(state["lstm.bias_hh_l0"], w.lstm.b_hh)
+    np.testing.assert_array_equal(state["embedding.weight"], w.E)
+    np.testing.assert_array_equal(state["head.weight"][0], w.w_head)
+    np.testing.assert_array_equal(state["ngram.weight"][:, 0], w.bag.votes)
+
+
+def test_the_shipped_file_is_parsed_once_per_process(model, onnx_loads):
+    """Gate trace, leave-one-out, phrase shares and torch_from_onnx share one read."""
+    ids = model.encode(["quán", "này", "ngon", "nhưng", "phục", "vụ", "chậm"])
+    model.gate_trace(ids)
+    model.analyze("quán này ngon nhưng phục vụ chậm")  # leave-one-out and phrase shares
+    torch_from_onnx(MODELS / "sentiment.onnx", ModelConfig(**model.metadata["config"]))
+    assert read_weights(MODELS / "sentiment.onnx") is model.weights()
+    assert len(onnx_loads) == 1
+
+
+def test_threads_asking_at_once_parse_once(model, onnx_loads):
+    barrier, got = threading.Barrier(8), []
+
+    def ask():
+        barrier.wait()
+        got.append(model.weights())
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(onnx_loads) == 1 and all(w is got[0] for w in got)
+
+
+def test_the_shipped_weights_are_read_only_and_fit_the_metadata(model):
+    w, cfg = model.weights(), model.metadata["config"]
+    assert w.E.shape == (cfg["vocab_size"], cfg["embed_dim"]) == (len(model.vocab), w.E.shape[1])
+    assert w.hidden_size == cfg["hidden_size"] and w.bag.order == cfg["ngram_order"]
+    assert len(w.bag.votes) == cfg["ngram_buckets"]
+    for a in (w.E, w.W_hh_T, w.lstm.W_ih, w.bag.votes):
+        with pytest.raises(ValueError, match="read-only"):
+            a[0] = 0
+
+
+def test_a_changed_file_is_read_again(exported, tmp_path, onnx_loads):
+    _, path = exported
+    copy = tmp_path / "m.onnx"
+    shutil.copy(path, copy)
+    first = read_weights(copy)
+    assert read_weights(copy) is first and len(onnx_loads) == 1
+    st = copy.stat()  # a rebuilt file: its mtime moves on
+    os.utime(copy, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    assert read_weights(copy) is not first and len(onnx_loads) == 2
+
+
+def test_an_onnx_file_without_our_weights_is_model_broken(tmp_path):
+    """onnxruntime runs any valid graph; the weights reader names the file that is not ours."""
+    d = tmp_path / "models"
+    d.mkdir()
+    for name in ("vocab.json", "metadata.json"):
+        shutil.copy(MODELS / name, d / name)
+    ids = helper.make_tensor_value_info("ids", onnx.TensorProto.INT64, ["batch", "time"])
+    out = helper.make_tensor_value_info("p_prefix", onnx.TensorProto.INT64, ["batch", "time"])
+    graph = helper.make_graph(
+        [helper.make_node("Identity", ["ids"], ["p_prefix"])], "g", [ids], [out]
+    )
+    onnx.save(
+        helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), d / "sentiment.onnx"
+    )
+    m = load_model(d)
+    with pytest.raises(ModelUnavailable) as e:
+        m.gate_trace([2, 3])
+    assert e.value.code == "model_broken" and e.value.params["file"] == str(d / "sentiment.onnx")
+    assert "make train" in str(e.value)

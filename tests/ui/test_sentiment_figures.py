@@ -1,0 +1,115 @@
+"""The sentiment page's Plotly figures: traces, axis types, titles in the reader's language."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from core.sentiment.card import model_card
+from core.sentiment.review import EXAMPLES, review_trace
+from tests.support.lang import english_strings, vietnamese_words
+from ui.sentiment import figures
+
+
+def _words(fig) -> str:
+    """Every title, axis title, subplot title, legend name and category label of a figure."""
+    lay = fig.layout
+    parts = [lay.title.text or ""]
+    for ax in [k for k in lay if k.startswith(("xaxis", "yaxis"))]:
+        axis = lay[ax]
+        parts.append(axis.title.text or "")
+    parts += [a.text or "" for a in lay.annotations]
+    for tr in fig.data:
+        parts.append(tr.name or "")
+        if tr.type == "bar" or (tr.type == "heatmap" and tr.x is not None and len(tr.x) == 2):
+            parts += [str(x) for x in tr.x if isinstance(x, str)]
+            parts += [str(y) for y in tr.y] if tr.type == "heatmap" else []
+    return "\n".join(parts)
+
+
+def _one_language(fig, lang: str) -> None:
+    words = _words(fig)
+    if lang == "en":
+        assert vietnamese_words(words) == [], words
+    else:
+        assert english_strings(words, min_words=2) == [], words
+
+
+@pytest.fixture(scope="module")
+def trace(model):
+    return review_trace(model, EXAMPLES["neg1"])
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_prefix_figure_is_one_line_over_a_token_category_axis(trace, lang):
+    a = trace.analysis
+    fig = figures.prefix_figure(trace.read_tokens, a.p_prefix, lang)
+    (line,) = fig.data
+    assert line.type == "scatter" and list(line.y) == a.p_prefix
+    assert fig.layout.xaxis.type == "category"  # Plotly thins the labels to the width
+    assert list(line.x) == [f"{k} {tok}" for k, tok in enumerate(trace.read_tokens, 1)]
+    assert len(set(line.x)) == len(line.x)  # repeated tokens stay apart
+    assert fig.layout.xaxis.title.text and fig.layout.yaxis.title.text == "P(positive)"
+    assert tuple(fig.layout.yaxis.range) == (0, 1)
+    assert fig.layout.xaxis.automargin and fig.layout.yaxis.automargin
+    _one_language(fig, lang)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_gates_figure_has_a_heat_map_per_gate_each_with_its_own_bar(trace, lang):
+    fig = figures.gates_figure(trace.read_tokens, trace.gates, lang)
+    assert [tr.type for tr in fig.data] == ["heatmap"] * 5
+    for tr, g in zip(fig.data, figures.GATES, strict=True):
+        np.testing.assert_allclose(tr.z, trace.gates[g].astype(np.float32))
+        assert tr.colorbar.x == 1.0  # one narrow column of bars, not three side by side
+    assert [tr.zmin for tr in fig.data[:4]] == [0, 0, -1, 0]
+    assert fig.data[4].zmax == -fig.data[4].zmin > 0
+    assert [a.text for a in fig.layout.annotations][:5] == [
+        figures.t(f"sentiment.gate.{g}", lang) for g in figures.GATES
+    ]
+    # the bars sit level with their rows, top to bottom, without overlapping
+    ys = [tr.colorbar.y for tr in fig.data]
+    assert ys == sorted(ys, reverse=True)
+    assert all(
+        a.colorbar.y - a.colorbar.len / 2 >= b.colorbar.y + b.colorbar.len / 2 - 1e-9
+        for a, b in zip(fig.data, fig.data[1:], strict=False)
+    )
+    assert all(fig.layout[f"xaxis{k}"].type == "category" for k in ("", "2", "3", "4", "5"))
+    _one_language(fig, lang)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_bulk_figures_count_what_they_are_given(lang):
+    fig = figures.split_figure({"positive": 3, "negative": 1, None: 2}, lang)
+    (bar,) = fig.data
+    assert list(bar.y) == [3, 1, 2] and len(bar.x) == 3 and fig.layout.title.text
+    _one_language(fig, lang)
+    edges = np.linspace(0, 1, 11)
+    counts = np.arange(10)
+    fig = figures.histogram_figure(edges, counts, lang)
+    (bar,) = fig.data
+    assert list(bar.y) == list(counts) and fig.layout.xaxis.title.text == "P(positive)"
+    assert fig.layout.title.text and fig.layout.yaxis.title.text
+    _one_language(fig, lang)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_card_figures_draw_the_shipped_metadata(model, lang):
+    card = model_card(model.metadata, model.models_dir)
+    fig = figures.confusion_figure(card.confusion, lang)
+    (heat,) = fig.data
+    assert heat.type == "heatmap" and np.array_equal(heat.z, card.confusion)
+    assert fig.layout.title.text and fig.layout.yaxis.autorange == "reversed"
+    _one_language(fig, lang)
+    fig = figures.curves_figure(card.curves, card.best_epoch, lang)
+    assert len(fig.data) == 1 + len(figures.CURVES)  # loss + every accuracy the run logged
+    assert [list(tr.x) for tr in fig.data][0] == [c["epoch"] for c in card.curves]
+    assert fig.layout.xaxis.title.text == "epoch" and fig.layout.yaxis2.title.text
+    assert fig.layout.legend.orientation == "h"
+    assert "val_accuracy" not in _words(fig)  # metadata keys never reach the legend
+    _one_language(fig, lang)
+
+
+def test_charts_are_drawn_without_the_mode_bar():
+    """The toolbar covered chart titles at phone width."""
+    assert figures.CONFIG["displayModeBar"] is False

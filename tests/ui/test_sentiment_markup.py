@@ -1,0 +1,112 @@
+"""The sentiment page's HTML: user text always escaped, marks where core says, words in lang."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from core.sentiment.review import change_spans
+from ui.sentiment.markup import (
+    SHOW_CHARS,
+    heat_html,
+    marked_html,
+    removed_html,
+    tokens_html,
+    verdict_html,
+)
+
+PAYLOADS = ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "a & b \"'"]
+
+
+def _visible(body: str) -> str:
+    """The text a browser shows for an HTML body (tags dropped, entities decoded)."""
+    return html.unescape(re.sub(r"<[^>]*>", "", body))
+
+
+def _marked(before: str, key: str, removed: tuple[str, ...], lang: str = "vi") -> str:
+    return marked_html(before, key, change_spans(before, key, removed), lang)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_every_html_helper_escapes_user_text(payload, lang):
+    bodies = [
+        _marked(payload + " quán ngon", "urls_html", (), lang),
+        _marked(payload, "punct_digits", ("<", ">"), lang),
+        removed_html((payload,), lang),
+        tokens_html([payload, "ngon", payload], [1, 5], [True, False], 2, lang),
+        heat_html([payload, "ngon"], [0.3, -0.1], [True, False]),
+    ]
+    for body in bodies:
+        assert "<script" not in body and "<img" not in body and 'onerror="' not in body
+        assert payload in _visible(body)  # shown to the reader as typed
+
+
+def test_marked_html_strikes_what_the_step_removed_in_order():
+    before = "Ngon quá!!! 10 điểm, https://x.vn"
+    body = _marked(before, "punct_digits", ("!!!", "10", ","))
+    struck = re.findall(r"line-through;\">([^<]*)</span>", body)
+    assert struck == ["!!!", "10", ","]
+    assert _visible(body) == before  # nothing is lost from the text shown
+
+
+def test_marked_html_shows_whitespace_and_case_changes():
+    body = _marked("  Quán   ngon\n", "whitespace", ())
+    assert _visible(body).count("␣") == 2 + 3 + 1  # leading, the run, the newline
+    body = _marked("Quán Ngon", "lowercase", ())
+    assert re.findall(r"underline;font-weight:700;\">([^<]*)</span>", body) == ["Q", "N"]
+
+
+def test_a_long_step_is_cut_and_says_how_much_in_each_language():
+    before = "a" * (SHOW_CHARS + 1234)
+    assert "(+1,234 ký tự)" in _marked(before, "emoji", (), "vi")
+    assert "(+1,234 characters)" in _marked(before, "emoji", (), "en")
+
+
+def test_removed_chips_group_repeats():
+    body = removed_html(("!", "!", "?"), "en")
+    assert "! ×2" in _visible(body) and "?" in _visible(body)
+    assert removed_html((), "en") == ""
+    many = tuple(f"w{k}" for k in range(35))
+    assert "+5 more kinds" in removed_html(many, "en")
+    assert "+5 loại khác" in removed_html(many, "vi")
+
+
+def test_heat_colours_follow_the_sign_and_size_of_the_influence():
+    body = heat_html(["ngon", "dở", "quán"], [0.4, -0.2, 0.0], [False, False, False])
+    spans = re.findall(r"rgba\(([\d, ]+),([\d.]+)\)\">([^<]*)<", body)
+    (g, a_pos, t1), (r, a_neg, t2), (_, a_zero, t3) = spans
+    assert (t1, t2, t3) == ("ngon", "dở", "quán")
+    assert g == "47, 158, 68" and r == "224, 49, 49"
+    assert float(a_pos) > float(a_neg) > float(a_zero)  # |0.4| > |-0.2| > 0
+
+
+def test_tokens_html_marks_unknown_tokens_and_the_cut_in_each_language():
+    body = tokens_html(["a", "b", "c", "d"], [5, 1], [False, True], 2, "vi")
+    assert body.count("&lt;unk&gt;") == 1
+    assert "Cắt tại token 2" in body
+    assert 'line-through">c<' in body and 'line-through">d<' in body
+    en = tokens_html(["a", "b", "c", "d"], [5, 1], [False, True], 2, "en")
+    assert "Cut at token 2" in en and "Cắt" not in en
+
+
+def test_verdict_badge_words_the_label_and_keeps_it_for_programs():
+    vi = verdict_html("negative", 0.123, "vi")
+    en = verdict_html("negative", 0.123, "en")
+    assert "TIÊU CỰC" in vi and "NEGATIVE" in en and "TIÊU CỰC" not in en
+    for body in (vi, en):
+        assert 'data-label="negative"' in body and "P(positive) = 0.123" in body
+    assert "TÍCH CỰC" in verdict_html("positive", 0.9, "vi")
+
+
+def test_a_truncated_review_shows_where_the_model_stops(model):
+    from core.sentiment.review import MAX_REVIEW_CHARS, review_trace
+
+    v = review_trace(model, "quán ngon " * (MAX_REVIEW_CHARS // 5))
+    a = v.analysis
+    body = tokens_html(list(a.tokens), a.ids, a.unknown, a.max_len, "vi")
+    assert f"Cắt tại token {a.max_len}" in body
+    assert body.count("line-through") == 40  # SHOW_UNREAD greyed tokens, then "… (+N)"
+    assert f"(+{len(a.tokens) - a.max_len - 40:,})" in body

@@ -1,0 +1,93 @@
+"""The model card in words: core.sentiment.card's figures as labelled rows and sentences."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from core.sentiment.card import ModelCard
+from ui.i18n import t
+
+MISSING = "?"  # a fact the metadata does not hold
+
+
+def _v(x, fmt: str = "{}") -> str:
+    """A raw fact formatted, or '?' when the metadata lacks it."""
+    return MISSING if x is None else fmt.format(x)
+
+
+def _int(x) -> str:
+    return f"{x:,}" if isinstance(x, int) else _v(x)
+
+
+def facts(card: ModelCard, lang: str) -> list[tuple[str, str]]:
+    """(what, value) rows: data, architecture, training, provenance."""
+    f = card.facts
+    limit = f["data_limit"]
+    train = (
+        t("sentiment.fact.data_limit", lang, limit=limit)
+        if isinstance(limit, int) and limit
+        else t("sentiment.fact.data_full", lang)
+    )
+    arch = t("sentiment.fact.arch_value", lang, V=_v(f["vocab_size"]), D=_v(f["embed_dim"]),
+             H=_v(f["hidden_size"]))  # fmt: skip
+    if f["ngram_order"]:
+        arch += t("sentiment.fact.arch_bag", lang, order=f["ngram_order"],
+                  buckets=_int(f["ngram_buckets"]))  # fmt: skip
+    tokenization = f["tokenization"]
+    if isinstance(tokenization, str) and tokenization.startswith("syllables"):
+        tokenization = t("sentiment.fact.syllables", lang)  # the shipped trainer's wording
+    rows = [
+        ("data", t("sentiment.fact.data_value", lang, train=train, val=_int(f["n_validation"]))),
+        ("path", _v(f["data_path"])),
+        ("sha", f"{_v(f['train_sha256'])[:12]}… / {_v(f['validation_sha256'])[:12]}…"),
+        ("arch", arch),
+        ("parameters", _int(f["parameters"])),
+        ("vocab", t("sentiment.fact.vocab_value", lang, n=_int(f["vocab_entries"]),
+                    min_freq=_v(f["min_freq"]))),
+        ("max_len", t("sentiment.fact.max_len_value", lang, n=_v(f["max_len"]))),
+        ("tokenization", _v(tokenization)),
+        ("training", t("sentiment.fact.training_value", lang, seed=_v(f["seed"]),
+                       epochs=f["epochs"], best=_v(f["best_epoch"]), lr=_v(f["lr"]),
+                       batch=_v(f["batch_size"]), secs=_v(f["train_s"]),
+                       threads=_v(f["threads"]))),
+    ]  # fmt: skip
+    if f["bag_weight"] is not None:
+        rows.append(("weighting", t("sentiment.fact.weighting_value", lang, w=f["bag_weight"],
+                                    temp=f["temperature"] or 1.0)))  # fmt: skip
+    rows += [
+        ("command", _v(f["command"])),
+        ("versions", f"torch {_v(f['torch_version'])}, ONNX opset {_v(f['opset'])}"),
+    ]
+    return [(t(f"sentiment.fact.{key}", lang), value) for key, value in rows]
+
+
+def facts_table(card: ModelCard, lang: str) -> pd.DataFrame:
+    """The facts as a two-column table indexed by what each row is."""
+    return pd.DataFrame(facts(card, lang), columns=["", t("sentiment.card.value", lang)]).set_index(
+        ""
+    )
+
+
+def limits(card: ModelCard, lang: str) -> list[str]:
+    """What the model gets wrong, as sentences; the validation errors first when known."""
+    acc = card.accuracy("no_diacritics")
+    out = [
+        t("sentiment.limit.domain", lang),
+        t("sentiment.limit.two_labels", lang),
+        t("sentiment.limit.max_len", lang, max_len=_v(card.facts["max_len"])),
+        t("sentiment.limit.rare", lang),
+        t("sentiment.limit.unaccented_acc", lang, acc=acc)
+        if isinstance(acc, float)
+        else t("sentiment.limit.unaccented", lang),
+        t("sentiment.limit.slides", lang),
+    ]
+    if card.confusion is not None and card.confusion.shape == (2, 2):
+        (tn, fp), (fn, tp) = card.confusion.tolist()
+        out.insert(0, t("sentiment.limit.errors", lang, n=tn + fp + fn + tp, wrong=fp + fn,
+                        fp=fp, fn=fn))  # fmt: skip
+    return out
+
+
+def files_caption(file_bytes: dict[str, int]) -> str:
+    """'sentiment.onnx: 12,345 KB · ...': the model files and their sizes."""
+    return " · ".join(f"{name}: {size / 1024:,.0f} KB" for name, size in file_bytes.items())

@@ -1,0 +1,185 @@
+"""The sentiment page's Plotly figures, from core's numbers and the reader's language.
+
+Readable at 390 px: the page draws them with CONFIG (no mode bar over the titles),
+titles sit in a top margin of their own, axis titles get automargin, and per-token
+axes are categories that Plotly thins out to the width it has.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from ui.i18n import t
+from ui.sentiment.markup import NEG, POS
+
+CONFIG = {"displayModeBar": False, "responsive": True}  # st.plotly_chart(config=CONFIG)
+FONT = 14
+GATES = ("i", "f", "g", "o", "c")  # PyTorch's gate order, then the cell state
+_COLOR = {  # gate -> (colorscale, colour bar title); σ gates share one scale
+    "i": ("Viridis", "σ"),
+    "f": ("Viridis", "σ"),
+    "g": ("RdBu", "tanh"),
+    "o": ("Viridis", "σ"),
+    "c": ("PuOr", "c"),
+}
+
+
+def token_axis(tokens: list[str]) -> list[str]:
+    """Per-token category labels, numbered so repeated tokens stay apart: '3 ngon'."""
+    return [f"{k} {tok}" for k, tok in enumerate(tokens, start=1)]
+
+
+def _title(text: str) -> dict:
+    """A chart title kept inside the figure's own top margin, left-aligned."""
+    return {"text": text, "x": 0, "xanchor": "left", "xref": "paper", "y": 1, "yanchor": "top",
+            "yref": "container", "pad": {"t": 8}}  # fmt: skip
+
+
+def _layout(fig: go.Figure, height: int, top: int = 40, **kw) -> go.Figure:
+    """Height, font and tight margins; axis titles and tick labels push the margins out."""
+    margin = {"l": 10, "r": 10, "t": top, "b": 10}
+    fig.update_layout(height=height, font_size=FONT, margin=margin, **kw)
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
+    return fig
+
+
+def prefix_figure(tokens: list[str], p_prefix: list[float], lang: str) -> go.Figure:
+    """P(positive) after each token read, with the 0.5 decision line."""
+    x = token_axis(tokens)
+    fig = go.Figure(
+        go.Scatter(
+            x=x,
+            y=p_prefix,
+            mode="lines+markers",
+            line={"color": "#1c7ed6", "width": 3},
+            hovertemplate="%{x}<br>P(positive) = %{y:.3f}<extra></extra>",
+        )
+    )
+    fig.add_hline(y=0.5, line_dash="dash", line_color="#868e96")
+    _layout(fig, 340, top=10)
+    # A category axis: Plotly shows as many token labels as the width allows, tilted.
+    fig.update_xaxes(type="category", title_text=t("sentiment.fig.tokens_read", lang),
+                     tickangle=-60, tickfont_size=12)  # fmt: skip
+    fig.update_yaxes(title_text="P(positive)", range=[0, 1], tickvals=[0, 0.5, 1])
+    return fig
+
+
+def gates_figure(tokens: list[str], gates: dict[str, np.ndarray], lang: str) -> go.Figure:
+    """Heat maps (H units x T tokens) of i, f, g, o and the cell state c, one row each.
+
+    The layout is written out as one dict (rows stacked by hand, x axes shared): Plotly's
+    make_subplots and per-row updates cost more than the 5 x H x T numbers themselves.
+    """
+    n, gap = len(GATES), 0.045
+    row_h = (1 - gap * (n - 1)) / n
+    x = token_axis(tokens)
+    # c is unbounded: scale to its 98th percentile so a few large units do not wash out the rest
+    c_max = float(np.percentile(np.abs(gates["c"]), 98)) or 1.0
+    limits = {"i": (0, 1), "f": (0, 1), "o": (0, 1), "g": (-1, 1), "c": (-c_max, c_max)}
+    row, unit = t("sentiment.fig.row", lang), t("sentiment.fig.unit", lang)
+    traces, layout = [], {"annotations": []}
+    for k, g in enumerate(GATES, start=1):
+        top = 1 - (k - 1) * (row_h + gap)  # the row's top edge, in paper coordinates
+        scale, bar = _COLOR[g]
+        traces.append(
+            go.Heatmap(
+                z=gates[g].astype(np.float32),  # (H, T); float32 halves what the browser gets
+                x=x, xaxis=f"x{k}", yaxis=f"y{k}", colorscale=scale,
+                zmin=limits[g][0], zmax=limits[g][1],
+                # one colour bar per row, level with it: one narrow column, none side by side
+                colorbar={"title": {"text": bar}, "len": row_h, "y": top - row_h / 2,
+                          "thickness": 10, "x": 1.0, "xpad": 4, "tickfont": {"size": 11}},
+                hovertemplate=f"{g} = %{{z:.3f}}<br>token %{{x}} · {row} %{{y}}<extra></extra>",
+            )
+        )  # fmt: skip
+        suffix = "" if k == 1 else str(k)
+        layout[f"xaxis{suffix}"] = {
+            "anchor": f"y{k}", "type": "category", "matches": None if k == 1 else "x",
+            "showticklabels": k == n, "tickangle": -60, "tickfont": {"size": 12},
+            "automargin": True,
+        }  # fmt: skip
+        domain = [max(0.0, top - row_h), min(1.0, top)]  # rounding must not leave [0, 1]
+        layout[f"yaxis{suffix}"] = {"anchor": f"x{k}", "domain": domain,
+                                    "title": {"text": unit}, "showticklabels": False,
+                                    "automargin": True}  # fmt: skip
+        layout["annotations"].append(
+            {"text": t(f"sentiment.gate.{g}", lang), "x": 0, "xanchor": "left", "xref": "paper",
+             "y": top, "yanchor": "bottom", "yref": "paper", "showarrow": False,
+             "font": {"size": FONT}}
+        )  # fmt: skip
+    layout.update(height=1100, font={"size": FONT}, margin={"l": 10, "r": 10, "t": 30, "b": 10})
+    return go.Figure(data=traces, layout=layout)
+
+
+def split_figure(by_label: dict, lang: str) -> go.Figure:
+    """How many reviews got each label, and how many none."""
+    keys = ["positive", "negative", None]
+    names = [t(f"sentiment.label.{k or 'none'}", lang) for k in keys]
+    counts = [by_label.get(k, 0) for k in keys]
+    fig = go.Figure(go.Bar(x=names, y=counts, text=counts, marker_color=[POS, NEG, "#adb5bd"]))
+    return _layout(fig, 330, title=_title(t("sentiment.fig.split", lang)))
+
+
+def histogram_figure(bin_edges: np.ndarray, bin_counts: np.ndarray, lang: str) -> go.Figure:
+    """Bars of P(positive) over the classified reviews, green past the 0.5 line."""
+    mids = (bin_edges[:-1] + bin_edges[1:]) / 2
+    fig = go.Figure(
+        go.Bar(x=mids, y=bin_counts, width=np.diff(bin_edges) * 0.95,
+               marker_color=[POS if m >= 0.5 else NEG for m in mids])
+    )  # fmt: skip
+    _layout(fig, 330, title=_title(t("sentiment.fig.dist", lang)))
+    fig.update_xaxes(range=[0, 1], title_text="P(positive)")
+    fig.update_yaxes(title_text=t("sentiment.fig.reviews", lang))
+    return fig
+
+
+def confusion_figure(confusion: np.ndarray, lang: str) -> go.Figure:
+    """The 2x2 validation confusion matrix, counts written in the cells."""
+    fig = go.Figure(
+        go.Heatmap(
+            z=confusion,
+            x=[t("sentiment.fig.pred_neg", lang), t("sentiment.fig.pred_pos", lang)],
+            y=[t("sentiment.fig.true_neg", lang), t("sentiment.fig.true_pos", lang)],
+            text=[[f"{v:,}" for v in row] for row in confusion],
+            texttemplate="%{text}", textfont={"size": 20}, colorscale="Blues", showscale=False,
+        )
+    )  # fmt: skip
+    return _layout(fig, 330, title=_title(t("sentiment.fig.confusion", lang)),
+                   yaxis_autorange="reversed")  # fmt: skip
+
+
+CURVES = (  # metadata curve key, colour, dash; train_loss goes on the left axis
+    ("val_accuracy", "#1c7ed6", "solid"),
+    ("val_accuracy_no_diacritics", "#74c0fc", "solid"),
+    ("val_accuracy_lstm_alone", "#2f9e44", "dot"),
+    ("val_accuracy_bag_alone", "#ae3ec9", "dot"),
+)
+
+
+def curves_figure(curves: list[dict], best_epoch: int | None, lang: str) -> go.Figure:
+    """Training loss (left axis) and validation accuracies (right axis) per epoch."""
+    ep = [c.get("epoch") for c in curves]
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    fig.add_trace(
+        go.Scatter(x=ep, y=[c.get("train_loss") for c in curves],
+                   name=t("sentiment.curve.train_loss", lang),
+                   line={"color": "#e8590c", "width": 3}),
+        secondary_y=False,
+    )  # fmt: skip
+    for k, color, dash in CURVES:
+        if any(c.get(k) is not None for c in curves):
+            fig.add_trace(
+                go.Scatter(x=ep, y=[c.get(k) for c in curves], name=t(f"sentiment.curve.{k}", lang),
+                           line={"color": color, "width": 3, "dash": dash}),
+                secondary_y=True,
+            )  # fmt: skip
+    if best_epoch is not None:
+        fig.add_vline(x=best_epoch, line_dash="dash", annotation_text=t("sentiment.fig.best", lang))
+    _layout(fig, 420, top=20, legend={"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0})
+    fig.update_xaxes(title_text="epoch", dtick=1)
+    fig.update_yaxes(title_text="loss", secondary_y=False)
+    fig.update_yaxes(title_text=t("sentiment.fig.accuracy", lang), secondary_y=True)
+    return fig

@@ -1,0 +1,135 @@
+"""The sentiment page's HTML: marked cleaning steps, token chips, the heat line, the verdict.
+
+Every piece of user text that ends up in HTML goes through `esc` (html.escape) here, in
+one place; the words around it come from the catalog in the reader's language.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+
+from ui.i18n import t
+
+SHOW_CHARS = 2_000  # a cleaning step shows at most this much text
+SHOW_UNREAD = 40  # tokens past max_len listed before "... and N more"
+SHOW_KINDS = 30  # distinct removed pieces listed as chips
+
+POS, NEG = "#2f9e44", "#e03131"  # the verdict's colours, shared with the charts
+_POS_RGB = "47, 158, 68"  # green: pushes towards "positive"
+_NEG_RGB = "224, 49, 49"  # red: pushes towards "negative"
+_CHIP = "display:inline-block;margin:2px 3px;padding:2px 7px;border-radius:6px;"
+
+
+def esc(s: str) -> str:
+    """User text as HTML text: <, >, &, and both quotes escaped."""
+    return html.escape(s, quote=True)
+
+
+def marked_html(before: str, key: str, spans: list[tuple[int, int]], lang: str) -> str:
+    """`before` escaped, with what the step changes struck through in red (case: underlined)."""
+    shown, cut = before[:SHOW_CHARS], max(0, len(before) - SHOW_CHARS)
+    out, pos = [], 0
+    for a, b in spans:
+        if a < pos or a >= len(shown):
+            continue
+        out.append(esc(shown[pos:a]))
+        piece = shown[a:b]
+        if key == "whitespace":
+            piece = "␣" * len(piece)  # make invisible characters visible
+            style = "background:#ffe3e3;color:#c92a2a;"
+        elif key == "lowercase":
+            style = "background:#fff3bf;text-decoration:underline;font-weight:700;"
+        else:
+            style = "background:#ffe3e3;color:#c92a2a;text-decoration:line-through;"
+        out.append(f'<span style="{style}">{esc(piece)}</span>')
+        pos = b
+    out.append(esc(shown[pos:]))
+    tail = f' <i style="color:#868e96">{t("sentiment.more_chars", lang, n=cut)}</i>' if cut else ""
+    body = "".join(out).replace("\n", "⏎<br>")
+    return (
+        '<div style="font-size:1.05rem;line-height:1.7;white-space:pre-wrap;'
+        "word-break:break-word;padding:6px 10px;border:1px solid #dee2e6;"
+        f'border-radius:8px;background:#f8f9fa">{body}{tail}</div>'
+    )
+
+
+def removed_html(removed: tuple[str, ...], lang: str) -> str:
+    """The pieces a step took out, as escaped red chips (grouped, with counts)."""
+    if not removed:
+        return ""
+    counts = Counter(removed)
+    chips = []
+    for piece, n in list(counts.items())[:SHOW_KINDS]:
+        label = esc(piece) if piece.strip() else "␣" * len(piece.replace("\r\n", "\n"))
+        times = f" ×{n}" if n > 1 else ""
+        chips.append(
+            f'<span style="{_CHIP}background:#ffe3e3;color:#c92a2a;'
+            f'font-family:monospace">{label}{times}</span>'
+        )
+    more = len(counts) - SHOW_KINDS
+    if more > 0:
+        chips.append(
+            f'<span style="color:#868e96">{t("sentiment.more_kinds", lang, n=more)}</span>'
+        )
+    return f'<div style="line-height:2">{"".join(chips)}</div>'
+
+
+def tokens_html(
+    tokens: list[str], ids: list[int], unknown: list[bool], max_len: int, lang: str
+) -> str:
+    """Each read token with its vocabulary index; <unk> in red; unread tokens greyed."""
+    chips = []
+    for k, (tok, i, unk) in enumerate(zip(tokens, ids, unknown, strict=False), start=1):
+        if unk:
+            style = "background:#ffe3e3;border:2px dashed #c92a2a;"
+            idx = f"{i} {esc('<unk>')}"
+        else:
+            style = "background:#e7f5ff;border:1px solid #74c0fc;"
+            idx = str(i)
+        chips.append(
+            f'<span title="{esc(t("sentiment.token_tip", lang, t=k))}" style="{_CHIP}{style}">'
+            f'{esc(tok)}<sub style="color:#495057;margin-left:3px">{idx}</sub></span>'
+        )
+    unread = tokens[len(ids) :]
+    if unread:
+        cut = esc(t("sentiment.cut_here", lang, max_len=max_len))
+        chips.append(f'<div style="margin:6px 0 2px;color:#c92a2a;font-weight:700">{cut}</div>')
+        for tok in unread[:SHOW_UNREAD]:
+            chips.append(
+                f'<span style="{_CHIP}background:#f1f3f5;color:#adb5bd;'
+                f'text-decoration:line-through">{esc(tok)}</span>'
+            )
+        if len(unread) > SHOW_UNREAD:
+            chips.append(f'<span style="color:#868e96">… (+{len(unread) - SHOW_UNREAD:,})</span>')
+    return f'<div style="font-size:1.05rem;line-height:2.1">{"".join(chips)}</div>'
+
+
+def heat_html(tokens: list[str], influence: list[float], unknown: list[bool]) -> str:
+    """Tokens on a green (pushes positive) / red (pushes negative) background, escaped."""
+    scale = max((abs(v) for v in influence), default=0.0) or 1.0
+    chips = []
+    for tok, v, unk in zip(tokens, influence, unknown, strict=False):
+        rgb = _POS_RGB if v >= 0 else _NEG_RGB
+        alpha = 0.08 + 0.82 * min(abs(v) / scale, 1.0)
+        border = "border:2px dashed #495057;" if unk else "border:1px solid transparent;"
+        chips.append(
+            f'<span title="{v:+.3f}" style="{_CHIP}{border}'
+            f'background:rgba({rgb},{alpha:.2f})">{esc(tok)}</span>'
+        )
+    return f'<div style="font-size:1.2rem;line-height:2.2">{"".join(chips)}</div>'
+
+
+def verdict_html(label: str, p: float, lang: str) -> str:
+    """A big coloured badge; only model output goes in, never user text.
+
+    data-label carries the label in English for programs (tests), whatever the language.
+    """
+    color, icon = (POS, "👍") if label == "positive" else (NEG, "👎")
+    word = esc(t(f"sentiment.label.{label}", lang).upper())
+    return (
+        f'<div data-label="{label}" style="background:{color};color:white;border-radius:14px;'
+        'padding:12px 20px;text-align:center"><div style="font-size:2.1rem;font-weight:800;'
+        f'line-height:1.2">{icon} {word}</div><div style="font-size:1.15rem">'
+        f"P(positive) = {p:.3f}</div></div>"
+    )
