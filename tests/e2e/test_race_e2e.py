@@ -9,14 +9,12 @@ import pytest
 
 from tests.e2e.harness import (
     TIMEOUT_MS,
-    clipped_titles,
     exceptions_on,
-    on_phone,
     open_page,
+    phone_report,
     requires_chromium,
     screenshot,
     settle,
-    sideways_overflow,
 )
 from tests.support.lang import english_strings, vietnamese_words
 from ui.i18n import t
@@ -69,14 +67,6 @@ def test_a_short_race_finishes_with_a_verdict_and_fits_a_phone(page, base_url, l
     verdict = t("race.verdict", lang, step=100, steps=100, T=5, rnn="{}", lstm="{}")
     page.get_by_text(verdict.split("{}")[0].strip()).first.wait_for(timeout=TIMEOUT_MS)
     settle(page)
-    on_phone(page)
-    charts = page.locator('[data-testid="stPlotlyChart"]')
-    assert charts.count() == 2
-    for i in range(2):
-        charts.nth(i).scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
-    assert clipped_titles(page) == []
-    assert sideways_overflow(page) == 0
-    assert page.locator(".modebar-container .modebar").count() == 0
+    assert phone_report(page) == {"charts": 2, "clipped": [], "sideways": 0, "toolbars": 0}
     assert exceptions_on(page) == []
     screenshot(page, f"race_phone_{lang}")

@@ -9,9 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.race import PRESETS, Race, RaceConfig
-from tests.support.apptest import TIMEOUT
+from tests.support import apptest
 from tests.support.lang import english_strings, vietnamese_words, visible_text
-from tests.support.paths import APP
 from ui.i18n import t
 
 PAGE = "pages/race.py"
@@ -19,14 +18,7 @@ TINY = {"race_T": 5, "race_hidden": 4, "race_steps": 12}
 
 
 def open_page(lang: str = "en", state: dict | None = None) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.query_params["lang"] = lang
-    for k, v in (state or {}).items():
-        at.session_state[k] = v
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+    return apptest.open_page(PAGE, lang, state=state)
 
 
 def tiny_race(at: AppTest) -> AppTest:
