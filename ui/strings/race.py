@@ -53,7 +53,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "race.progress": {"vi": "Bước {step}/{steps}", "en": "Step {step}/{steps}"},
     "race.fig.loss_title": {"vi": "Mất mát khi huấn luyện", "en": "Training loss"},
     "race.fig.loss_y": {"vi": "entropy chéo", "en": "cross-entropy"},
-    "race.fig.acc_title": {"vi": "Độ chính xác (tập giữ lại)", "en": "Held-out accuracy"},
+    "race.fig.acc_title": {"vi": "Độ chính xác trên tập kiểm tra", "en": "Held-out accuracy"},
     "race.fig.acc_y": {"vi": "độ chính xác", "en": "accuracy"},
     "race.fig.step": {"vi": "bước huấn luyện", "en": "training step"},
     "race.fig.chance": {"vi": "đoán mò", "en": "guessing"},
