@@ -43,6 +43,7 @@ PAGES = (
     ("pages/calculator.py", "nav.calculator", "🧮", "calculator"),
     ("pages/rnn_to_lstm.py", "nav.rnn_to_lstm", "🧱", "rnn-to-lstm"),
     ("pages/gradients.py", "nav.gradients", "📉", "gradients"),
+    ("pages/race.py", "nav.race", "🏁", "race"),
     ("pages/sentiment.py", "nav.sentiment", "💬", "sentiment"),
 )
 

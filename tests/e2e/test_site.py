@@ -30,6 +30,7 @@ PAGES = [
     ("calculator", "nav.calculator"),
     ("rnn-to-lstm", "nav.rnn_to_lstm"),
     ("gradients", "nav.gradients"),
+    ("race", "nav.race"),
     ("sentiment", "nav.sentiment"),
 ]
 PARTS = ("calculator", "gradients", "sentiment")
