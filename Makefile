@@ -44,7 +44,7 @@ train: $(VENV)/.train
 	$(PY) -m core.training.train
 
 # The language-model page's LSTM (models/lm/); about half an hour on 2 cores.
-train-lm: $(VENV)/.runtime
+train-lm: $(VENV)/.train
 	$(PY) -m core.training.lm
 
 clean:
