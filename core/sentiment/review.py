@@ -33,12 +33,43 @@ EXAMPLES: dict[str, str] = {
 }
 
 MAX_REVIEW_CHARS = 20_000  # one review: longer text is cut here (the model reads far less)
+SHORT_CHARS = 300  # a long text is shown this short first, the rest one click away
+FOCUS_UNITS = 8  # units shown first in the gate maps
+FOCUS_WORDS = 3  # the words with the largest leave-one-out influence they are picked at
 
 
 def looks_unaccented(text: str) -> bool:
     """Latin letters but no Vietnamese diacritics: langid's blind spot (it guesses 'en')."""
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and all(ch.isascii() for ch in letters)
+
+
+def cut_point(text: str, limit: int = SHORT_CHARS) -> int:
+    """Where to shorten text to at most limit characters: len(text) if it fits, else the
+    last whitespace before limit (so no word is split), or limit if that leaves < 80%."""
+    if len(text) <= limit:
+        return len(text)
+    k = max(text.rfind(ch, 0, limit + 1) for ch in " \n\t")
+    return k if k >= 0.8 * limit else limit
+
+
+def heat_windows(
+    influence: list[float], k: int = 6, radius: int = 4, cap: int = 60
+) -> list[tuple[int, int]]:
+    """Token ranges [start, end) to show of a long review: `radius` tokens either side of
+    the k with the largest |influence|, merged, in order; one range of all if n <= cap."""
+    n = len(influence)
+    if n <= cap:
+        return [(0, n)] if n else []
+    top = np.argsort(-np.abs(np.asarray(influence)), kind="stable")[:k]
+    out: list[tuple[int, int]] = []
+    for t in sorted(int(t) for t in top):
+        a, b = max(0, t - radius), min(n, t + radius + 1)
+        if out and a <= out[-1][1]:  # touching or overlapping: one range
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def change_spans(before: str, key: str, removed: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -96,6 +127,33 @@ def gate_matrices(trace: list) -> dict[str, np.ndarray]:
     return mats
 
 
+@dataclass(frozen=True)
+class UnitFocus:
+    """The hidden units whose cell state moves most at the words that decide the verdict."""
+
+    rows: np.ndarray  # (k,) row indices into the gate matrices, largest score first
+    units: np.ndarray  # (k,) the model's own unit numbers of those rows
+    scores: np.ndarray  # (k,) sum over the words of |c_t - c_(t-1)|, c_0 = 0
+    words: list[int]  # token positions (0-based) of the decisive words, in reading order
+
+
+def decisive_units(
+    c: np.ndarray,
+    unit: np.ndarray,
+    influence: list[float],
+    k: int = FOCUS_UNITS,
+    words: int = FOCUS_WORDS,
+) -> UnitFocus:
+    """The k rows of c (H, T) whose cell state changes most, |c_t - c_(t-1)| summed over the
+    `words` tokens with the largest |leave-one-out influence|; ties keep row order."""
+    inf = np.abs(np.asarray(influence, dtype=float))  # (T,)
+    at = sorted(int(t) for t in np.argsort(-inf, kind="stable")[:words])
+    prev = np.concatenate([np.zeros((c.shape[0], 1), c.dtype), c[:, :-1]], axis=1)  # c_(t-1)
+    score = np.abs(c - prev)[:, at].sum(axis=1).astype(float)  # (H,)
+    rows = np.argsort(-score, kind="stable")[:k]
+    return UnitFocus(rows=rows, units=np.asarray(unit)[rows], scores=score[rows], words=at)
+
+
 def top_influences(
     tokens: list[str], influence: list[float], k: int = 5
 ) -> tuple[list[tuple[str, int, float]], list[tuple[str, int, float]]]:
@@ -126,6 +184,7 @@ class ReviewTrace:
     steps: list[StepTrace]
     gates: dict[str, np.ndarray]  # "i", "f", "g", "o", "c" -> (H, T); "unit" -> (H,) row ids
     max_abs_diff: float  # max |h_cells - h_onnxruntime| over the review (0.0 if no tokens)
+    focus: UnitFocus | None  # the units the gate maps show first (None if no tokens)
     compute_ms: float  # wall time of this whole function, as measured when it ran
 
 
@@ -136,17 +195,19 @@ def review_trace(model, text: str) -> ReviewTrace:
     text = text[:MAX_REVIEW_CHARS]
     a = model.analyze(text)
     trace = model.gate_trace(a.ids) if a.ids else []
-    diff = 0.0
+    diff, gates, focus = 0.0, gate_matrices(trace), None
     if trace:  # the heat maps are only honest if the NumPy cell is the shipped model
         h_cells = np.stack([s.h for s in trace])  # (T, H)
         diff = float(np.max(np.abs(h_cells - np.asarray(model.hidden_states(a.ids)))))
+        focus = decisive_units(gates["c"], gates["unit"], a.influence)
     return ReviewTrace(
         text=text,
         cut_chars=cut,
         analysis=a,
         read_tokens=list(a.tokens[: len(a.ids)]),
         steps=step_traces(text, a.steps),
-        gates=gate_matrices(trace),
+        gates=gates,
         max_abs_diff=diff,
+        focus=focus,
         compute_ms=(time.perf_counter() - t0) * 1e3,
     )

@@ -7,7 +7,11 @@ import numpy as np
 from core.sentiment.review import (
     EXAMPLES,
     MAX_REVIEW_CHARS,
+    SHORT_CHARS,
     change_spans,
+    cut_point,
+    decisive_units,
+    heat_windows,
     looks_unaccented,
     review_trace,
     top_influences,
@@ -51,7 +55,72 @@ def test_unaccented_detector():
     assert not looks_unaccented("😀 123")
 
 
+def test_cut_point_keeps_short_text_and_never_splits_a_word():
+    assert cut_point("ngon quá", 300) == len("ngon quá")
+    text = "quán ngon " * 40  # 400 characters, a space every 5th or 10th
+    k = cut_point(text, SHORT_CHARS)
+    assert 0.8 * SHORT_CHARS <= k <= SHORT_CHARS
+    assert text[k] == " " and text[k - 1] != " "  # cut at a word's end
+    assert cut_point("x" * 500, 100) == 100  # one endless word: cut at the limit
+    # a space too early (past 80% lost) is not worth it: cut at the limit
+    assert cut_point("a " + "x" * 500, 100) == 100
+    assert cut_point("x" * 85 + "\n" + "y" * 50, 100) == 85  # a line break counts
+
+
+def test_heat_windows_surround_the_strongest_tokens_and_merge():
+    assert heat_windows([0.1] * 10, cap=60) == [(0, 10)]  # short: everything
+    assert heat_windows([], cap=60) == []
+    inf = [0.0] * 100
+    inf[10], inf[12], inf[50], inf[99] = 0.3, -0.4, 0.2, -0.1
+    # k=3 strongest by size: 12, 10, 50 (99 is weaker); radius 2 around each, merged
+    assert heat_windows(inf, k=3, radius=2, cap=60) == [(8, 15), (48, 53)]
+    assert heat_windows(inf, k=4, radius=2, cap=60)[-1] == (97, 100)  # clipped at the end
+    assert heat_windows(inf, k=2, radius=0, cap=60) == [(10, 11), (12, 13)]
+    assert heat_windows(inf, k=2, radius=1, cap=60) == [(9, 14)]  # 9-11 and 11-13 touch
+
+
+def test_decisive_units_score_the_cell_state_change_at_the_strongest_words():
+    """A hand-built (H=4, T=3) cell state; unit numbers are not the row numbers."""
+    c = np.array(
+        [
+            [0.0, 0.0, 0.7],
+            [0.1, 0.9, 0.9],
+            [0.5, 0.4, 0.4],
+            [0.0, -0.3, -0.3],
+        ]
+    )
+    unit = np.array([2, 0, 3, 1])
+    # word t=1 decides: |c_1 - c_0| = [0, 0.8, 0.1, 0.3]
+    f = decisive_units(c, unit, [0.01, -0.5, 0.2], k=4, words=1)
+    assert f.words == [1]
+    assert f.rows.tolist() == [1, 3, 2, 0] and f.units.tolist() == [0, 1, 3, 2]
+    np.testing.assert_allclose(f.scores, [0.8, 0.3, 0.1, 0.0])
+    # two words (t=1, t=2): row 0 jumps 0.7 at t=2, so [0.7, 0.8, 0.1, 0.3]
+    f = decisive_units(c, unit, [0.01, -0.5, 0.2], k=2, words=2)
+    assert f.words == [1, 2] and f.rows.tolist() == [1, 0]
+    np.testing.assert_allclose(f.scores, [0.8, 0.7])
+    # the first word changes c from c_0 = 0; ties (rows 0 and 3) keep row order
+    f = decisive_units(c, unit, [0.9, 0.0, 0.0], k=4, words=1)
+    assert f.rows.tolist() == [2, 1, 0, 3]
+    np.testing.assert_allclose(f.scores, [0.5, 0.1, 0.0, 0.0])
+
+
 # ------------------------------------------------------------ the real model
+
+
+def test_review_trace_focus_is_recomputed_from_the_trace_in_unit_order(model):
+    """The same pick made on model.gate_trace's own unit order (not the page's sorted rows)."""
+    v = review_trace(model, EXAMPLES["neg2"])
+    trace = model.gate_trace(v.analysis.ids)
+    c = np.stack([s.c for s in trace], axis=1)  # (H, T), the model's unit order
+    words = np.argsort(-np.abs(v.analysis.influence), kind="stable")[:3]
+    prev = np.hstack([np.zeros((c.shape[0], 1)), c[:, :-1]])
+    score = sum(np.abs(c[:, t] - prev[:, t]) for t in words)
+    f = v.focus
+    assert f.words == sorted(words.tolist()) and len(f.units) == 8
+    np.testing.assert_allclose(f.scores, np.sort(score)[::-1][:8], rtol=1e-6)
+    np.testing.assert_allclose(score[f.units], f.scores, rtol=1e-6)
+    assert f.units.tolist() == v.gates["unit"][f.rows].tolist()
 
 
 def test_review_trace_gates_are_the_trace(model):
@@ -90,3 +159,4 @@ def test_review_trace_cuts_huge_text_and_reads_max_len(model):
 def test_a_review_with_no_tokens_has_no_gates(model):
     v = review_trace(model, "😀 123 !!!")
     assert v.analysis.ids == [] and v.gates == {} and v.max_abs_diff == 0.0
+    assert v.focus is None
