@@ -33,9 +33,10 @@ EXAMPLES: dict[str, str] = {
 }
 
 MAX_REVIEW_CHARS = 20_000  # one review: longer text is cut here (the model reads far less)
-SHORT_CHARS = 300  # a long text is shown this short first, the rest one click away
+SHORT_CHARS = 200  # a long text is shown this short first, the rest one click away
 FOCUS_UNITS = 8  # units shown first in the gate maps
 FOCUS_WORDS = 3  # the words with the largest leave-one-out influence they are picked at
+HEAT_WORDS, HEAT_CAP = 6, 60  # a heat line over HEAT_CAP tokens shows HEAT_WORDS' surroundings
 
 
 def looks_unaccented(text: str) -> bool:
@@ -54,7 +55,7 @@ def cut_point(text: str, limit: int = SHORT_CHARS) -> int:
 
 
 def heat_windows(
-    influence: list[float], k: int = 6, radius: int = 4, cap: int = 60
+    influence: list[float], k: int = HEAT_WORDS, radius: int = 4, cap: int = HEAT_CAP
 ) -> list[tuple[int, int]]:
     """Token ranges [start, end) to show of a long review: `radius` tokens either side of
     the k with the largest |influence|, merged, in order; one range of all if n <= cap."""

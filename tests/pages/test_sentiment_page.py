@@ -83,10 +83,16 @@ def test_opens_on_the_first_slide_example_with_every_stage(lang):
     assert speed.endswith(" ms") and float(speed[:-3]) > 0
     word = {"vi": "trong", "en": "in"}[lang]
     assert any(f"{word} {speed}" in c.value for c in at.caption)
-    # the five cleaning steps, numbered as on slide 23
+    # the five cleaning steps, numbered as on slide 23: those that changed something with
+    # a title of their own, the others (no URL, no emoji here) named on one line
     titles = [m.value for m in at.markdown if m.value.startswith("**") and ". " in m.value[:6]]
-    assert [t[2] for t in titles] == ["1", "2", "3", "4", "5"]
-    assert titles[0].startswith(f"**1. {t('sentiment.step.urls_html', lang)}**")
+    assert [t[2] for t in titles] == ["2", "4", "5"]
+    assert titles[0].startswith(f"**2. {t('sentiment.step.punct_digits', lang)}**")
+    head = t("sentiment.unchanged", lang, steps="")
+    (quiet,) = [m.value for m in at.markdown if m.value.startswith(head)]
+    assert re.findall(r"(\d)\. ", quiet) == ["1", "3"]
+    assert f"1. {t('sentiment.step.urls_html', lang)}" in quiet
+    assert f"3. {t('sentiment.step.emoji', lang)}" in quiet
 
 
 @pytest.mark.parametrize("key", list(EXAMPLES))

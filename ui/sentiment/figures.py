@@ -67,32 +67,43 @@ def prefix_figure(tokens: list[str], p_prefix: list[float], lang: str) -> go.Fig
     return fig
 
 
-def gates_figure(tokens: list[str], gates: dict[str, np.ndarray], lang: str) -> go.Figure:
-    """Heat maps (H units x T tokens) of i, f, g, o and the cell state c, one row each.
+def gates_figure(
+    tokens: list[str],
+    gates: dict[str, np.ndarray],
+    lang: str,
+    rows: np.ndarray | None = None,
+    words: list[int] | None = None,
+) -> go.Figure:
+    """Heat maps (units x T tokens) of i, f, g, o and the cell state c, one row each.
 
+    rows: only these rows of the (H, T) maps, top to bottom, each labelled with its unit
+    number (None: all H, in the maps' order). words: token positions outlined in every map.
     The layout is written out as one dict (rows stacked by hand, x axes shared): Plotly's
     make_subplots and per-row updates cost more than the 5 x H x T numbers themselves.
     """
     n, gap = len(GATES), 0.045
     row_h = (1 - gap * (n - 1)) / n
     x = token_axis(tokens)
+    focus = rows is not None
+    rows = np.arange(len(gates["unit"])) if rows is None else np.asarray(rows)
+    y = [str(u) for u in gates["unit"][rows]]  # hover and ticks name the unit, not the row
     # c is unbounded: scale to its 98th percentile so a few large units do not wash out the rest
     c_max = float(np.percentile(np.abs(gates["c"]), 98)) or 1.0
     limits = {"i": (0, 1), "f": (0, 1), "o": (0, 1), "g": (-1, 1), "c": (-c_max, c_max)}
-    row, unit = t("sentiment.fig.row", lang), t("sentiment.fig.unit", lang)
-    traces, layout = [], {"annotations": []}
+    unit = t("sentiment.fig.unit", lang)
+    traces, layout = [], {"annotations": [], "shapes": []}
     for k, g in enumerate(GATES, start=1):
         top = 1 - (k - 1) * (row_h + gap)  # the row's top edge, in paper coordinates
         scale, bar = _COLOR[g]
         traces.append(
             go.Heatmap(
-                z=gates[g].astype(np.float32),  # (H, T); float32 halves what the browser gets
-                x=x, xaxis=f"x{k}", yaxis=f"y{k}", colorscale=scale,
+                z=gates[g][rows].astype(np.float32),  # (rows, T); float32 halves the bytes
+                x=x, y=y, xaxis=f"x{k}", yaxis=f"y{k}", colorscale=scale,
                 zmin=limits[g][0], zmax=limits[g][1],
                 # one colour bar per row, level with it: one narrow column, none side by side
                 colorbar={"title": {"text": bar}, "len": row_h, "y": top - row_h / 2,
                           "thickness": 10, "x": 1.0, "xpad": 4, "tickfont": {"size": 11}},
-                hovertemplate=f"{g} = %{{z:.3f}}<br>token %{{x}} · {row} %{{y}}<extra></extra>",
+                hovertemplate=f"{g} = %{{z:.3f}}<br>token %{{x}} · {unit} %{{y}}<extra></extra>",
             )
         )  # fmt: skip
         suffix = "" if k == 1 else str(k)
@@ -102,15 +113,23 @@ def gates_figure(tokens: list[str], gates: dict[str, np.ndarray], lang: str) -> 
             "automargin": True,
         }  # fmt: skip
         domain = [max(0.0, top - row_h), min(1.0, top)]  # rounding must not leave [0, 1]
-        layout[f"yaxis{suffix}"] = {"anchor": f"x{k}", "domain": domain,
-                                    "title": {"text": unit}, "showticklabels": False,
-                                    "automargin": True}  # fmt: skip
+        layout[f"yaxis{suffix}"] = {"anchor": f"x{k}", "domain": domain, "type": "category",
+                                    "title": {"text": unit}, "showticklabels": focus,
+                                    "tickfont": {"size": 11}, "automargin": True,
+                                    "autorange": "reversed" if focus else True}  # fmt: skip
+        for w in words or []:  # the decisive words: an outline on every map
+            layout["shapes"].append(
+                {"type": "rect", "xref": f"x{suffix}", "yref": f"y{suffix} domain",
+                 "x0": w - 0.5, "x1": w + 0.5, "y0": 0, "y1": 1,
+                 "line": {"color": "black", "width": 2}}
+            )  # fmt: skip
         layout["annotations"].append(
             {"text": t(f"sentiment.gate.{g}", lang), "x": 0, "xanchor": "left", "xref": "paper",
              "y": top, "yanchor": "bottom", "yref": "paper", "showarrow": False,
              "font": {"size": FONT}}
         )  # fmt: skip
-    layout.update(height=1100, font={"size": FONT}, margin={"l": 10, "r": 10, "t": 30, "b": 10})
+    height = min(1100, 200 + 5 * 12 * len(rows))  # 8 units: 680 px; all 128: 1100 px
+    layout.update(height=height, font={"size": FONT}, margin={"l": 10, "r": 10, "t": 30, "b": 10})
     return go.Figure(data=traces, layout=layout)
 
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 import html
 from collections import Counter
 
+from core.sentiment.review import cut_point
 from ui.i18n import t
+from ui.markdown import md_escape
 
-SHOW_CHARS = 2_000  # a cleaning step shows at most this much text
+SHOW_CHARS = 2_000  # a cleaning step, opened, shows at most this much text
+SHOW_TOKENS = 40  # token chips shown before "… and N more" (the rest one toggle away)
 SHOW_UNREAD = 40  # tokens past max_len listed before "... and N more"
 SHOW_KINDS = 30  # distinct removed pieces listed as chips
 
@@ -26,9 +29,13 @@ def esc(s: str) -> str:
     return html.escape(s, quote=True)
 
 
-def marked_html(before: str, key: str, spans: list[tuple[int, int]], lang: str) -> str:
-    """`before` escaped, with what the step changes struck through in red (case: underlined)."""
-    shown, cut = before[:SHOW_CHARS], max(0, len(before) - SHOW_CHARS)
+def marked_html(
+    before: str, key: str, spans: list[tuple[int, int]], lang: str, limit: int = SHOW_CHARS
+) -> str:
+    """`before` escaped, with what the step changes struck through in red (case: underlined);
+    cut at a word's end near `limit` characters, saying how many more there are."""
+    end = cut_point(before, limit)
+    shown, cut = before[:end], len(before) - end
     out, pos = [], 0
     for a, b in spans:
         if a < pos or a >= len(shown):
@@ -75,10 +82,33 @@ def removed_html(removed: tuple[str, ...], lang: str) -> str:
     return f'<div style="line-height:2">{"".join(chips)}</div>'
 
 
+def unchanged_line(steps: list, lang: str) -> str:
+    """One Markdown line naming the cleaning steps (core StepTraces) that changed nothing."""
+    names = "; ".join(f"{s.number}. {t(f'sentiment.step.{s.key}', lang)}" for s in steps)
+    return t("sentiment.unchanged", lang, steps=names)
+
+
+def word_list(tokens: list[str], positions: list[int]) -> str:
+    """Tokens as Markdown, quoted with their position from 1: «ngon» (#5), «dở» (#9)."""
+    return ", ".join(f"«{md_escape(tokens[k])}» (#{k + 1})" for k in positions)
+
+
 def tokens_html(
-    tokens: list[str], ids: list[int], unknown: list[bool], max_len: int, lang: str
+    tokens: list[str],
+    ids: list[int],
+    unknown: list[bool],
+    max_len: int,
+    lang: str,
+    show: int | None = None,
 ) -> str:
-    """Each read token with its vocabulary index; <unk> in red; unread tokens greyed."""
+    """Each read token with its vocabulary index; <unk> in red; unread tokens greyed.
+
+    show: at most this many chips, then "… and N more tokens" (None: every token).
+    """
+    more = 0
+    if show is not None and len(tokens) > show:
+        ids, more = ids[:show], len(tokens) - min(show, len(ids))
+        tokens = tokens[: len(ids)]
     chips = []
     for k, (tok, i, unk) in enumerate(zip(tokens, ids, unknown, strict=False), start=1):
         if unk:
@@ -102,22 +132,51 @@ def tokens_html(
             )
         if len(unread) > SHOW_UNREAD:
             chips.append(f'<span style="color:#868e96">… (+{len(unread) - SHOW_UNREAD:,})</span>')
+    if more:
+        chips.append(
+            f'<span style="color:#868e96">{esc(t("sentiment.more_tokens", lang, n=more))}</span>'
+        )
     return f'<div style="font-size:1.05rem;line-height:2.1">{"".join(chips)}</div>'
 
 
-def heat_html(tokens: list[str], influence: list[float], unknown: list[bool]) -> str:
-    """Tokens on a green (pushes positive) / red (pushes negative) background, escaped."""
+def _gap(n: int) -> str:
+    """A grey chip standing for n tokens left out of the heat line."""
+    return f'<span style="{_CHIP}background:#f1f3f5;color:#868e96">⋯ (+{n:,})</span>'
+
+
+def heat_html(
+    tokens: list[str],
+    influence: list[float],
+    unknown: list[bool],
+    windows: list[tuple[int, int]] | None = None,
+) -> str:
+    """Tokens on a green (pushes positive) / red (pushes negative) background, escaped.
+
+    windows: only these token ranges [start, end), a ⋯ (+n) chip for each gap (None: all).
+    """
     scale = max((abs(v) for v in influence), default=0.0) or 1.0
-    chips = []
-    for tok, v, unk in zip(tokens, influence, unknown, strict=False):
-        rgb = _POS_RGB if v >= 0 else _NEG_RGB
-        alpha = 0.08 + 0.82 * min(abs(v) / scale, 1.0)
-        border = "border:2px dashed #495057;" if unk else "border:1px solid transparent;"
-        chips.append(
-            f'<span title="{v:+.3f}" style="{_CHIP}{border}'
-            f'background:rgba({rgb},{alpha:.2f})">{esc(tok)}</span>'
-        )
+    n = len(tokens)
+    windows = [(0, n)] if windows is None else windows
+    chips, pos = [], 0
+    for a, b in windows:
+        if a > pos:
+            chips.append(_gap(a - pos))
+        chips += [_heat_chip(tokens[k], influence[k], unknown[k], scale) for k in range(a, b)]
+        pos = b
+    if pos < n:
+        chips.append(_gap(n - pos))
     return f'<div style="font-size:1.2rem;line-height:2.2">{"".join(chips)}</div>'
+
+
+def _heat_chip(tok: str, v: float, unk: bool, scale: float) -> str:
+    """One token of the heat line: its colour says which way and how hard it pushes."""
+    rgb = _POS_RGB if v >= 0 else _NEG_RGB
+    alpha = 0.08 + 0.82 * min(abs(v) / scale, 1.0)
+    border = "border:2px dashed #495057;" if unk else "border:1px solid transparent;"
+    return (
+        f'<span title="{v:+.3f}" style="{_CHIP}{border}'
+        f'background:rgba({rgb},{alpha:.2f})">{esc(tok)}</span>'
+    )
 
 
 def verdict_html(label: str, p: float, lang: str) -> str:

@@ -1,14 +1,25 @@
 """The sentiment page's sections drawn with Streamlit from core's traces, in one language.
 
-Draws only: no widgets that keep state and no session state (pages/sentiment.py owns
-those). Each part it draws is built, and unit-tested, in markup / figures / tables / card.
+Draws, and no session state (pages/sentiment.py owns it). The only widgets here are
+keyed "show all" toggles and expanders that choose how much of one trace to draw: they
+feed nothing back to core. Each part drawn is built, and unit-tested, in markup /
+figures / tables / card.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from core.sentiment.review import ReviewTrace, looks_unaccented, top_influences, top_phrases
+from core.sentiment.review import (
+    HEAT_WORDS,
+    SHORT_CHARS,
+    ReviewTrace,
+    cut_point,
+    heat_windows,
+    looks_unaccented,
+    top_influences,
+    top_phrases,
+)
 from ui.i18n import t
 from ui.markdown import md_escape
 from ui.sentiment import card as card_words
@@ -44,20 +55,39 @@ def language(v: ReviewTrace, lang: str) -> None:
         c2.success(t("sentiment.is_vi", lang))
 
 
+def _opened(n_chars: int, key: str, lang: str):
+    """An expander holding the whole of a long text (shown shortened above it)."""
+    return st.expander(t("sentiment.show_text", lang, n=n_chars), key=key)
+
+
 def cleaning(v: ReviewTrace, lang: str) -> None:
-    """Slide 23: each step's input with what it changes marked, then the cleaned text."""
+    """Slide 23: the steps that changed nothing on one line; each other step's input, a long
+    one shortened (the whole of it one click away), with what it changes marked."""
     st.subheader(t("sentiment.h.cleaning", lang))
     st.caption(t("sentiment.cleaning_caption", lang))
+    quiet = [s for s in v.steps if not s.n_removed]
+    if quiet:
+        st.markdown(markup.unchanged_line(quiet, lang))
     for s in v.steps:
+        if not s.n_removed:
+            continue
         title = t(f"sentiment.step.{s.key}", lang)
         st.markdown(t("sentiment.step", lang, number=s.number, title=title, step=s.key,
                       n=s.n_removed))  # fmt: skip
-        st.html(markup.marked_html(s.before, s.key, s.spans, lang))
+        st.html(markup.marked_html(s.before, s.key, s.spans, lang, limit=SHORT_CHARS))
+        if len(s.before) > SHORT_CHARS:
+            with _opened(len(s.before), f"sentiment_step_{s.number}_all", lang):
+                st.html(markup.marked_html(s.before, s.key, s.spans, lang))
         if s.removed:
             st.html(markup.removed_html(s.removed, lang))
     st.markdown(t("sentiment.cleaned", lang))
-    st.code(v.analysis.steps[-1].text or t("sentiment.empty", lang), language=None,
-            wrap_lines=True)  # fmt: skip
+    cleaned = v.analysis.steps[-1].text
+    short = cleaned[: cut_point(cleaned, SHORT_CHARS)]
+    more = f" … (+{len(cleaned) - len(short):,})" if len(short) < len(cleaned) else ""
+    st.code(short + more or t("sentiment.empty", lang), language=None, wrap_lines=True)
+    if more:
+        with _opened(len(cleaned), "sentiment_cleaned_all", lang):
+            st.code(cleaned, language=None, wrap_lines=True)
 
 
 def tokens(v: ReviewTrace, vocab_size: int, lang: str) -> None:
@@ -70,8 +100,12 @@ def tokens(v: ReviewTrace, vocab_size: int, lang: str) -> None:
         last = md_escape(a.tokens[a.max_len - 1])
         st.warning(t("sentiment.truncated", lang, tokens=len(a.tokens), max_len=a.max_len,
                      last=last))  # fmt: skip
-    if a.tokens:
-        st.html(markup.tokens_html(list(a.tokens), a.ids, a.unknown, a.max_len, lang))
+    if not a.tokens:
+        return
+    n, show = len(a.tokens), markup.SHOW_TOKENS
+    if n > show and st.toggle(t("sentiment.all_tokens", lang, n=n), key="sentiment_all_tokens"):
+        show = None
+    st.html(markup.tokens_html(list(a.tokens), a.ids, a.unknown, a.max_len, lang, show=show))
 
 
 def _pair(left, right, lang: str, heads: tuple[str, str] | None) -> None:
@@ -91,7 +125,14 @@ def why(v: ReviewTrace, has_bag: bool, order: int, lang: str) -> None:
     a = v.analysis
     st.subheader(t("sentiment.h.why", lang))
     st.markdown(t("sentiment.heat_legend", lang))
-    st.html(markup.heat_html(v.read_tokens, a.influence, a.unknown))
+    windows, n = heat_windows(a.influence), len(v.read_tokens)
+    if windows != [(0, n)]:  # a long review: the strongest tokens' surroundings first
+        if st.toggle(t("sentiment.all_heat", lang, n=n), key="sentiment_all_heat"):
+            windows = None
+        else:
+            shown = sum(b - a for a, b in windows)
+            st.caption(t("sentiment.heat_windows", lang, shown=shown, k=HEAT_WORDS))
+    st.html(markup.heat_html(v.read_tokens, a.influence, a.unknown, windows))
     if has_bag:
         total = a.lstm_logit + a.bag_vote
         st.markdown(t("sentiment.logit_split", lang, lstm=a.lstm_logit, bag=a.bag_vote,
@@ -110,7 +151,15 @@ def inside(v: ReviewTrace, lang: str) -> None:
     """The gates and cell state of the real model, token by token."""
     st.subheader(t("sentiment.h.inside", lang))
     st.caption(t("sentiment.gates_caption", lang, diff=v.max_abs_diff))
-    st.plotly_chart(figures.gates_figure(v.read_tokens, v.gates, lang),
+    f, n = v.focus, len(v.gates["unit"])
+    if st.toggle(t("sentiment.all_units", lang, n=n), key="sentiment_all_units"):
+        st.markdown(t("sentiment.all_sorted", lang, n=n))
+        rows = None
+    else:
+        words = markup.word_list(v.read_tokens, f.words)
+        st.markdown(t("sentiment.focus", lang, k=len(f.units), words=words))
+        rows = f.rows
+    st.plotly_chart(figures.gates_figure(v.read_tokens, v.gates, lang, rows, f.words),
                     key="sentiment_gates_chart", config=figures.CONFIG)  # fmt: skip
 
 

@@ -102,6 +102,14 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "sentiment.step.whitespace": {_V: "Chuẩn hoá khoảng trắng", _E: "Normalise whitespace"},
     "sentiment.step.lowercase": {_V: "Chữ thường", _E: "Lowercase"},
+    "sentiment.unchanged": {
+        _V: "**Không thay đổi gì:** {steps}",
+        _E: "**Changed nothing:** {steps}",
+    },
+    "sentiment.show_text": {
+        _V: "Xem toàn bộ văn bản ({n:,} ký tự)",
+        _E: "Show the whole text ({n:,} characters)",
+    },
     "sentiment.cleaned": {_V: "**Kết quả**", _E: "**Cleaned text**"},
     "sentiment.empty": {_V: "(rỗng)", _E: "(empty)"},
     "sentiment.more_chars": {_V: "… (+{n:,} ký tự)", _E: "… (+{n:,} characters)"},
@@ -127,6 +135,15 @@ STRINGS: dict[str, dict[str, str]] = {
         _E: "✂️ Cut at token {max_len}: the model does not read the rest",
     },
     "sentiment.token_tip": {_V: "token thứ {t}", _E: "token {t}"},
+    "sentiment.more_tokens": {_V: "… và {n:,} token nữa", _E: "… and {n:,} more tokens"},
+    "sentiment.all_tokens": {_V: "Hiện cả {n:,} token", _E: "Show all {n:,} tokens"},
+    "sentiment.heat_windows": {
+        _V: "Bình luận dài: chỉ hiện {shown} token quanh {k} token có ảnh hưởng mạnh nhất; "
+        "⋯ (+n) là số token được ẩn đi.",
+        _E: "A long review: only the {shown} tokens around the {k} most influential ones are "
+        "shown; ⋯ (+n) counts the tokens left out.",
+    },
+    "sentiment.all_heat": {_V: "Tô màu cả {n:,} token", _E: "Colour all {n:,} tokens"},
     "sentiment.h.why": {_V: "④ Vì sao?", _E: "④ Why?"},
     "sentiment.heat_legend": {
         _V: "Màu của mỗi token = P(positive) thay đổi bao nhiêu nếu bỏ token đó đi: "
@@ -168,11 +185,11 @@ STRINGS: dict[str, dict[str, str]] = {
         _V: "Các cổng i, f, g, o và trạng thái ô c của mô hình thật, theo từng token (trục "
         "ngang) và từng đơn vị ẩn (trục dọc), tính bằng ô LSTM NumPy của máy tính "
         "(core/nn/cells.py) với trọng số của tệp ONNX; chênh lệch lớn nhất so với "
-        "onnxruntime: {diff:.1e}. Các đơn vị được xếp theo c ở token cuối.",
+        "onnxruntime: {diff:.1e}.",
         _E: "The real model's gates i, f, g, o and cell state c, per token (across) and per "
         "hidden unit (down), computed by the calculator's NumPy LSTM cell "
         "(core/nn/cells.py) with the ONNX file's weights; largest difference from "
-        "onnxruntime: {diff:.1e}. Units are sorted by c at the last token.",
+        "onnxruntime: {diff:.1e}.",
     },
     "sentiment.gate.i": {_V: "i: cổng vào", _E: "i: input gate"},
     "sentiment.gate.f": {_V: "f: cổng quên", _E: "f: forget gate"},
@@ -180,7 +197,19 @@ STRINGS: dict[str, dict[str, str]] = {
     "sentiment.gate.o": {_V: "o: cổng ra", _E: "o: output gate"},
     "sentiment.gate.c": {_V: "c: trạng thái ô", _E: "c: cell state"},
     "sentiment.fig.unit": {_V: "đơn vị", _E: "unit"},
-    "sentiment.fig.row": {_V: "hàng", _E: "row"},
+    "sentiment.focus": {
+        _V: "Trước hết là **{k} đơn vị** có trạng thái ô c thay đổi nhiều nhất tại các từ quyết "
+        "định kết luận: {words}, những từ mà bỏ đi thì P(positive) đổi nhiều nhất "
+        "(leave-one-out, viền đen trên hình). Mỗi hàng ghi số hiệu đơn vị.",
+        _E: "First the **{k} units** whose cell state c changes most at the words that decide "
+        "the verdict: {words}, the words whose removal moves P(positive) most "
+        "(leave-one-out, outlined in black). Each row is labelled with its unit number.",
+    },
+    "sentiment.all_units": {_V: "Hiện cả {n} đơn vị", _E: "Show all {n} units"},
+    "sentiment.all_sorted": {
+        _V: "Cả {n} đơn vị, xếp theo c ở token cuối.",
+        _E: "All {n} units, sorted by c at the last token.",
+    },
     # ---------------------------------------------------------- many reviews
     "sentiment.limits": {
         _V: "Giới hạn: tối đa **{rows:,} dòng** mỗi lần, tệp tối đa **{mb} MB**, mã hoá "
