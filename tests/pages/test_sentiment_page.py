@@ -418,6 +418,112 @@ def test_upload_size_limit_is_stated_and_enforced():
     assert at.button(key="sentiment_bulk_run").disabled
 
 
+# ------------------------------------------------------------ a long review
+
+# A made-up review as long as the ones that made the page a wall (~1,850 characters):
+# capitals, punctuation, digits, double spaces, line breaks and markup, no URL, no emoji.
+LONG = (
+    "Hôm  nay mình rủ 3 đứa bạn đến quán ăn thử, nghe nói quán mới mở được 2 tháng.\n"
+    + " ".join(
+        [
+            "Không gian khá rộng rãi, bàn ghế sạch sẽ, nhưng hơi ồn vào giờ trưa.",
+            "Nhân viên dễ thương, gọi món nhanh, <b>bún chả</b> lên sau 10 phút.",
+            "Nước dùng đậm đà, thịt nướng thơm, rau sống tươi, giá 45.000đ một phần.",
+            "Tuy vậy bãi giữ xe chật, trời nóng mà quạt thì yếu, ngồi lâu hơi mệt!",
+        ]
+        * 6
+    )
+    + "\nNói chung mình sẽ quay lại, nhưng chắc là vào buổi tối cho mát."
+)
+
+
+def _gates_rows(at) -> int:
+    """How many unit rows the gate maps draw (the heat maps' y labels)."""
+    import json
+
+    chart = next(c for c in at.get("plotly_chart") if c.proto.id.endswith("sentiment_gates_chart"))
+    return len(json.loads(chart.proto.spec)["data"][0]["y"])
+
+
+def _read(body: str) -> str:
+    """What a browser shows of an HTML body: tags dropped, entities decoded."""
+    import html
+
+    return html.unescape(re.sub(r"<[^>]*>", "", body))
+
+
+def _chips(at) -> str:
+    """The token chips' HTML (the block with vocabulary indices)."""
+    return next(h.value for h in at.html if "<sub" in h.value)
+
+
+def _heat(at) -> str:
+    """The leave-one-out heat line's HTML (the block with rgba backgrounds)."""
+    return next(h.value for h in at.html if "rgba(" in h.value)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_long_review_is_shortened_and_the_toggles_open_every_part(lang, model):
+    from ui.sentiment.markup import SHOW_TOKENS
+
+    assert 1_700 < len(LONG) < 2_100
+    a = model.analyze(LONG)
+    T = len(a.ids)
+    at = _set_review(_page(lang), LONG)
+    seen = [visible_text(at)]
+    # the steps that changed nothing: one line; each other text short, the whole one click away
+    head = t("sentiment.unchanged", lang, steps="")
+    (quiet,) = [m.value for m in at.markdown if m.value.startswith(head)]
+    assert re.findall(r"(\d)\. ", quiet) == ["3"]  # no emoji (the <b> tags are HTML)
+    opened = [e.label for e in at.expander]
+    assert t("sentiment.show_text", lang, n=len(LONG)) in opened
+    assert (
+        sum(lab.startswith(t("sentiment.show_text", lang, n=0)[:12]) for lab in opened) == 5
+    )  # 4 steps, the result
+    inside = {h.value for e in at.expander for h in e.html}  # the opened texts
+    assert len(inside) == 4 and any(_read(h).replace("⏎", "\n") == LONG for h in inside)
+    shown = [_read(h.value) for h in at.html if h.value not in inside]
+    assert max(len(h) for h in shown if "(+" in h) < 300  # a step's text, shortened
+    # token chips capped, the heat line around the strongest tokens, 8 units
+    assert _chips(at).count("<sub") == SHOW_TOKENS
+    more = t("sentiment.more_tokens", lang, n=len(a.tokens) - SHOW_TOKENS)
+    assert more in shown_text(_chips(at))
+    assert 0 < _heat(at).count("rgba(") < T
+    assert _gates_rows(at) == 8
+    assert any(c.value.startswith(t("sentiment.heat_windows", lang, shown=0, k=0)[:12])
+               for c in at.caption)  # fmt: skip
+    # each toggle opens its part, and only its part
+    at.toggle(key="sentiment_all_tokens").set_value(True).run()
+    _healthy(at)
+    assert _chips(at).count("<sub") == T and _heat(at).count("rgba(") < T
+    seen.append(visible_text(at))
+    at.toggle(key="sentiment_all_heat").set_value(True).run()
+    _healthy(at)
+    assert _heat(at).count("rgba(") == T and _gates_rows(at) == 8
+    seen.append(visible_text(at))
+    at.toggle(key="sentiment_all_units").set_value(True).run()
+    _healthy(at)
+    assert _gates_rows(at) == len(model.gate_trace(a.ids[:1])[0].h)
+    assert t("sentiment.all_sorted", lang, n=_gates_rows(at)) in _texts(at)
+    seen.append(visible_text(at))
+    # the review's markup stays text everywhere it is shown
+    assert all("<b>" not in h.value for h in at.html)
+    text = "\n".join(seen)
+    if lang == "en":
+        assert vietnamese_words(text, allowed=LONG + " " + _quoted(at)) == []
+    else:
+        assert english_strings(text) == []
+
+
+def test_a_short_review_has_no_show_all_toggles():
+    at = _set_review(_page("en"), REVIEW)
+    assert [tg.key for tg in at.toggle] == ["sentiment_all_units"]
+    assert not any(e.label.startswith("Show the whole text") for e in at.expander)
+    assert _gates_rows(at) == 8
+    focus = next(m.value for m in at.markdown if m.value.startswith("First the **8 units**"))
+    assert focus.count("«") == 3  # the three decisive words, quoted
+
+
 # ---------------------------------------------------------- one language at a time
 
 REVIEW = "Quán này ngon, phục vụ nhanh, nhưng hơi ồn."

@@ -113,3 +113,29 @@ def test_card_figures_draw_the_shipped_metadata(model, lang):
 def test_charts_are_drawn_without_the_mode_bar():
     """The toolbar covered chart titles at phone width."""
     assert figures.CONFIG["displayModeBar"] is False
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_gates_focus_draws_the_chosen_units_named_by_unit_and_outlines_the_words(trace, lang):
+    f = trace.focus
+    fig = figures.gates_figure(trace.read_tokens, trace.gates, lang, f.rows, f.words)
+    ids = [str(u) for u in f.units]
+    unit = figures.t("sentiment.fig.unit", lang)
+    for tr, g in zip(fig.data, figures.GATES, strict=True):
+        np.testing.assert_allclose(tr.z, trace.gates[g][f.rows].astype(np.float32))
+        assert list(tr.y) == ids  # rows are the model's unit numbers, not 0..7
+        assert f"{unit} %{{y}}" in tr.hovertemplate and "%{y}" in tr.hovertemplate
+    for k in ("", "2", "3", "4", "5"):
+        ax = fig.layout[f"yaxis{k}"]
+        assert ax.type == "category" and ax.showticklabels and ax.autorange == "reversed"
+    # every map outlines the decisive words' columns
+    shapes = fig.layout.shapes
+    assert len(shapes) == 5 * len(f.words)
+    assert sorted({(s.x0 + s.x1) / 2 for s in shapes}) == sorted(f.words)
+    assert {s.yref for s in shapes} == {f"y{k} domain" for k in ("", "2", "3", "4", "5")}
+    _one_language(fig, lang)
+    whole = figures.gates_figure(trace.read_tokens, trace.gates, lang)
+    assert fig.layout.height < whole.layout.height == 1100
+    # all units: every row, still named by unit (hover), ticks hidden
+    assert list(whole.data[0].y) == [str(u) for u in trace.gates["unit"]]
+    assert not whole.layout.yaxis.showticklabels and whole.layout.shapes == ()

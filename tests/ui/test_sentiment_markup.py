@@ -8,13 +8,16 @@ import re
 import pytest
 
 from core.sentiment.review import change_spans
+from tests.support.lang import vietnamese_words
 from ui.sentiment.markup import (
     SHOW_CHARS,
     heat_html,
     marked_html,
     removed_html,
     tokens_html,
+    unchanged_line,
     verdict_html,
+    word_list,
 )
 
 PAYLOADS = ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "a & b \"'"]
@@ -110,3 +113,70 @@ def test_a_truncated_review_shows_where_the_model_stops(model):
     assert f"Cắt tại token {a.max_len}" in body
     assert body.count("line-through") == 40  # SHOW_UNREAD greyed tokens, then "… (+N)"
     assert f"(+{len(a.tokens) - a.max_len - 40:,})" in body
+
+
+# ------------------------------------------------------------ a long review, shortened
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_long_step_shows_a_short_head_cut_at_a_word_and_escapes_it(lang):
+    from core.sentiment.review import SHORT_CHARS
+
+    before = (PAYLOADS[1] + " quán ngon ") * 40  # long, with markup in it
+    short = marked_html(before, "urls_html", [], lang, limit=SHORT_CHARS)
+    shown = _visible(short)
+    head = shown.split("…")[0].rstrip()
+    assert len(head) <= SHORT_CHARS and before.startswith(head)
+    assert before[len(head)] == " "  # cut where a word ends
+    n = len(before) - len(head)
+    assert {"vi": f"(+{n:,} ký tự)", "en": f"(+{n:,} characters)"}[lang] in shown
+    assert "<img" not in short and "&lt;img" in short
+    whole = marked_html(before, "urls_html", [], lang, limit=len(before))
+    assert _visible(whole) == before  # opened: every character, still escaped
+    assert "<img" not in whole
+
+
+def test_unchanged_line_names_the_quiet_steps_in_each_language():
+    from core.sentiment.review import step_traces
+    from core.sentiment.text import clean_steps
+
+    text = "Quán ngon"
+    steps = step_traces(text, clean_steps(text))
+    quiet = [s for s in steps if not s.n_removed]
+    assert [s.number for s in quiet] == [1, 2, 3, 4]  # only lowercasing changes it
+    vi, en = unchanged_line(quiet, "vi"), unchanged_line(quiet, "en")
+    assert vi.startswith("**Không thay đổi gì:**") and "3. Bỏ emoji, biểu tượng, cờ" in vi
+    assert en.startswith("**Changed nothing:**") and "1. Remove URLs and HTML tags" in en
+    assert en.count(";") == 3 and vietnamese_words(en) == []
+
+
+def test_word_list_quotes_tokens_as_markdown_with_their_position():
+    assert word_list(["quán", "*ngon*", "lắm"], [1, 2]) == "«\\*ngon\\*» (#2), «lắm» (#3)"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_token_chips_are_capped_with_how_many_more(lang):
+    tokens = [f"t{k}" for k in range(100)] + [PAYLOADS[0]]
+    ids, unknown = list(range(2, 92)), [False] * 90  # max_len 90: 11 unread
+    capped = tokens_html(tokens, ids, unknown, 90, lang, show=40)
+    assert capped.count("<sub") == 40 and "t39<" in capped and "t40<" not in capped
+    assert {"vi": "… và 61 token nữa", "en": "… and 61 more tokens"}[lang] in _visible(capped)
+    whole = tokens_html(tokens, ids, unknown, 90, lang)  # the toggle on: every read token
+    assert whole.count("<sub") == 90 and "<script" not in whole
+    assert PAYLOADS[0] in _visible(whole)  # the unread tail, escaped
+    short = tokens_html(tokens[:30], ids[:30], unknown[:30], 90, lang, show=40)
+    assert short == tokens_html(tokens[:30], ids[:30], unknown[:30], 90, lang)  # under the cap
+
+
+def test_heat_windows_draw_only_their_tokens_and_count_the_gaps():
+    tokens = [f"w{k}" for k in range(20)]
+    tokens[5] = PAYLOADS[0]
+    body = heat_html(tokens, [0.1] * 20, [False] * 20, [(3, 6), (10, 12)])
+    chips = re.findall(r">([^<]*)</span>", body)
+    assert chips == [
+        "⋯ (+3)", "w3", "w4", html.escape(PAYLOADS[0]), "⋯ (+4)", "w10", "w11", "⋯ (+8)"
+    ]  # fmt: skip
+    assert "<script" not in body
+    assert heat_html(tokens, [0.1] * 20, [False] * 20, [(0, 20)]) == heat_html(
+        tokens, [0.1] * 20, [False] * 20
+    )
