@@ -10,18 +10,21 @@ import io
 
 import pytest
 
+from core.sentiment.review import review_trace
 from tests.e2e.harness import (
     TIMEOUT_MS,
     clipped_titles,
     exceptions_on,
     on_phone,
     open_page,
+    phone_report,
     requires_chromium,
     screenshot,
     settle,
     sideways_overflow,
 )
 from tests.support.lang import english_strings, vietnamese_words
+from tests.support.paths import ROOT
 from ui.i18n import t
 
 pytestmark = [pytest.mark.e2e, requires_chromium]
@@ -261,3 +264,95 @@ def test_the_page_fits_a_phone(page, base_url, lang):
     assert clipped_titles(page) == []
     assert exceptions_on(page) == []
     screenshot(page, f"sentiment_phone_bulk_{lang}")
+
+
+# ------------------------------------------------------------------ a long review
+
+LONG_FILE = (
+    ROOT.parent / "shared" / "data" / "ntc-scv" / "data_train" / "test" / "neg" / "13194.txt"
+)
+# When the data is absent: a made-up review of the same length and make.
+MADE_UP = " ".join(
+    [
+        "Hôm nay mình rủ 3 đứa bạn đến quán ăn thử, nghe nói quán mới mở được 2 tháng.",
+        "Không gian khá rộng rãi, bàn ghế sạch sẽ, nhưng hơi ồn vào giờ trưa.",
+        "Nhân viên dễ thương, gọi món nhanh, bún chả lên sau 10 phút.",
+        "Nước dùng đậm đà, thịt nướng thơm, rau sống tươi, giá 45.000đ một phần.",
+        "Tuy vậy bãi giữ xe chật, trời nóng mà quạt thì yếu, ngồi lâu hơi mệt!",
+    ]
+    * 5
+)
+MAX_HEIGHT = 5_000  # px at 1400 px wide; the page was 9,808 px before (issue 13: 10,176)
+
+
+def _long_review() -> str:
+    """A real 1,848-character validation review if the data is here, else the made-up one."""
+    return LONG_FILE.read_text(encoding="utf-8") if LONG_FILE.exists() else MADE_UP
+
+
+def _height(page) -> int:
+    return page.evaluate(
+        "() => document.querySelector('[data-testid=\"stMainBlockContainer\"]').scrollHeight"
+    )
+
+
+def _gate_rows(page) -> list[str]:
+    """The unit labels of the gate maps' rows, as the browser's Plotly holds them."""
+    chart = page.locator(".st-key-sentiment_gates_chart .js-plotly-plot")
+    return chart.evaluate("gd => gd.data[0].y.map(String)")
+
+
+def _toggle(page, key: str) -> None:
+    page.locator(f".st-key-{key} label").first.click()
+    settle(page)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_long_review_stays_a_page_not_a_wall(page, base_url, model, lang):
+    text = _long_review()
+    assert len(text) > 1_500
+    open_page(page, base_url, f"sentiment?lang={lang}", t("sentiment.title", lang)[2:])
+    page.get_by_text("P(positive) =", exact=False).first.wait_for()
+    type_review(page, text, lang)
+    page.get_by_text(t("sentiment.h.inside", lang), exact=False).first.wait_for()
+    settle(page)
+    short = _height(page)
+    screenshot(page, f"sentiment_long_{lang}")
+    assert short < MAX_HEIGHT, short
+    # the gate maps: the 8 units first, named by unit; hovering a cell names its unit
+    v = review_trace(model, text)
+    assert _gate_rows(page) == [str(u) for u in v.focus.units]
+    cells = page.locator(".st-key-sentiment_gates_chart .nsewdrag").first
+    cells.scroll_into_view_if_needed()
+    box = cells.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 3)  # the top row: the first unit
+    hover = page.locator(".st-key-sentiment_gates_chart .hoverlayer").first
+    unit = f"{t('sentiment.fig.unit', lang)} {v.focus.units[0]}"
+    hover.get_by_text(unit, exact=False).first.wait_for(timeout=15_000)
+    # every part opens: all units, all token chips, the whole heat line
+    _toggle(page, "sentiment_all_units")
+    assert sorted(_gate_rows(page), key=int) == [str(u) for u in range(len(v.gates["unit"]))]
+    _toggle(page, "sentiment_all_tokens")
+    _toggle(page, "sentiment_all_heat")
+    opened = _height(page)
+    assert opened > short + 1_000, (short, opened)  # what the toggles keep out of the way
+    assert exceptions_on(page) == []
+    main = page.locator('[data-testid="stMain"]').inner_text()
+    if lang == "en":
+        assert vietnamese_words(main, allowed=quoted(page, text)) == []
+    else:
+        assert english_strings(main) == []
+    print(f"{lang}: {len(text)} characters, page {short} px, every part opened {opened} px")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_long_review_fits_a_phone(page, base_url, lang):
+    open_page(page, base_url, f"sentiment?lang={lang}", t("sentiment.title", lang)[2:])
+    page.get_by_text("P(positive) =", exact=False).first.wait_for()
+    type_review(page, _long_review(), lang)
+    page.get_by_text(t("sentiment.h.inside", lang), exact=False).first.wait_for()
+    report = phone_report(page)
+    # P(positive), the gates, and the model card's two (drawn, folded away)
+    assert report == {"charts": 4, "clipped": [], "sideways": 0, "toolbars": 0}, report
+    assert exceptions_on(page) == []
+    screenshot(page, f"sentiment_long_phone_{lang}")
