@@ -115,7 +115,8 @@ def gates_figure(
         domain = [max(0.0, top - row_h), min(1.0, top)]  # rounding must not leave [0, 1]
         layout[f"yaxis{suffix}"] = {"anchor": f"x{k}", "domain": domain, "type": "category",
                                     "title": {"text": unit}, "showticklabels": focus,
-                                    "tickfont": {"size": 11}, "automargin": True,
+                                    "tickfont": {"size": 10}, "automargin": True,
+                                    "dtick": 1,  # every unit named: Plotly skips some
                                     "autorange": "reversed" if focus else True}  # fmt: skip
         for w in words or []:  # the decisive words: an outline on every map
             layout["shapes"].append(
@@ -128,7 +129,7 @@ def gates_figure(
              "y": top, "yanchor": "bottom", "yref": "paper", "showarrow": False,
              "font": {"size": FONT}}
         )  # fmt: skip
-    height = min(1100, 200 + 5 * 12 * len(rows))  # 8 units: 680 px; all 128: 1100 px
+    height = min(1100, 200 + 5 * 13 * len(rows))  # 8 units: 720 px; all 128: 1100 px
     layout.update(height=height, font={"size": FONT}, margin={"l": 10, "r": 10, "t": 30, "b": 10})
     return go.Figure(data=traces, layout=layout)
 
