@@ -130,7 +130,7 @@ def why(v: ReviewTrace, has_bag: bool, order: int, lang: str) -> None:
         if st.toggle(t("sentiment.all_heat", lang, n=n), key="sentiment_all_heat"):
             windows = None
         else:
-            shown = sum(b - a for a, b in windows)
+            shown = sum(end - start for start, end in windows)
             st.caption(t("sentiment.heat_windows", lang, shown=shown, k=HEAT_WORDS))
     st.html(markup.heat_html(v.read_tokens, a.influence, a.unknown, windows))
     if has_bag:
