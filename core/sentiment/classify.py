@@ -19,7 +19,9 @@ independently (on any machine), and join the outputs in shard order: the first w
 the others without their header line (which carries the BOM), e.g.
 `tail -q -n +2 out_01.csv out_02.csv >> out_00.csv`. A .txt splits anywhere
 (`split -l 100000 -d big.txt part_`); a .csv needs its header in every shard and must
-not be cut inside a quoted review that spans lines.
+not be cut inside a quoted review that spans lines; when none does, GNU split does it:
+`tail -n +2 big.csv | split -l 100000 -d --additional-suffix=.csv
+--filter='{ head -n 1 big.csv; cat; } > $FILE' - part_`.
 
 The page uses read_table / table_to_csv (all columns kept), or the older
 read_reviews / csv_columns / results_to_csv (review text only); their InputError

@@ -145,20 +145,23 @@ def _nb_ptc64() -> np.ndarray:
     return _identifier().nb_ptc.astype(np.float64)
 
 
-@lru_cache(maxsize=1)
-def _candidates() -> np.ndarray:
-    """Column of each of CANDIDATES in langid's tables, (C,); Vietnamese first."""
-    classes = list(_identifier().nb_classes)
-    return np.array([classes.index(c) for c in CANDIDATES])
-
-
-def _log_scores(texts: Sequence[str], columns: np.ndarray | None) -> np.ndarray:
-    """langid's log P(text, language) for the languages in columns (all when None), (N, L)."""
+@lru_cache(maxsize=2)
+def _tables(restricted: bool) -> tuple[np.ndarray, np.ndarray]:
+    """langid's (F, L) P(feature | language) and (L,) log prior, for all its languages or
+    for CANDIDATES only (in that order, Vietnamese first), as langid's set_languages cuts
+    them."""
     ident = _identifier()
-    nb_ptc = _nb_ptc64()  # (F, L)
-    nb_pc = ident.nb_pc
-    if columns is not None:
-        nb_ptc, nb_pc = nb_ptc[:, columns], nb_pc[columns]
+    if not restricted:
+        return _nb_ptc64(), ident.nb_pc
+    classes = list(ident.nb_classes)
+    columns = np.array([classes.index(c) for c in CANDIDATES])
+    return np.ascontiguousarray(_nb_ptc64()[:, columns]), ident.nb_pc[columns]
+
+
+def _log_scores(texts: Sequence[str], restricted: bool) -> np.ndarray:
+    """langid's log P(text, language) of each text, (N, L), over _tables(restricted)."""
+    ident = _identifier()
+    nb_ptc, nb_pc = _tables(restricted)
     logp = np.empty((len(texts), nb_ptc.shape[1]))
     for n, t in enumerate(texts):
         fv = _features(ident, t)  # (F,) counts
@@ -185,7 +188,7 @@ def langid_languages(texts: Sequence[str]) -> list[LanguageGuess]:
     if not texts:
         return []
     classes = _identifier().nb_classes
-    p = _normalise(_log_scores(texts, None))
+    p = _normalise(_log_scores(texts, restricted=False))
     best = p.argmax(axis=1)
     return [
         LanguageGuess(str(classes[k]), float(row[k])) if t.strip() else LanguageGuess("", 0.0)
@@ -223,7 +226,7 @@ def detect_languages(texts: Sequence[str]) -> list[LanguageGuess]:
     than Vietnamese (see the module's docstring)."""
     if not texts:
         return []
-    logp = _log_scores(texts, _candidates())  # (N, C), column 0 is Vietnamese
+    logp = _log_scores(texts, restricted=True)  # (N, C), column 0 is Vietnamese
     best = logp.argmax(axis=1)
     basis = ["langid"] * len(texts)
     for n, t in enumerate(texts):

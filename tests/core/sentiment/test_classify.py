@@ -2,6 +2,8 @@
 
 import csv
 import io
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -343,6 +345,28 @@ def test_shards_joined_as_the_help_says_equal_the_whole_file(tmp_path):
     assert joined == (tmp_path / "out_all.csv").read_bytes()
     help_text = run_cli("--help").stdout
     assert "split -l" in help_text and "tail -q -n +2" in help_text and "shard" in help_text
+
+
+@pytest.mark.skipif(shutil.which("split") is None, reason="needs coreutils' split")
+def test_a_csv_sharded_and_joined_with_the_helps_commands_equals_the_whole(tmp_path):
+    """The help's two commands, run as written: GNU split with the header in every shard,
+    then tail to join; the joined output is the whole file's, byte for byte."""
+    help_text = " ".join(run_cli("--help").stdout.split())
+    split_cmd = re.search(r"`(tail -n \+2 big\.csv \| split [^`]*)`", help_text).group(1)
+    join_cmd = re.search(r"`(tail -q -n \+2 [^`]*)`", help_text).group(1)
+    if subprocess.run(["split", "--version"], capture_output=True).returncode:
+        pytest.skip("not GNU split")
+    rows = [(k, f"quán số {k} ngon" if k % 3 else f"dở tệ {k}", k % 5) for k in range(7)]
+    write_csv(tmp_path / "big.csv", rows, header=("id", "text", "stars"))
+    split_cmd = split_cmd.replace("100000", "3")  # 3 shards of at most 3 rows
+    subprocess.run(split_cmd, shell=True, cwd=tmp_path, check=True)
+    shards = sorted(tmp_path.glob("part_*.csv"))
+    assert [p.name for p in shards] == ["part_00.csv", "part_01.csv", "part_02.csv"]
+    for p in [tmp_path / "big.csv", *shards]:
+        r = run_cli(p, tmp_path / f"out_{p.stem.removeprefix('part_')}.csv")
+        assert r.returncode == 0, r.stderr
+    subprocess.run(join_cmd, shell=True, cwd=tmp_path, check=True)  # appends to out_00.csv
+    assert (tmp_path / "out_00.csv").read_bytes() == (tmp_path / "out_big.csv").read_bytes()
 
 
 def test_model_choice_is_passed_to_load_model_only_when_not_the_default(tmp_path, monkeypatch):
