@@ -1,19 +1,24 @@
 # Two commands on a fresh machine with Python 3.11:
-#   make run   installs the app into .venv and starts it
-#   make test  installs what the tests need into .venv and runs them
+#   make run   installs the runtime alone (requirements.txt, no torch) into .venv and starts it
+#   make test  adds torch and the test tools (requirements-dev.txt) and runs the tests
+# make train adds torch (requirements-train.txt); make test-fast and make bench add the dev set.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
 PY      = $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test test-fast lint bench train clean
+.PHONY: run test test-fast lint bench train train-lm clean
 
 $(VENV)/.runtime: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
 
-$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+$(VENV)/.train: requirements-train.txt $(VENV)/.runtime
+	$(PY) -m pip install --quiet -r requirements-train.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.train
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
@@ -35,8 +40,12 @@ lint: $(VENV)/.dev
 bench: $(VENV)/.dev
 	$(PY) scripts/bench_all.py
 
-train: $(VENV)/.runtime
+train: $(VENV)/.train
 	$(PY) -m core.training.train
+
+# The language-model page's LSTM (models/lm/); about half an hour on 2 cores.
+train-lm: $(VENV)/.runtime
+	$(PY) -m core.training.lm
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -35,41 +35,25 @@ def language() -> str:
     return ss["site_lang"]
 
 
+# (script, catalog key of its title, icon, url path) in the order of the lecture.
+PAGES = (
+    ("pages/home.py", "nav.home", "🏠", ""),
+    ("pages/language_model.py", "nav.language_model", "🔮", "language-model"),
+    ("pages/bag_or_sequence.py", "nav.bag", "🧺", "bag-or-sequence"),
+    ("pages/calculator.py", "nav.calculator", "🧮", "calculator"),
+    ("pages/rnn_to_lstm.py", "nav.rnn_to_lstm", "🧱", "rnn-to-lstm"),
+    ("pages/gradients.py", "nav.gradients", "📉", "gradients"),
+    ("pages/race.py", "nav.race", "🏁", "race"),
+    ("pages/sentiment.py", "nav.sentiment", "💬", "sentiment"),
+)
+
+
 def navigation(lang: str) -> st.navigation:
     """All pages of the site, in the order of the lecture, named in the reader's language."""
     return st.navigation(
         [
-            st.Page("pages/home.py", title=t("nav.home", lang), icon="🏠", default=True),
-            st.Page(
-                "pages/bag_or_sequence.py",
-                title=t("nav.bag", lang),
-                icon="🧺",
-                url_path="bag-or-sequence",
-            ),
-            st.Page(
-                "pages/calculator.py",
-                title=t("nav.calculator", lang),
-                icon="🧮",
-                url_path="calculator",
-            ),
-            st.Page(
-                "pages/rnn_to_lstm.py",
-                title=t("nav.rnn_to_lstm", lang),
-                icon="🧱",
-                url_path="rnn-to-lstm",
-            ),
-            st.Page(
-                "pages/gradients.py",
-                title=t("nav.gradients", lang),
-                icon="📉",
-                url_path="gradients",
-            ),
-            st.Page(
-                "pages/sentiment.py",
-                title=t("nav.sentiment", lang),
-                icon="💬",
-                url_path="sentiment",
-            ),
+            st.Page(script, title=t(key, lang), icon=icon, url_path=path or None, default=not path)
+            for script, key, icon, path in PAGES
         ]
     )
 

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from core.calculator.tables import PRESETS, preset_tables
-from core.calculator.trace import calculate
-from ui.calculator import state, view
+from core.calculator.trace import calculate, calculate_head
+from ui.calculator import loss_view, state, view
 from ui.i18n import t
 from ui.page import start
 
@@ -47,6 +47,13 @@ else:
         view.rnn_slide(result, lang)
     view.explore(result, lang, show_steps=False)
 
-ss["calc_prev_mode"] = mode
 if result is not None:
-    st.query_params["w"] = result.share_code
+    code = result.share_code
+    if result.kind == "rnn":  # slides 15-17: a head on the last hidden state, and the loss
+        head = loss_view.head_controls(len(result.steps[-1].h), lang)
+        loss = calculate_head(result, head)
+        loss_view.show(result, loss, head, lang)
+        code = loss.share_code
+    view.share(code, lang)
+    st.query_params["w"] = code
+ss["calc_prev_mode"] = mode

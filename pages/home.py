@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui.i18n import t
 from ui.page import start
+from ui.slide_map import SLIDE_MAP, label
 
 lang = start()
 
@@ -22,3 +23,9 @@ for column, (script, icon, key) in zip(st.columns(len(CARDS)), CARDS, strict=Tru
         st.caption(t(key + ".slides", lang))
         st.write(t(key + ".body", lang))
         st.page_link(script, label=t(key + ".link", lang), icon="➡️")
+
+st.subheader(t("home.map.title", lang))
+st.caption(t("home.map.caption", lang))
+for r in SLIDE_MAP:
+    topic = t(f"map.{r.topic}", lang)
+    st.page_link(r.page, label=t("home.map.link", lang, slides=label(r), topic=topic))

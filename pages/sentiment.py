@@ -8,7 +8,7 @@ import streamlit as st
 from core.errors import CoreError
 from core.sentiment import ModelUnavailable, bulk, load_model
 from core.sentiment.card import model_card
-from core.sentiment.classify import InputError, results_to_csv
+from core.sentiment.classify import results_to_csv
 from core.sentiment.review import EXAMPLES, MAX_REVIEW_CHARS, review_trace
 from ui.i18n import t
 from ui.page import start
@@ -114,7 +114,7 @@ def many_reviews():
             parts = (a if isinstance(a, bytes) else str(a).encode() for a in args)
             sig = hashlib.sha256(b"\0".join(parts)).hexdigest()  # which input the results are of
             reviews = read(*args)
-    except (InputError, CoreError) as exc:  # it may quote a file or column name: escaped
+    except CoreError as exc:  # it may quote a file or column name: escaped
         st.error(error_markdown(exc, lang), icon="⚠️")
     else:
         if reviews is not None:

@@ -1,7 +1,9 @@
 """Print how long one explorer recompute takes for T=200, H=64 (target: p50 <= 300 ms).
 
-This is the uncached path the page runs when a control changes: build both torch
-networks, unroll, backpropagate, and compute the why-numbers.
+This is the uncached path the page runs when a control changes: draw both networks,
+unroll and backpropagate them with the NumPy BPTT, and compute the why-numbers. (With
+torch autograd as the backend, before it left the runtime, the same recompute took a
+median of 37-45 ms on an idle machine; NumPy must stay at or below that.)
 Usage: .venv/bin/python scripts/bench_gradients.py [repeats]
 """
 
@@ -24,7 +26,7 @@ def main(repeats: int = 20) -> None:
             hidden_size=64, seq_len=200, activation="relu", weight_scale=2.0, clip=True
         ),
     }
-    explore(ExplorerConfig(hidden_size=8, seq_len=5))  # warm-up: torch's first-call costs
+    explore(ExplorerConfig(hidden_size=8, seq_len=5))  # warm-up: first-call costs
     for name, cfg in cases.items():
         times = []
         for _ in range(repeats):

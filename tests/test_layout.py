@@ -36,6 +36,25 @@ def test_the_checker_sees_imports_in_both_forms(tmp_path):
         assert "streamlit" in _imports(f)
 
 
+def test_every_page_script_is_short():
+    pages = sorted((ROOT / "pages").glob("*.py"))
+    assert pages, "pages/ has no scripts"
+    long = {
+        p.name: n
+        for p in pages
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > PAGE_LINES
+    }
+    assert long == {}
+
+
+def test_every_page_starts_through_ui_page():
+    """The deep-link hand-off and the language live in one place: each page calls start()."""
+    for p in sorted((ROOT / "pages").glob("*.py")):
+        src = p.read_text(encoding="utf-8")
+        assert "from ui.page import start" in src and "lang = start()" in src, p.name
+        assert "PagesManager" not in src, p.name
+
+
 def test_ui_never_imports_pages():
     offenders = [
         str(f.relative_to(ROOT))
@@ -45,6 +64,33 @@ def test_ui_never_imports_pages():
     assert offenders == []
 
 
+def _requirements(name: str) -> list[str]:
+    lines = (ROOT / name).read_text().splitlines()
+    return [r.split("#")[0].strip() for r in lines if r.split("#")[0].strip()]
+
+
 def test_torch_is_pinned():
-    reqs = (ROOT / "requirements.txt").read_text().splitlines()
-    assert "torch==2.13.0" in [r.strip() for r in reqs]
+    """torch==2.13.0 for training and the tests, never in what the site installs to run."""
+    train = _requirements("requirements-train.txt")
+    assert "torch==2.13.0" in train and "-r requirements.txt" in train
+    runtime = _requirements("requirements.txt")
+    assert not [r for r in runtime if r.lower().startswith("torch")]
+    assert "-r requirements-train.txt" in _requirements("requirements-dev.txt")
+
+
+def test_every_runtime_requirement_is_pinned():
+    for r in _requirements("requirements.txt"):
+        assert "==" in r, f"{r} is not pinned"
+
+
+def test_only_core_training_imports_torch():
+    files = sorted((ROOT / "core").rglob("*.py"))
+    offenders = [
+        str(f.relative_to(ROOT))
+        for f in files
+        if "torch" in _imports(f) and f.parent.name != "training"
+    ]
+    assert offenders == []
+    for layer in ("ui", "pages"):
+        assert not [f for f in (ROOT / layer).rglob("*.py") if "torch" in _imports(f)]
+    assert "torch" not in _imports(ROOT / "app.py")

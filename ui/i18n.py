@@ -12,7 +12,7 @@ from __future__ import annotations
 import string
 
 from core.errors import CoreError
-from ui.strings import bag, calculator, common, gradients, rnn_to_lstm, sentiment
+from ui.strings import bag, calculator, common, gradients, lm, race, rnn_to_lstm, sentiment
 
 LANGS = ("vi", "en")
 DEFAULT = "vi"
@@ -25,11 +25,20 @@ SECTIONS = {
     "sentiment": sentiment.STRINGS,
     "bag": bag.STRINGS,
     "rnn_to_lstm": rnn_to_lstm.STRINGS,
+    "lm": lm.STRINGS,
+    "race": race.STRINGS,
 }
 
 # Terms shown as they are in both languages: the lecture's names for things.
 KEPT = frozenset(
-    common.KEPT | calculator.KEPT | gradients.KEPT | sentiment.KEPT | bag.KEPT | rnn_to_lstm.KEPT
+    common.KEPT
+    | calculator.KEPT
+    | gradients.KEPT
+    | sentiment.KEPT
+    | bag.KEPT
+    | rnn_to_lstm.KEPT
+    | lm.KEPT
+    | race.KEPT
 )
 
 

@@ -2,10 +2,16 @@
 
 'L111_1.65_1.63_...': the cell kind letter (L = LSTM, R = ReLU RNN, T = tanh RNN),
 the digits I, H, T, then every number, '_'-separated, grids in FIELDS order.
+
+An RNN's code may end with its classifier head (slides 15-17): '~' (never in a number),
+the digits C (classes) and y (the target class, 1-based), then the head's rows
+[W_c1 .. W_cH, b_c], '_'-separated: 'R232_..._0~31_0.3_-0.3_-0.1_...'. Codes made
+before the head existed have no '~' and read as they always did.
 """
 
 from __future__ import annotations
 
+from core.calculator.loss import CLASS_LIMITS, HeadTables
 from core.calculator.parse import CellError, parse_number, parse_tables
 from core.calculator.tables import (
     FIELDS,
@@ -18,6 +24,7 @@ from core.calculator.tables import (
 )
 from core.errors import CoreError
 
+HEAD_MARK = "~"
 URL_KINDS = {"L": ("lstm", ""), "R": ("rnn", "relu"), "T": ("rnn", "tanh")}
 
 
@@ -30,24 +37,81 @@ class ShareCodeError(CoreError):
         self.cause = cause
 
 
+def _numbers(rows) -> list[str]:
+    """Every cell's shortest repr (a cell that does not parse is written as 0)."""
+    nums = []
+    for row in rows:
+        for s in row:
+            try:
+                nums.append(short_repr(parse_number(s)))
+            except CellError:
+                nums.append("0")
+    return nums
+
+
 def encode(t: Tables) -> str:
     """Compact share code of the tables (a cell that does not parse is written as 0)."""
     I, H, T = t.sizes
     letter = "L" if t.kind == "lstm" else ("T" if t.nonlinearity == "tanh" else "R")
-    nums = []
-    for name in FIELDS:
-        for row in t.grids[name]:
-            for s in row:
-                try:
-                    nums.append(short_repr(parse_number(s)))
-                except CellError:
-                    nums.append("0")
+    nums = [n for name in FIELDS for n in _numbers(t.grids[name])]
     return f"{letter}{I}{H}{T}_" + "_".join(nums)
 
 
+def encode_head(head: HeadTables) -> str:
+    """The head's suffix of a share code: '~' C y (1-based), then its rows' numbers."""
+    return f"{HEAD_MARK}{head.classes}{head.y + 1}_" + "_".join(_numbers(head.grid))
+
+
+def decode_head(code: str, H: int) -> HeadTables:
+    """A head suffix (after '~') for hidden size H -> HeadTables; ShareCodeError if wrong."""
+    start, _, rest = code.partition("_")
+    lo, hi = CLASS_LIMITS
+    if len(start) != 2 or not start.isdigit() or not lo <= int(start[0]) <= hi:
+        raise ShareCodeError(
+            "calc_share_head_start",
+            f"the classifier part does not start like '~31_' (classes {lo}-{hi}, target class)",
+            lo=lo,
+            hi=hi,
+        )
+    C, y = int(start[0]), int(start[1])
+    if not 1 <= y <= C:
+        raise ShareCodeError("calc_share_head_class", f"target class {y} of {C} classes", y=y, C=C)
+    parts = rest.split("_") if rest else []
+    need = C * (H + 1)
+    if len(parts) != need:
+        raise ShareCodeError(
+            "calc_share_head_count",
+            f"the classifier part has {len(parts)} numbers, {C} classes on H={H} need {need}",
+            got=len(parts),
+            C=C,
+            H=H,
+            need=need,
+        )
+    for k, s in enumerate(parts, start=1):
+        try:
+            parse_number(s)
+        except CellError as e:
+            raise ShareCodeError(
+                "calc_share_head_number", f"classifier number {k}: {e}", cause=e, k=k
+            ) from e
+    grid = tuple(tuple(parts[r * (H + 1) : (r + 1) * (H + 1)]) for r in range(C))
+    return HeadTables(grid, y - 1)
+
+
+def decode_link(code: str) -> tuple[Tables, HeadTables | None]:
+    """A whole share code -> (the cell's grids, its head or None); ShareCodeError if wrong."""
+    cell, mark, head = (code or "").strip().partition(HEAD_MARK)
+    t = decode(cell)
+    if not mark:
+        return t, None
+    if t.kind != "rnn":
+        raise ShareCodeError("calc_share_head_kind", "only an RNN's code carries a classifier")
+    return t, decode_head(head, t.sizes[1])
+
+
 def decode(code: str) -> Tables:
-    """Share code -> grids; raises ShareCodeError saying what is wrong."""
-    code = (code or "").strip()
+    """Share code -> grids (a head suffix is read by decode_link); ShareCodeError if wrong."""
+    code = (code or "").strip().partition(HEAD_MARK)[0]
     head, _, rest = code.partition("_")
     if len(head) != 4 or head[0] not in URL_KINDS or not head[1:].isdigit():
         raise ShareCodeError(

@@ -3,6 +3,8 @@
 `calculate` parses the grids, runs the cell (core.nn.cells) step by step and gathers
 what the page shows: every gate's numbers per step, which gates saturate, the trace
 table and its CSV, the share code, and, on a slide example, the slide checks.
+`calculate_head` then puts an RNN's classifier head on the last hidden state
+(slides 15-17, core/calculator/loss.py).
 """
 
 from __future__ import annotations
@@ -10,9 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from core.calculator.export import to_csv, trace_table
+from core.calculator.loss import (
+    HeadTables,
+    LossCalculation,
+    default_head,
+    head_forward,
+    parse_head,
+)
 from core.calculator.parse import FieldError, parse_tables
 from core.calculator.presets import LSTMExample, RNNExample
-from core.calculator.share import encode, match_preset
+from core.calculator.share import encode, encode_head, match_preset
 from core.calculator.slides import (
     SlideCheck,
     SlideRounding,
@@ -117,3 +126,19 @@ def calculate(t: Tables) -> Calculation:
         slide_checks=checks,
         rounding=rounding,
     )
+
+
+def calculate_head(calc: Calculation, head: HeadTables) -> LossCalculation:
+    """An RNN's head on its last hidden state: errors, or the trace to the loss.
+
+    The share code is the cell's with the head appended, so a link holds both; with the
+    default head (and class 1) it is the cell's alone, as links were before the head.
+    """
+    h_T = calc.steps[-1].h  # (H,)
+    W, b, errors = parse_head(head, len(h_T))
+    code = calc.share_code
+    if head != default_head(len(h_T)):
+        code += encode_head(head)
+    if errors:
+        return LossCalculation(errors, None, code)
+    return LossCalculation((), head_forward(W, b, h_T, head.y), code)

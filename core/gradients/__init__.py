@@ -4,7 +4,9 @@
 - `explorer.py`: the page's one call, `explore(ExplorerConfig, CalculatorCell | None)`.
 - `networks.py`: the seeded random networks and the calculator's cell, as weights.
 - `run.py`: the seam to the backpropagation backend and the `Run` it returns.
-- `torch_bptt.py`: today's backend, torch autograd in float64.
+- `bptt.py`: the backend, float64 NumPy BPTT written as the chain the page explains
+  (batched, so the training race in core/race uses it too). No torch at run time: the
+  tests check it against torch autograd (tests/support/torch_bptt.py).
 - `why.py`: the Jacobian chain and the forget-gate products behind the curves.
 - `limits.py`: the limits of every control and `BadInput`, which names each field.
 """

@@ -19,9 +19,10 @@ flags the same steps. (Matrix products sum in the BLAS's own order, MKL's for to
 OpenBLAS's here: the step at which a sum first passes 1.8e308 may differ by one, and a
 chaotic network, e.g. the LSTM at weight scale 8, amplifies last-bit differences until
 even torch's fused nn.LSTM and a step-by-step torch unroll disagree; the tests say where.)
-`run_rnn` / `run_lstm` are the explorer's unroll: the loss is L = sum(h_T) of a single
-sequence (T, I); the tests hold them to torch autograd on nn.RNN / nn.LSTM. The explorer's
-seeded networks and inputs are in `core.gradients.seeded`.
+The explorer's BPTT backend: `rnn_grads`, `lstm_grads` and `rnn_chain_log10` implement
+the seam of core/gradients/run.py on a single sequence (T, I) with the loss L = sum(h_T);
+tests/core/gradients/test_backend_contract.py holds them to torch autograd on nn.RNN /
+nn.LSTM. The training race (core/race) runs the batched passes directly.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from dataclasses import dataclass
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
+from core.gradients.run import Run, make_run
 from core.nn.cells import LSTMParams, RNNParams, lstm_update, relu, tanh
 
 _BLAS: list[ThreadpoolController] = []
@@ -202,20 +204,7 @@ def lstm_backward(p: LSTMParams, tape: LSTMTape, dh_T: np.ndarray) -> LSTMGrads:
     return LSTMGrads(grad_h, grad_c, grad_pre, W_ih, W_hh, b, b.copy())
 
 
-# ------------------------------------------------------------------ the explorer's unroll
-
-
-@dataclass(frozen=True)
-class Run:
-    """One unrolled forward + backward of a single sequence: the torch `Run`, in NumPy."""
-
-    hs: np.ndarray  # (T, H) h_1..h_T
-    grad_h: np.ndarray  # (T, H) dL/dh_t
-    param_grads: tuple[np.ndarray, ...]  # dL/d(W_ih, W_hh, b_ih, b_hh), nn.RNN/nn.LSTM order
-    pre: np.ndarray  # (T, H) RNN: a_t; LSTM: (T, 4H) gate pre-activations
-    cs: np.ndarray | None = None  # (T, H) LSTM cell states
-    grad_c: np.ndarray | None = None  # (T, H) dL/dc_t
-    W_hh: np.ndarray | None = None
+# ------------------------------------------------------------------ the explorer's seam
 
 
 def _sequence(X, I: int) -> np.ndarray:
@@ -225,85 +214,34 @@ def _sequence(X, I: int) -> np.ndarray:
     return X[None]  # (1, T, I)
 
 
-def run_rnn(p: RNNParams, X) -> Run:
-    """Unroll the RNN over X (T, I) and backpropagate L = sum(h_T), as the explorer does."""
+def rnn_grads(W_ih, W_hh, b_ih, b_hh, X, activation: str, max_norm=None) -> Run:
+    """Unroll h_t = act(W_ih x_t + b_ih + W_hh h_(t-1) + b_hh) and backprop L = sum(h_T)."""
+    p = RNNParams(W_ih, W_hh, b_ih, b_hh, nonlinearity=activation)
     tape = rnn_forward(p, _sequence(X, p.input_size))
-    grads = rnn_backward(p, tape, np.ones((1, p.hidden_size)))  # dL/dh_T of sum(h_T)
-    return Run(
+    g = rnn_backward(p, tape, np.ones((1, p.hidden_size)))  # dL/dh_T of sum(h_T)
+    return make_run(
         hs=tape.hs[1:, 0],
-        grad_h=grads.grad_h[:, 0],
-        param_grads=(grads.W_xh, grads.W_hh, grads.b_xh, grads.b_hh),
+        grad_h=g.grad_h[:, 0],
         pre=tape.pre[:, 0],
-        W_hh=p.W_hh,
+        param_grads=(g.W_xh, g.W_hh, g.b_xh, g.b_hh),
+        max_norm=max_norm,
     )
 
 
-def run_lstm(p: LSTMParams, X) -> Run:
-    """Unroll the LSTM over X (T, I) and backpropagate L = sum(h_T), as the explorer does."""
+def lstm_grads(W_ih, W_hh, b_ih, b_hh, X, max_norm=None) -> Run:
+    """Unroll the LSTM (gates i, f, g, o as nn.LSTM packs them); backprop L = sum(h_T)."""
+    p = LSTMParams(W_ih, W_hh, b_ih, b_hh)
     tape = lstm_forward(p, _sequence(X, p.input_size))
-    grads = lstm_backward(p, tape, np.ones((1, p.hidden_size)))
-    return Run(
+    g = lstm_backward(p, tape, np.ones((1, p.hidden_size)))
+    return make_run(
         hs=tape.hs[1:, 0],
-        grad_h=grads.grad_h[:, 0],
-        param_grads=(grads.W_ih, grads.W_hh, grads.b_ih, grads.b_hh),
+        grad_h=g.grad_h[:, 0],
         pre=tape.pre[:, 0],
+        param_grads=(g.W_ih, g.W_hh, g.b_ih, g.b_hh),
+        max_norm=max_norm,
         cs=tape.cs[1:, 0],
-        grad_c=grads.grad_c[:, 0],
-        W_hh=p.W_hh,
+        grad_c=g.grad_c[:, 0],
     )
-
-
-# ------------------------------------------------------------------ norms and clipping
-
-
-def safe_norms(G: np.ndarray) -> np.ndarray:
-    """Row-wise 2-norms that do not overflow for entries near 1e308; NaN if not finite."""
-    G = np.asarray(G, dtype=np.float64)
-    G = G.reshape(G.shape[0], -1) if G.ndim > 1 else G.reshape(1, -1)
-    finite = np.all(np.isfinite(G), axis=1)
-    Gf = np.where(finite[:, None], G, 0.0)
-    m = np.max(np.abs(Gf), axis=1)  # (T,)
-    scale = np.where(m > 0, m, 1.0)
-    with np.errstate(over="ignore", under="ignore"):
-        norms = m * np.sqrt(np.sum((Gf / scale[:, None]) ** 2, axis=1))
-    norms = np.where(np.isfinite(norms), norms, np.inf)
-    return np.where(finite, norms, np.nan)
-
-
-def total_norm(grads) -> float:
-    """The 2-norm of all entries together, as clip_grad_norm_ measures it; inf if any is not
-    finite (torch would say inf or NaN: either way nothing can be rescaled)."""
-    each = np.array([safe_norms(np.reshape(g, (1, -1)))[0] for g in grads])  # (P,)
-    total = float(safe_norms(each[None])[0])
-    return math.inf if math.isnan(total) else total
-
-
-def clip_coefficient(total: float, max_norm: float) -> float:
-    """The factor torch.nn.utils.clip_grad_norm_ multiplies every gradient by; NaN when the
-    total is not finite (torch would multiply by 0 and turn inf into NaN: no repair)."""
-    if not math.isfinite(total):
-        return math.nan
-    return min(1.0, max_norm / (total + 1e-6))
-
-
-def clip_grads(grads, max_norm: float) -> tuple[tuple[np.ndarray, ...], float, float]:
-    """(clipped gradients, total norm before, coefficient): clip_grad_norm_ on finite grads."""
-    total = total_norm(grads)
-    coef = clip_coefficient(total, max_norm)
-    if math.isnan(coef):
-        return tuple(np.asarray(g) for g in grads), total, coef
-    return tuple(np.asarray(g) * coef for g in grads), total, coef
-
-
-# ------------------------------------------------------------------ the "why" numbers
-
-
-def act_deriv(pre: np.ndarray, nonlinearity: str) -> np.ndarray:
-    """act'(a_t) for every step and unit (T, H); NaN past an overflow, where it is undefined."""
-    with np.errstate(all="ignore"):
-        y = np.tanh(pre)
-        D = 1.0 - y**2 if nonlinearity == "tanh" else (pre > 0).astype(np.float64)
-    return np.where(np.isfinite(pre), D, np.nan)
 
 
 def _log10_spectral_norm(M: np.ndarray) -> float:
@@ -312,9 +250,9 @@ def _log10_spectral_norm(M: np.ndarray) -> float:
 
 
 def rnn_chain_log10(W_hh, D, ks) -> np.ndarray:
-    """log10 ||W_hh^T diag(D_T) W_hh^T diag(D_{T-1}) ... (k factors)||_2 for each k in ks.
+    """log10 ||W_hh^T diag(D_T) W_hh^T diag(D_(T-1)) ... (k factors)||_2 for each k in ks.
 
-    D is (T, H), act'(a_t), and dL/dh_{T-k} = (this product) dL/dh_T. The running product
+    D is (T, H), act'(a_t), and dL/dh_(T-k) = (this product) dL/dh_T. The running product
     is renormalised every step and its scale kept in log10, so it never overflows; an
     exactly-0 product (dead ReLUs) stays -inf, an overflowed one (NaN in D) stays NaN.
     """
@@ -340,65 +278,3 @@ def rnn_chain_log10(W_hh, D, ks) -> np.ndarray:
             if k in want:
                 out[k] = log_s + _log10_spectral_norm(M)
     return np.array([out.get(int(k), math.nan) for k in ks], dtype=np.float64)
-
-
-def rnn_why_fields(p: RNNParams, run: Run, ks) -> dict:
-    """The explorer's RNNWhy fields for this run: `RNNWhy(**rnn_why_fields(p, run, ks))`."""
-    W = np.asarray(run.W_hh, dtype=np.float64)
-    a = run.pre  # (T, H)
-    D = act_deriv(a, p.nonlinearity)
-    T = a.shape[0]
-    ks = np.asarray(ks, dtype=int)
-    with one_blas_thread():
-        rho = float(np.max(np.abs(np.linalg.eigvals(W))))
-        sigma = float(np.linalg.norm(W, ord=2))
-    chain = rnn_chain_log10(W, D, ks) if len(ks) else np.zeros(0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        rho_log = ks * (math.log10(rho) if rho > 0 else -math.inf)
-        g = safe_norms(run.grad_h)
-        ratio = np.log10(g[T - 1 - ks]) - np.log10(g[T - 1]) if len(ks) else np.zeros(0)
-    if len(ks) and np.isfinite(chain[-1]):
-        factor = 10 ** (chain[-1] / ks[-1])
-    elif len(ks) and chain[-1] == -math.inf:
-        factor = 0.0
-    else:
-        factor = math.nan
-    return dict(
-        spectral_radius=rho,
-        spectral_norm=sigma,
-        mean_act_deriv=float(np.nanmean(D)) if np.any(np.isfinite(D)) else math.nan,
-        ks=ks,
-        chain_log10=chain,
-        rho_log10=np.asarray(rho_log, dtype=np.float64),
-        grad_ratio_log10=np.asarray(ratio, dtype=np.float64),
-        per_step_factor=float(factor),
-    )
-
-
-def forget_log10(pre: np.ndarray) -> np.ndarray:
-    """log10 f_t (T, H) from the LSTM's pre-activations (T, 4H), exact where f underflows."""
-    H = pre.shape[1] // 4
-    return -np.logaddexp(0.0, -pre[:, H : 2 * H]) / math.log(10)  # log10 sigmoid(z_f)
-
-
-def lstm_why_fields(run: Run, ks) -> dict:
-    """The explorer's LSTMWhy fields: the forget gates' product along the cell path."""
-    log10_f = forget_log10(run.pre)  # (T, H)
-    T, H = log10_f.shape
-    ks = np.asarray(ks, dtype=int)
-    # dc_T / dc_{T-k} along the cell path = f_T * f_{T-1} * ... * f_{T-k+1}
-    cum = np.cumsum(log10_f[::-1], axis=0)  # cum[k-1] = sum of the last k log10 f
-    mean_log, max_log = [], []
-    for k in ks:
-        row = cum[k - 1]  # (H,)
-        mean_log.append((np.logaddexp.reduce(row * math.log(10)) - math.log(H)) / math.log(10))
-        max_log.append(float(np.max(row)))
-    with np.errstate(under="ignore"):
-        f = np.power(10.0, log10_f)
-    return dict(
-        mean_forget=float(np.mean(f)),
-        ks=ks,
-        forget_prod_log10_mean=np.array(mean_log, dtype=np.float64),
-        forget_prod_log10_max=np.array(max_log, dtype=np.float64),
-        per_step_factor=10 ** float(np.mean(log10_f)) if T else math.nan,
-    )

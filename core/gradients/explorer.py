@@ -5,8 +5,8 @@ L = sum(h_T), and backpropagation gives ||dL/dh_t|| for every t. Results are num
 codes only; ui/gradients words and draws them.
 
 The BPTT itself sits behind the seam of core/gradients/run.py: the one import below
-names the backend (today torch autograd; a NumPy backend with the same three functions
-replaces it by changing that line).
+names the backend, the float64 NumPy chain of core/gradients/bptt.py (the tests hold it
+to torch autograd; torch itself is never imported at run time).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from core.gradients import torch_bptt as bptt
+from core.gradients import bptt
 from core.gradients.limits import (
     ACTIVATIONS,
     MAX_HIDDEN,

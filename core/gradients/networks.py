@@ -62,6 +62,11 @@ def _rng(seed: int, stream: int) -> np.random.Generator:
     return np.random.default_rng([int(seed), stream])  # one stream per use of the seed
 
 
+def random_inputs(T: int, I: int, seed: int) -> np.ndarray:
+    """The seeded inputs X (T, I), N(0, 1), shared by both networks."""
+    return _rng(seed, 0).standard_normal((T, I))
+
+
 def random_rnn(H: int, I: int, activation: str, scale: float, seed: int) -> RNNParams:
     """Seeded RNN weights with rho(W_hh) = scale exactly, whatever H."""
     g = _rng(seed, 1)
@@ -114,7 +119,7 @@ def networks(
         X = np.resize(X0, (T, I))  # the calculator's inputs, repeated
         source = InputsSource("calculator", X0.shape[0], I, None)
     else:
-        X = _rng(seed, 0).standard_normal((T, I))
+        X = random_inputs(T, I, seed)
         source = InputsSource("random", T, I, int(seed))
     if cell is not None and cell.kind == "rnn":
         rnn = cell.params

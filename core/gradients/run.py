@@ -61,16 +61,18 @@ def safe_norms(G: np.ndarray) -> np.ndarray:
     Gf = np.where(finite[:, None], G, 0.0)
     m = np.max(np.abs(Gf), axis=1)  # (T,)
     scale = np.where(m > 0, m, 1.0)
-    with np.errstate(over="ignore"):
+    with np.errstate(over="ignore", under="ignore"):
         norms = m * np.sqrt(np.sum((Gf / scale[:, None]) ** 2, axis=1))
     norms = np.where(np.isfinite(norms), norms, np.inf)
     return np.where(finite, norms, np.nan)
 
 
 def total_norm(arrays) -> float:
-    """The 2-norm of all entries together, as clip_grad_norm_ measures it, overflow-safe."""
+    """The 2-norm of all entries together, as clip_grad_norm_ measures it, overflow-safe;
+    inf if any entry is not finite (torch says inf or NaN: either way nothing can be rescaled)."""
     each = np.array([safe_norms(np.reshape(a, (1, -1)))[0] for a in arrays])  # (P,)
-    return float(safe_norms(each[None])[0])
+    total = float(safe_norms(each[None])[0])
+    return math.inf if math.isnan(total) else total
 
 
 def clip_coefficient(total: float, max_norm: float) -> float:
@@ -80,11 +82,20 @@ def clip_coefficient(total: float, max_norm: float) -> float:
     return min(1.0, max_norm / (total + 1e-6))
 
 
+def clip_grads(grads, max_norm: float) -> tuple[tuple[np.ndarray, ...], float, float]:
+    """(clipped gradients, total norm before, coefficient): clip_grad_norm_ on finite grads;
+    gradients that are not finite come back unchanged with coefficient NaN."""
+    total = total_norm(grads)
+    coef = clip_coefficient(total, max_norm)
+    if math.isnan(coef):
+        return tuple(np.asarray(g) for g in grads), total, coef
+    return tuple(np.asarray(g) * coef for g in grads), total, coef
+
+
 def make_run(hs, grad_h, pre, param_grads, max_norm: float | None, cs=None, grad_c=None) -> Run:
     """A Run from a backend's float64 arrays: the norms and the clipping measured here."""
     param_grads = tuple(np.asarray(g, dtype=np.float64) for g in param_grads)
     total = total_norm(param_grads)
-    total = math.inf if math.isnan(total) else total
     coef = 1.0 if max_norm is None else clip_coefficient(total, max_norm)
     return Run(
         hs=np.asarray(hs, dtype=np.float64),

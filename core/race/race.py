@@ -16,13 +16,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.errors import CoreError
-from core.gradients.bptt import clip_grads
+from core.gradients.run import clip_grads
 from core.race.adam import Adam
 from core.race.models import KINDS, init_params, loss_and_grads, predict
 from core.race.task import input_size, make_batch
 
 LIMITS = {  # field: (lowest, highest) a visitor may set
-    "T": (2, 100),
+    "T": (5, 100),  # below 5 the task needs no memory; above 100 a run takes minutes
     "hidden_size": (1, 64),
     "learning_rate": (1e-4, 0.5),
     "steps": (1, 5000),
@@ -99,6 +99,17 @@ def validate(c: RaceConfig) -> None:
         raise CoreError("race_activation", f"activation must be tanh or relu, got {c.activation!r}")
 
 
+LEARNED = 0.9  # held-out accuracy from which a model has learned the task
+NEAR_CHANCE = 0.1  # within this of 1 / K a model is guessing
+
+
+def standing(accuracy: float, chance: float) -> str:
+    """ "learned", "chance" (guessing) or "partial": where a held-out accuracy stands."""
+    if accuracy >= LEARNED:
+        return "learned"
+    return "chance" if accuracy <= chance + NEAR_CHANCE else "partial"
+
+
 PRESETS = {  # the default run shows slide 28's consequence; short T is one click away
     "long": RaceConfig(),
     "short": RaceConfig(T=5, steps=100),
@@ -168,6 +179,10 @@ class Race:
         X, y = self._eval
         logits = predict(kind, self.params[kind], X, self.config.activation)
         return float(np.mean(logits.argmax(axis=1) == y))
+
+    def held_out(self) -> dict[str, float]:
+        """Both models' accuracy on the fixed held-out batch, now (after a stop, too)."""
+        return {kind: self.accuracy(kind) for kind in KINDS}
 
     def run(self) -> Iterator[RaceStep]:
         """Step until the budget is spent; stop iterating to stop the race."""

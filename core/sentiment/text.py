@@ -122,12 +122,12 @@ def lowercase(text: str) -> str:
     return text.lower()
 
 
-CLEANING_STEPS: tuple[tuple[str, str, Callable[[str], str]], ...] = (
-    ("urls_html", "Bỏ URL và thẻ HTML", remove_urls_html),
-    ("punct_digits", "Bỏ dấu câu và chữ số", remove_punct_digits),
-    ("emoji", "Bỏ emoji, biểu tượng, cờ", remove_emoji),
-    ("whitespace", "Chuẩn hoá khoảng trắng", normalize_whitespace),
-    ("lowercase", "Chữ thường", lowercase),
+CLEANING_STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
+    ("urls_html", remove_urls_html),
+    ("punct_digits", remove_punct_digits),
+    ("emoji", remove_emoji),
+    ("whitespace", normalize_whitespace),
+    ("lowercase", lowercase),
 )
 
 # The same steps, each also telling what it took out (the page lists the pieces).
@@ -143,7 +143,6 @@ _TRACED: dict[str, Callable[[str], tuple[str, tuple[str, ...]]]] = {
 @dataclass(frozen=True)
 class CleanStep:
     key: str  # "urls_html" | "punct_digits" | "emoji" | "whitespace" | "lowercase"
-    title: str  # short Vietnamese title for display
     text: str  # the text after this step
     removed: tuple[str, ...]  # the pieces this step took out, in order
 
@@ -153,16 +152,16 @@ def clean_steps(text: str) -> list[CleanStep]:
     # NFC first: a keyboard may send "ê" + combining accent; the vocabulary is composed.
     s = unicodedata.normalize("NFC", text)
     steps = []
-    for key, title, _ in CLEANING_STEPS:
+    for key, _ in CLEANING_STEPS:
         s, removed = _TRACED[key](s)
-        steps.append(CleanStep(key, title, s, removed))
+        steps.append(CleanStep(key, s, removed))
     return steps
 
 
 def clean(text: str) -> str:
     """All five cleaning steps; == clean_steps(text)[-1].text."""
     s = unicodedata.normalize("NFC", text)
-    for _, _, fn in CLEANING_STEPS:
+    for _, fn in CLEANING_STEPS:
         s = fn(s)
     return s
 

@@ -235,3 +235,19 @@ def on_phone(page) -> None:
     """Make the visitor's screen a phone's (390 x 844) and let the page reflow."""
     page.set_viewport_size(PHONE)
     settle(page)
+
+
+def phone_report(page) -> dict:
+    """On a phone's screen, every chart scrolled into view: how many charts, the titles cut
+    off, the pixels the page scrolls sideways, and the Plotly toolbars drawn over titles."""
+    on_phone(page)
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    for i in range(charts.count()):
+        charts.nth(i).scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    return {
+        "charts": charts.count(),
+        "clipped": clipped_titles(page),
+        "sideways": sideways_overflow(page),
+        "toolbars": page.locator(".modebar-container .modebar").count(),
+    }

@@ -10,11 +10,14 @@ import pytest
 
 from tests.e2e.harness import (
     TIMEOUT_MS,
+    clipped_titles,
     exceptions_on,
+    on_phone,
     open_page,
     requires_chromium,
     screenshot,
     settle,
+    sideways_overflow,
 )
 from ui.i18n import LANGS, t
 
@@ -245,4 +248,53 @@ def test_the_page_reads_at_phone_width(page, base_url, lang):
     apart_y = head["y"] + head["height"] <= bar["y"] + 1 or bar["y"] + bar["height"] <= head["y"]
     assert apart_x or apart_y, (head, bar)
     screenshot(page, f"calculator_phone_custom_{lang}")
+    assert exceptions_on(page) == []
+
+
+# ------------------------------------------------------ the loss (slides 15-17)
+
+
+def open_rnn_slide(page, base_url, lang):
+    """The RNN slide example, down to its loss (the default head: L = 1.363 for class 1)."""
+    open_page(page, base_url, f"calculator?lang={lang}", t("calculator.title", lang))
+    page.get_by_text(t("calculator.mode_rnn_slide", lang), exact=True).click()
+    page.locator('[data-testid="stMetric"]').filter(has_text="L = −log p_1").first.wait_for()
+    settle(page)
+
+
+def _torch_free_loss(z, y):
+    """-log softmax(z)_y by hand, log-sum-exp (the core is checked against torch elsewhere)."""
+    m = max(z)
+    return m + math.log(sum(math.exp(v - m) for v in z)) - z[y]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_choosing_another_class_changes_the_loss(page, base_url, lang):
+    open_rnn_slide(page, base_url, lang)
+    z = [-1.0, -0.1, -1.8]  # the default head on h_3 = [5, 8]
+    assert page.get_by_text("z_1 = 0.3×5 - 0.3×8 - 0.1 = -1", exact=True).first.is_visible()
+    assert metric_value(page, "L = −log p_1") == f"{_torch_free_loss(z, 0):.3f}" == "1.363"
+    target = page.get_by_role("radiogroup", name=t("calculator.loss_target", lang))
+    target.get_by_text(t("calculator.loss_class", lang, k=3), exact=True).click()
+    page.locator('[data-testid="stMetric"]').filter(has_text="L = −log p_3").first.wait_for()
+    settle(page)
+    assert metric_value(page, "L = −log p_3") == f"{_torch_free_loss(z, 2):.3f}" == "2.163"
+    assert page.get_by_text("L = log Σ e^(z_j) − z_3 = 0.363 − (-1.8) = 2.163").first.is_visible()
+    # The link now holds the chosen class: ~33_ (3 classes, class 3).
+    assert "~33_" in page.url
+    assert exceptions_on(page) == []
+    screenshot(page, f"calculator_loss_{lang}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_loss_section_reads_at_phone_width(page, base_url, lang):
+    page.set_viewport_size(PHONE)
+    open_rnn_slide(page, base_url, lang)
+    on_phone(page)
+    page.locator('[data-testid="stGraphVizChart"] svg').nth(1).wait_for()
+    assert sideways_overflow(page) == 0
+    assert clipped_titles(page) == []
+    got = check_phone_layout(page)  # also: no table scrolls sideways, diagrams legible
+    assert len(got["diagram_px"]) > 20  # the cell's diagram and the unrolled one
+    screenshot(page, f"calculator_phone_loss_{lang}")
     assert exceptions_on(page) == []

@@ -19,6 +19,7 @@ from tests.e2e.harness import (
     warm_up,
 )
 from tests.support.faults import MODEL_FAULTS, MODEL_FILES
+from ui.i18n import t
 
 pytestmark = [pytest.mark.e2e, requires_chromium]
 
@@ -60,15 +61,18 @@ def visitor(browser, damaged):
 
 def test_a_raising_page_shows_a_message_not_a_traceback(visitor, damaged):
     assert CHROMIUM.exists()
-    open_page(visitor, damaged.url, "gradients", "Trang này gặp lỗi không mong muốn")
+    message = t("common.page_error", "vi", kind="RuntimeError")
+    open_page(visitor, damaged.url, "gradients", message.split(".")[0])
     body = visitor.locator("body").inner_text()
-    assert "This page hit an unexpected error" in body
+    assert message in body
     assert "SECRET-INTERNAL-DETAIL" not in body
     assert "Traceback" not in body and "line 42" not in body
     assert exceptions_on(visitor) == []
     screenshot(visitor, "fault_raising_page")
     # The same session carries on: the other pages still work.
-    visitor.locator('[data-testid="stSidebarNav"]').get_by_text("Trang chủ · Home").click()
+    visitor.locator('[data-testid="stSidebarNav"]').get_by_text(
+        t("nav.home", "vi"), exact=True
+    ).click()
     visitor.get_by_role("heading", name="LSTM Lab").wait_for()
     assert exceptions_on(visitor) == []
 
@@ -113,16 +117,18 @@ def test_a_broken_model_stops_only_the_sentiment_page(browser, modelless, fault,
         assert "make train" in message  # how to rebuild it
         assert name in message  # and which file
         assert "Traceback" not in page.locator("body").inner_text()
-        assert page.get_by_role("button", name="Phân loại · Classify").count() == 0
+        assert (
+            page.get_by_role("button", name=t("sentiment.classify", "vi"), exact=True).count() == 0
+        )
         assert exceptions_on(page) == []
         if fault == "onnx_missing":
             screenshot(page, "fault_model_missing")
         # Every other page keeps working in the same session.
         nav = page.locator('[data-testid="stSidebarNav"]')
         for label, text in (
-            ("Máy tính RNN/LSTM", "1.63×1 + 0 + 2.7×1 + 1.62 = 5.95"),
-            ("Gradient qua thời gian", "Hình ảnh vô hướng"),
-            ("Trang chủ · Home", "LSTM Lab"),
+            (t("nav.calculator", "vi"), "1.63×1 + 0 + 2.7×1 + 1.62 = 5.95"),
+            (t("nav.gradients", "vi"), "Hình ảnh vô hướng"),
+            (t("nav.home", "vi"), "LSTM Lab"),
         ):
             nav.get_by_text(label, exact=True).click()
             page.get_by_text(text).first.wait_for()

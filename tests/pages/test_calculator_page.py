@@ -483,6 +483,202 @@ def test_switching_cell_kind_and_back_keeps_the_edits(at):
     assert at.data_editor[0].value["x[1]"].iloc[0] == "3"
 
 
+# ------------------------------------------------------ the loss (slides 15-17)
+
+OLD_RNN_CODE = "R323_1_1_1_1_1_1_1_0_0_1_1_0_1_1_0_1_0_0_0_1_0_0_0_0_0"  # a link made before heads
+
+
+def _rnn(at) -> AppTest:
+    at.radio(key="calc_mode").set_value("rnn_slide").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _head_editor(at):
+    """The head's editor: the data editor whose rows are the logits z_1.."""
+    found = [d for d in at.data_editor if list(d.value.index)[:1] == ["z_1"]]
+    assert len(found) == 1
+    return found[0]
+
+
+def _torch_head(
+    W, b, y, X=((0, 1, 0), (0, 0, 1), (0, 0, 0)), W_xh=None, W_hh=None, b_xh=None, b_hh=None
+):
+    """Independent reference: torch.nn.RNN (ReLU) then nn.Linear and cross_entropy, float64."""
+    f64 = torch.float64
+    W_xh = np.ones((2, 3)) if W_xh is None else W_xh
+    W_hh = np.eye(2) if W_hh is None else W_hh
+    b_xh = np.ones(2) if b_xh is None else b_xh
+    b_hh = np.array([0.0, 1.0]) if b_hh is None else b_hh
+    H, I = np.shape(W_xh)
+    rnn = torch.nn.RNN(I, H, nonlinearity="relu", batch_first=True, dtype=f64)
+    fc = torch.nn.Linear(H, len(b), dtype=f64)
+    with torch.no_grad():
+        for name, v in (
+            ("weight_ih_l0", W_xh),
+            ("weight_hh_l0", W_hh),
+            ("bias_ih_l0", b_xh),
+            ("bias_hh_l0", b_hh),
+        ):
+            getattr(rnn, name).copy_(torch.tensor(np.asarray(v, dtype=np.float64)))
+        fc.weight.copy_(torch.tensor(np.asarray(W, dtype=np.float64)))
+        fc.bias.copy_(torch.tensor(np.asarray(b, dtype=np.float64)))
+        _, h_n = rnn(torch.tensor(np.asarray(X, dtype=np.float64)).unsqueeze(0))
+        z = fc(h_n[0])
+        return z[0].numpy(), torch.nn.functional.cross_entropy(z, torch.tensor([y])).item()
+
+
+DEFAULT_W = [[0.3, -0.3], [0.1, -0.1], [-0.3, -0.1]]
+DEFAULT_B = [-0.1, 0.2, 0.5]
+
+
+def test_the_rnn_slide_ends_in_a_seeded_head_and_its_cross_entropy(at):
+    _rnn(at)
+    assert any(s.value == vi("calculator.loss_heading") for s in at.subheader)
+    assert vi("calculator.loss_intro", C=3, seed=17) in _markdown(at)
+    md = _markdown(at)
+    for line in (
+        "z_1 = 0.3×5 - 0.3×8 - 0.1 = -1",
+        "softmax(z)_2 = e^(z_2) / Σ e^(z_j) = e^(z_2 − m) / Σ e^(z_j − m) = 1 / 1.589 = 0.629",
+        "L = −log p_1 = −log(0.256) = 1.363",
+    ):
+        assert line in md
+    z, loss = _torch_head(DEFAULT_W, DEFAULT_B, 0)
+    assert _metrics(at)["L = −log p_1"] == fmt(loss) == "1.363"
+    np.testing.assert_allclose(z, [-1, -0.1, -1.8], atol=1e-12)
+    classes = at.table[-1].value
+    assert list(classes["p_k"]) == ["0.256", "0.629", "0.115"]
+    # W_xh and W_hh named once for every step, drawn under each step.
+    assert "W_xh = [[1, 1, 1], [1, 1, 1]], W_hh = [[1, 0], [0, 1]]" in md
+    dots = [g.proto.spec for g in at.get("graphviz_chart")]
+    assert any(d.count('[label=" W_xh"]') == 3 and "CE Loss" in d for d in dots)
+    # The default head adds nothing to the link: it is the one made before heads.
+    assert at.query_params["w"] == OLD_RNN_CODE
+
+
+@pytest.mark.parametrize("y", [0, 1, 2])
+def test_choosing_the_true_class_changes_the_loss_as_torch_says(at, y):
+    _rnn(at)
+    at.radio(key="calc_class").set_value(y).run()
+    assert not at.exception
+    _, loss = _torch_head(DEFAULT_W, DEFAULT_B, y)
+    assert _metrics(at)[f"L = −log p_{y + 1}"] == fmt(loss)
+    assert f"L = log Σ e^(z_j) − z_{y + 1} = 0.363" in _markdown(at)
+    classes = at.table[-1].value
+    assert [r.endswith("◀ y") for r in classes.iloc[:, 0]] == [k == y for k in range(3)]
+    code = at.query_params["w"]
+    assert code == OLD_RNN_CODE if y == 0 else code.startswith(OLD_RNN_CODE + f"~3{y + 1}_")
+
+
+def test_editing_the_head_recomputes_logits_softmax_and_loss(at):
+    _rnn(at)
+    _edit(at, "head", {0: {"× h[1]": "1"}, 2: {"+ b": "-2"}})
+    W = [[1.0, -0.3], [0.1, -0.1], [-0.3, -0.1]]
+    b = [-0.1, 0.2, -2.0]
+    z, loss = _torch_head(W, b, 0)
+    md = _markdown(at)
+    assert "z_1 = 1×5 - 0.3×8 - 0.1 = 2.5" in md and "z_3 = -0.3×5 - 0.1×8 - 2 = -4.3" in md
+    assert _metrics(at)["L = −log p_1"] == fmt(loss)
+    assert at.query_params["w"] == OLD_RNN_CODE + "~31_1_-0.3_-0.1_0.1_-0.1_0.2_-0.3_-0.1_-2"
+    np.testing.assert_allclose(z, [2.5, -0.1, -4.3], atol=1e-12)
+
+
+def test_more_classes_grow_the_head_and_the_reset_restores_it(at):
+    _rnn(at)
+    at.radio(key="calc_class").set_value(2).run()
+    at.number_input(key="calc_classes").set_value(4).run()
+    assert not at.exception
+    ed = _head_editor(at)
+    assert list(ed.value.index) == ["z_1", "z_2", "z_3", "z_4"]
+    assert ed.value.values.tolist()[3] == ["0", "0", "0"]
+    assert at.radio(key="calc_class").options == [
+        vi("calculator.loss_class", k=k) for k in range(1, 5)
+    ]
+    assert at.radio(key="calc_class").value == 2  # the true class stays
+    z, loss = _torch_head(DEFAULT_W + [[0, 0]], DEFAULT_B + [0], 2)
+    assert _metrics(at)["L = −log p_3"] == fmt(loss)
+    at.number_input(key="calc_classes").set_value(2).run()
+    assert at.radio(key="calc_class").value == 1  # class 3 is gone: the last one left
+    assert len(at.table[-1].value) == 2
+    at.button(key="calc_head_reset").click().run()
+    assert not at.exception
+    assert _head_editor(at).value.values.tolist() == [
+        ["0.3", "-0.3", "-0.1"],
+        ["0.1", "-0.1", "0.2"],
+        ["-0.3", "-0.1", "0.5"],
+    ]
+    assert at.number_input(key="calc_classes").value == 3
+    assert _metrics(at)["L = −log p_1"] == "1.363"
+    assert at.query_params["w"] == OLD_RNN_CODE
+
+
+def test_head_edits_outlive_the_lstm_mode_and_the_language_switch(at):
+    _rnn(at)
+    _edit(at, "head", {1: {"× h[2]": "0.5"}})
+    at.radio(key="calc_class").set_value(1).run()
+    at.radio(key="calc_mode").set_value("lstm_slide").run()
+    assert not [s for s in at.subheader if s.value == vi("calculator.loss_heading")]
+    _rnn(at)
+    assert _head_editor(at).value.values.tolist()[1] == ["0.1", "0.5", "0.2"]
+    assert at.radio(key="calc_class").value == 1
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception
+    assert _head_editor(at).value.values.tolist()[1] == ["0.1", "0.5", "0.2"]
+    _, loss = _torch_head([[0.3, -0.3], [0.1, 0.5], [-0.3, -0.1]], DEFAULT_B, 1)
+    assert _metrics(at)["L = −log p_2"] == fmt(loss)
+
+
+def test_a_custom_rnn_gets_a_head_that_fits_its_hidden_size(at):
+    _rnn(at)
+    _custom(at)
+    assert at.radio(key="calc_kind").value == "rnn_relu"
+    at.number_input(key="calc_H").set_value(3).run()
+    assert not at.exception
+    ed = _head_editor(at)
+    assert list(ed.value.columns) == ["× h[1]", "× h[2]", "× h[3]", "+ b"]
+    assert ed.value.values.tolist()[0] == ["0.3", "-0.3", "0", "-0.1"]
+    # The resized RNN (zeros where new) through torch, then the resized head.
+    W_xh = np.vstack([np.ones((2, 3)), np.zeros((1, 3))])
+    W_hh = np.zeros((3, 3))
+    W_hh[:2, :2] = np.eye(2)
+    W = [[0.3, -0.3, 0], [0.1, -0.1, 0], [-0.3, -0.1, 0]]
+    _, loss = _torch_head(W, DEFAULT_B, 0, W_xh=W_xh, W_hh=W_hh, b_xh=[1, 1, 0], b_hh=[0, 1, 0])
+    assert _metrics(at)["L = −log p_1"] == fmt(loss)
+    at.radio(key="calc_kind").set_value("lstm").run()
+    assert not [s for s in at.subheader if s.value == vi("calculator.loss_heading")]
+
+
+def test_a_link_with_a_head_opens_the_rnn_slide_with_it():
+    code = OLD_RNN_CODE + "~22_1_2_3_-1_0_0.5"
+    at = _open({"w": code})
+    assert at.radio(key="calc_mode").value == "rnn_slide"
+    assert _head_editor(at).value.values.tolist() == [["1", "2", "3"], ["-1", "0", "0.5"]]
+    assert at.radio(key="calc_class").value == 1
+    _, loss = _torch_head([[1, 2], [-1, 0]], [3, 0.5], 1)
+    assert _metrics(at)["L = −log p_2"] == fmt(loss)
+    assert at.query_params["w"] == code
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_link_with_a_bad_head_is_worded_and_falls_back(lang):
+    at = _open({"w": OLD_RNN_CODE + "~22_1_2"}, lang=lang)
+    warn = " ".join(_plain(w.value) for w in at.warning)
+    assert t("error.calc_share_head_count", lang, got=2, C=2, H=2, need=6) in warn
+    assert at.radio(key="calc_mode").value == "lstm_slide"
+
+
+@pytest.mark.parametrize("payload", MARKDOWN_PAYLOADS + ["<script>alert(1)</script>"])
+def test_markup_typed_into_the_head_is_quoted_escaped(at, payload):
+    _rnn(at)
+    _edit(at, "head", {0: {"+ b": payload}})
+    src = [e.value for e in at.error if vi("calculator.loss_errors", n=1) in e.value]
+    assert len(src) == 1
+    quoted = payload if len(payload) <= 20 else payload[:20]
+    assert re.sub(r"([^\w\s])", r"\\\1", quoted) in src[0].replace(ZWSP, "")
+    assert f"z_1, + b: '{quoted}" in _plain(src[0])
+    assert not [m for m in at.metric if m.label.startswith("L = ")]
+
+
 # ------------------------------------------------------------------ languages
 
 # Quoted lecture text the English page may show as it is: none is Vietnamese today.
@@ -504,6 +700,15 @@ def _drive(at) -> list[str]:
     shown.append(visible_text(at))
     at.radio(key="calc_kind").set_value("rnn_tanh").run()
     at.button(key="calc_random").click().run()
+    shown.append(visible_text(at))
+    # The loss on the RNN (slides 15-17): classes, the true class, a head edit and its error.
+    at.number_input(key="calc_classes").set_value(4).run()
+    at.radio(key="calc_class").set_value(3).run()
+    shown.append(visible_text(at))
+    _edit(at, "head", {0: {"+ b": "abc"}})
+    shown.append(visible_text(at))
+    at.button(key="calc_head_reset").click().run()
+    at.radio(key="calc_mode").set_value("rnn_slide").run()
     shown.append(visible_text(at))
     assert not at.exception, at.exception
     return shown

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.calculator.presets import slide_lstm, slide_rnn
 from core.nn.cells import LSTMParams, RNNParams
-from tests.support.apptest import TIMEOUT
+from tests.support import apptest
 from tests.support.lang import english_strings, vietnamese_words, visible_text
 from tests.support.paths import APP
 from ui.i18n import t
@@ -23,14 +23,7 @@ PAGE = "pages/gradients.py"
 
 def open_page(state: dict | None = None, lang: str = "en") -> AppTest:
     """The app on the gradients page in lang, with session state set before the first run."""
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.query_params["lang"] = lang
-    for k, v in (state or {}).items():
-        at.session_state[k] = v
-    at.run()
-    at.switch_page(PAGE).run()
-    assert not at.exception, at.exception
-    return at
+    return apptest.open_page(PAGE, lang, state=state)
 
 
 def charts(at: AppTest) -> dict[str, dict]:
@@ -269,7 +262,7 @@ def test_one_step_and_zero_recurrent_weights_are_explained():
 
 def test_the_calculators_button_lands_here_with_its_cell():
     """The real hand-off: the calculator page's button, not a hand-set session state."""
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at = AppTest.from_file(str(APP), default_timeout=apptest.TIMEOUT)
     at.query_params["lang"] = "en"
     at.run()
     at.switch_page("pages/calculator.py").run()

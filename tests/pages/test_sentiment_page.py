@@ -212,12 +212,7 @@ def _missing(monkeypatch, lang):
     import core.sentiment as sentiment
 
     def missing(models_dir=None):
-        exc = sentiment.ModelUnavailable("models/sentiment.onnx is missing: run `make train`.")
-        # What h-sent's ModelUnavailable carries (a CoreError): set here so the test holds
-        # before and after that merge.
-        exc.code, exc.params = "model_missing", {"file": "models/sentiment.onnx",
-                                                 "command": "make train"}  # fmt: skip
-        raise exc
+        raise sentiment.ModelUnavailable.missing(sentiment.MODELS_DIR / "sentiment.onnx")
 
     st.cache_resource.clear()
     monkeypatch.setattr(sentiment, "load_model", missing)

@@ -53,3 +53,11 @@ def test_every_error_code_core_raises_is_worded(monkeypatch):
     err = CoreError("no_such_code_anywhere", n=3)
     with pytest.raises(KeyError):
         i18n.error_text(err, "en")
+
+
+def test_every_cleaning_step_has_a_title_in_both_languages():
+    from core.sentiment.text import CLEANING_STEPS
+
+    for key, _ in CLEANING_STEPS:
+        entry = i18n.CATALOG[f"sentiment.step.{key}"]
+        assert entry["vi"] and entry["en"] and entry["vi"] != entry["en"], key

@@ -3,14 +3,17 @@
 Keys: calc_tables (what the editors hold now), calc_base (what the editors started
 from), calc_mode, calc_kind, calc_I/H/T, calc_seed, calc_step, calc_by_kind (each cell
 kind's last custom tables, so switching kinds and back keeps the work), calc_last_ok,
-calc_lang (the language the editors were drawn in).
+calc_lang (the language the editors were drawn in); for the RNN's head (slides 15-17):
+calc_head (what its editor started from), calc_head_typed (what it held last run),
+calc_classes, calc_class (the true class, 0-based).
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from core.calculator.share import ShareCodeError, decode, match_preset
+from core.calculator.loss import HeadTables, default_head, resize_head
+from core.calculator.share import ShareCodeError, decode_link, match_preset
 from core.calculator.tables import (
     FIELDS,
     PRESETS,
@@ -23,6 +26,7 @@ from core.calculator.tables import (
 from core.calculator.trace import Calculation
 
 EDITORS = {name: f"calc_ed_{name}" for name in FIELDS}
+HEAD_EDITOR = "calc_ed_head"
 ss = st.session_state
 
 
@@ -52,8 +56,10 @@ def init() -> ShareCodeError | None:
     code = st.query_params.get("w")
     if code:
         try:
-            tables = decode(code)
+            tables, head = decode_link(code)
             mode = match_preset(tables) or "custom"
+            if head is not None:
+                load_head(head)
         except ShareCodeError as exc:
             error = exc
     ss["calc_mode"] = mode
@@ -133,3 +139,48 @@ def hand_off(calc: Calculation) -> None:
     ex = calc.example
     ss["explorer_cell"] = {"kind": calc.kind, "params": ex.params, "inputs": ex.X}
     st.switch_page("pages/gradients.py")
+
+
+# ------------------------------------------------------------- the head (slides 15-17)
+
+
+def load_head(head: HeadTables) -> None:
+    """Make head the one the head's editor starts from, with its classes and true class."""
+    ss["calc_head"] = ss["calc_head_typed"] = head
+    ss["calc_classes"], ss["calc_class"] = head.classes, head.y
+    ss.pop(HEAD_EDITOR, None)  # edits were relative to the old head
+
+
+def sync_head(H: int) -> HeadTables:
+    """The head the editor starts from, fitted to hidden size H; edits outlive other modes."""
+    # Streamlit drops a widget's state on runs that do not draw it (the LSTM modes):
+    # what the editor held last is then the new starting point.
+    if HEAD_EDITOR not in ss and "calc_head_typed" in ss:
+        ss["calc_head"] = ss["calc_head_typed"]
+    head = ss.get("calc_head") or default_head(H)
+    if head.hidden != H:  # another RNN's hidden size: keep what still fits
+        head = resize_head(head, head.classes, H)
+        ss.pop(HEAD_EDITOR, None)
+    ss["calc_head"] = head
+    ss.setdefault("calc_classes", head.classes)
+    ss.setdefault("calc_class", head.y)
+    return head
+
+
+def keep_head(typed: HeadTables) -> None:
+    """Remember what the head's editor holds, for runs that do not draw it."""
+    ss["calc_head_typed"] = typed
+
+
+def on_classes() -> None:
+    """Another number of classes: the rows that still fit stay, new ones are 0."""
+    head = ss.get("calc_head_typed") or ss["calc_head"]
+    load_head(
+        resize_head(HeadTables(head.grid, ss.get("calc_class", 0)), ss["calc_classes"], head.hidden)
+    )
+
+
+def on_head_reset() -> None:
+    """Back to the seeded default head, true class 1."""
+    H = ss["calc_head"].hidden
+    load_head(default_head(H))

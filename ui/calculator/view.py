@@ -174,7 +174,7 @@ def errors(calc: Calculation, typed: Tables, slots: dict, lang: str) -> None:
 
 
 def explore(calc: Calculation, lang: str, show_steps: bool) -> None:
-    """Step selector, live diagram, warnings, downloads, the hand-off and the share link."""
+    """Step selector, live diagram, warnings, downloads and the hand-off."""
     T, k = len(calc.steps), 1
     if T > 1:
         state.step(T)
@@ -216,5 +216,9 @@ def explore(calc: Calculation, lang: str, show_steps: bool) -> None:
     )
     if c2.button(t("calculator.to_explorer", lang), key="calc_to_explorer"):
         state.hand_off(calc)
+
+
+def share(code: str, lang: str) -> None:
+    """The link that reopens this exercise (cell, and the RNN's head if any)."""
     st.markdown(t("calculator.share", lang))
-    st.code(f"{st.context.url or ''}?w={calc.share_code}&lang={lang}", language=None)
+    st.code(f"{st.context.url or ''}?w={code}&lang={lang}", language=None)

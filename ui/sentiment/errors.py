@@ -7,16 +7,11 @@ from ui.i18n import error_text
 from ui.markdown import md_escape
 
 
-def error_markdown(exc: Exception, lang: str) -> str:
+def error_markdown(exc: CoreError, lang: str) -> str:
     """The catalog's `error.<code>` for exc in lang, escaped for st.error (it may quote a
     file or column name the visitor chose)."""
-    code = getattr(exc, "code", None)
-    if code is None:
-        # MERGE: remove. Until h-sent turns ModelUnavailable and InputError into CoreErrors
-        # with a code, they only have core's English line.
-        return md_escape(str(exc))
     params = {
         k: ", ".join(map(repr, v)) if isinstance(v, list | tuple) else v
-        for k, v in getattr(exc, "params", {}).items()
+        for k, v in exc.params.items()
     }  # a list of columns reads as 'a', 'b'
-    return md_escape(error_text(CoreError(code, **params), lang))
+    return md_escape(error_text(CoreError(exc.code, **params), lang))

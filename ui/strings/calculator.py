@@ -218,4 +218,97 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "the share code has {got} numbers, a {kind} with I={I}, H={H}, T={T} needs {need}",
     },
     "error.calc_share_number": {"vi": "số thứ {k} trong mã", "en": "number {k} of the code"},
+    # Slides 15-17: the classification loss on the RNN's last hidden state.
+    "calculator.loss_heading": {
+        "vi": "Hàm mất mát: từ h_T đến cross-entropy (slide 15-17)",
+        "en": "The loss: from h_T to cross-entropy (slides 15-17)",
+    },
+    "calculator.loss_intro": {
+        "vi": "Slide 15-17 đặt một tầng FC (kết nối đầy đủ) lên trạng thái ẩn cuối cùng "
+        "h_T, lấy softmax rồi tính cross-entropy (CE Loss) với lớp đúng y. Slide không in "
+        "trọng số của tầng FC, nên "
+        "tầng FC mặc định ở đây **không phải số của slide**: đó là một tầng nhỏ cho {C} lớp, "
+        "sinh ngẫu nhiên với hạt giống {seed}. Hãy sửa tùy ý.",
+        "en": "Slides 15-17 put an FC layer on the last hidden state h_T, take the softmax and "
+        "the cross-entropy (CE Loss) against the true class y. The slides print no weights "
+        "for the FC layer, so the default head here is **not the slides' numbers**: it is a "
+        "small {C}-class head drawn at random with seed {seed}. Edit it as you like.",
+    },
+    "calculator.loss_shared": {
+        "vi": "**Cùng một W_xh và W_hh ở mọi bước.** Slide 16 và 17 ghi W_xh và W_hh dưới từng "
+        "bước: RNN dùng lại đúng một cặp ma trận ở mọi bước thời gian, chỉ x_t và h_(t-1) "
+        "thay đổi. Ở đây: `{line}`.",
+        "en": "**The same W_xh and W_hh at every step.** Slides 16 and 17 write W_xh and W_hh "
+        "under each step: the RNN reuses one pair of matrices at every time step; only x_t "
+        "and h_(t-1) change. Here: `{line}`.",
+    },
+    "calculator.loss_diagram_heading": {
+        "vi": "RNN trải ra theo thời gian, rồi tầng FC và hàm mất mát",
+        "en": "The RNN unrolled in time, then the head and the loss",
+    },
+    "calculator.loss_dot_ce": {"vi": "CE Loss", "en": "CE Loss"},
+    "calculator.loss_head_title": {
+        "vi": "Tầng FC: z = W h_T + b (mỗi hàng một lớp)",
+        "en": "FC head: z = W h_T + b (one row per class)",
+    },
+    "calculator.loss_classes": {"vi": "Số lớp", "en": "Classes"},
+    "calculator.loss_target": {"vi": "Lớp đúng y", "en": "True class y"},
+    "calculator.loss_class": {"vi": "lớp {k}", "en": "class {k}"},
+    "calculator.loss_col_class": {"vi": "lớp", "en": "class"},
+    "calculator.loss_reset": {"vi": "↺ Tầng FC mặc định", "en": "↺ Default head"},
+    "calculator.loss_logits_heading": {
+        "vi": "Logit: z = W h_T + b",
+        "en": "Logits: z = W h_T + b",
+    },
+    "calculator.loss_softmax_heading": {
+        "vi": "Softmax. Trừ m = max(z) trước: kết quả không đổi, còn e^(z_k − m) ≤ 1 "
+        "nên không bao giờ tràn số (log-sum-exp).",
+        "en": "Softmax. Subtract m = max(z) first: the result is the same, and "
+        "e^(z_k − m) ≤ 1 never overflows (log-sum-exp).",
+    },
+    "calculator.loss_ce_heading": {
+        "vi": "Cross-entropy với lớp đúng y = {y}",
+        "en": "Cross-entropy against the true class y = {y}",
+    },
+    "calculator.loss_underflow": {
+        "vi": "p_{y} nhỏ hơn số float64 dương nhỏ nhất nên thành 0 và −log p_{y} sẽ là ∞; "
+        "dạng log-sum-exp vẫn cho L chính xác.",
+        "en": "p_{y} is below float64's smallest positive number, so it is 0 and −log p_{y} "
+        "would be ∞; the log-sum-exp form still gives the exact L.",
+    },
+    "calculator.loss_overflow": {
+        "vi": "Có logit vượt quá giới hạn của float64 nên đã được kẹp về ±1.8e308; "
+        "hãy dùng trọng số nhỏ hơn.",
+        "en": "A logit passed float64's range and was clamped to ±1.8e308; use smaller weights.",
+    },
+    "calculator.loss_errors": {
+        "vi": "Tầng FC có {n} ô cần sửa.",
+        "en": "The head has {n} cell(s) to fix.",
+    },
+    "error.calc_head_class": {
+        "vi": "lớp đúng {y} không nằm trong {C} lớp",
+        "en": "the true class {y} is not one of the {C} classes",
+    },
+    "error.calc_share_head_start": {
+        "vi": "phần tầng FC của mã không bắt đầu như '~31_' (số lớp từ {lo} đến {hi}, "
+        "rồi lớp đúng)",
+        "en": "the head part of the code does not start like '~31_' (classes {lo}-{hi}, "
+        "then the true class)",
+    },
+    "error.calc_share_head_class": {
+        "vi": "lớp đúng {y} không nằm trong {C} lớp của mã",
+        "en": "the code's true class {y} is not one of its {C} classes",
+    },
+    "error.calc_share_head_count": {
+        "vi": "phần tầng FC của mã có {got} số, nhưng {C} lớp trên H={H} cần {need} số",
+        "en": "the head part of the code has {got} numbers, {C} classes on H={H} need {need}",
+    },
+    "error.calc_share_head_number": {
+        "vi": "số thứ {k} trong phần tầng FC của mã",
+        "en": "number {k} of the code's head part",
+    },
+    "error.calc_share_head_kind": {
+        "vi": "chỉ mã của một RNN mới có phần tầng FC",
+        "en": "only an RNN's code carries a head",
+    },
 }

@@ -76,4 +76,46 @@ STRINGS: dict[str, dict[str, str]] = {
         "and the verdict of a model trained here (an LSTM with a phrase bag).",
     },
     "home.sentiment.link": {"vi": "Thử mô hình", "en": "Try the model"},
+    "home.map.title": {"vi": "Bài giảng nằm ở đâu", "en": "Where the lecture lives"},
+    "home.map.caption": {
+        "vi": "Mỗi nhóm slide và trang cho bạn tự tay thử nó.",
+        "en": "Each group of slides, and the page that lets you try it yourself.",
+    },
+    "home.map.link": {"vi": "Slide {slides} · {topic}", "en": "Slides {slides} · {topic}"},
+    "map.language_models": {
+        "vi": "Mô hình ngôn ngữ: đếm N-gram, rồi một LSTM đoán từ tiếp theo",
+        "en": "Language models: N-gram counts, then an LSTM guessing the next word",
+    },
+    "map.generation_loss": {
+        "vi": "Hàm mất mát khi sinh văn bản: một cross-entropy mỗi bước",
+        "en": "The generation loss: one cross-entropy per step",
+    },
+    "map.bag": {
+        "vi": "Phân loại bằng Embedding + Flatten và EmbeddingBag: túi từ hay chuỗi",
+        "en": "Classifying with Embedding + Flatten and EmbeddingBag: bag or sequence",
+    },
+    "map.rnn_steps": {
+        "vi": "RNN tính từng bước bằng tay (h1, h2, h3)",
+        "en": "The RNN worked step by step by hand (h1, h2, h3)",
+    },
+    "map.rnn_loss": {
+        "vi": "Hàm mất mát cho phân loại: FC, softmax, cross-entropy",
+        "en": "The classification loss: FC, softmax, cross-entropy",
+    },
+    "map.sentiment": {
+        "vi": "Phân loại bình luận NTC-SCV: làm sạch, token, mô hình",
+        "en": "Classifying NTC-SCV reviews: cleaning, tokens, the model",
+    },
+    "map.gradients": {
+        "vi": "Gradient biến mất và bùng nổ qua thời gian",
+        "en": "Vanishing and exploding gradients through time",
+    },
+    "map.rnn_to_lstm": {
+        "vi": "σ, tanh và LSTM dựng lên từ RNN từng phần một",
+        "en": "σ, tanh, and the LSTM built from an RNN one part at a time",
+    },
+    "map.lstm_example": {
+        "vi": "Các cổng của LSTM và ví dụ tính tay",
+        "en": "The LSTM's gates and the worked example",
+    },
 }

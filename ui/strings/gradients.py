@@ -116,11 +116,17 @@ _BPTT = {
     },
     "gradients.bptt.intro": {
         "vi": "Một RNN và một LSTM thật (float64) nhận cùng đầu vào; mất mát chỉ nằm ở bước "
-        "cuối, L = Σ h_T. Lan truyền ngược (autograd của PyTorch, kiểm tra với `torch.nn.RNN` và "
-        "`torch.nn.LSTM`) cho **‖∂L/∂h_t‖ ở mọi bước t**.",
+        "cuối, L = Σ h_T. Lan truyền ngược qua thời gian cho **‖∂L/∂h_t‖ ở mọi bước t**. "
+        "Các con số này do NumPy tính bằng float64, viết đúng theo chuỗi mà trang này giải "
+        "thích: ∂L/∂h_(t−1) = W_hhᵀ diag(act′(a_t)) ∂L/∂h_t (với LSTM: qua các cổng và đường "
+        "ô nhớ). Bộ kiểm thử đối chiếu chúng với autograd của PyTorch (`torch.nn.RNN`, "
+        "`torch.nn.LSTM`), sai lệch tương đối không quá 1e-10.",
         "en": "A real RNN and LSTM (float64) read the same inputs; the loss sits at the last "
-        "step only, L = Σ h_T. Backpropagation (PyTorch's autograd, checked against "
-        "`torch.nn.RNN` and `torch.nn.LSTM`) gives **‖∂L/∂h_t‖ at every step t**.",
+        "step only, L = Σ h_T. Backpropagation through time gives **‖∂L/∂h_t‖ at every step "
+        "t**. NumPy computes these numbers in float64, written as the very chain this page "
+        "explains: ∂L/∂h_(t−1) = W_hhᵀ diag(act′(a_t)) ∂L/∂h_t (for the LSTM: through the "
+        "gates and the cell path). The tests hold them to PyTorch's autograd (`torch.nn.RNN`, "
+        "`torch.nn.LSTM`) within a relative 1e-10.",
     },
     "gradients.bptt.preset_vanish": {
         "vi": "Biến mất (tanh, hệ số 1)",
@@ -295,11 +301,12 @@ _WHY = {
     },
     "gradients.why.rnn_factor_undefined": {
         "vi": "Chuỗi không xác định: trạng thái ẩn tràn số từ t = {t}, nên act′(a_t) không còn "
-        "xác định từ bước đó. Gradient thật vẫn hữu hạn vì autograd coi đơn vị ReLU có a_t = NaN "
-        "là tắt (đạo hàm 0).",
+        "xác định từ bước đó. Gradient thật vẫn hữu hạn vì lan truyền ngược cho gradient đi qua "
+        "đơn vị ReLU có a_t = NaN mà không đổi (như autograd của PyTorch).",
         "en": "The chain is undefined: the hidden state overflowed from t = {t}, so act′(a_t) is "
-        "undefined from that step on. The real gradient stays finite because autograd treats a "
-        "ReLU unit whose a_t is NaN as off (derivative 0).",
+        "undefined from that step on. The real gradient stays finite because backpropagation "
+        "passes the gradient through a ReLU unit whose a_t is NaN unchanged (as PyTorch's "
+        "autograd does).",
     },
     "gradients.why.rnn_no_step": {
         "vi": "T = 1: không có bước nào để lùi.",

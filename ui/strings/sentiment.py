@@ -174,10 +174,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "(core/nn/cells.py) with the ONNX file's weights; largest difference from "
         "onnxruntime: {diff:.1e}. Units are sorted by c at the last token.",
     },
-    "sentiment.gate.i": {_V: "i: cổng vào (input gate)", _E: "i: input gate"},
-    "sentiment.gate.f": {_V: "f: cổng quên (forget gate)", _E: "f: forget gate"},
+    "sentiment.gate.i": {_V: "i: cổng vào", _E: "i: input gate"},
+    "sentiment.gate.f": {_V: "f: cổng quên", _E: "f: forget gate"},
     "sentiment.gate.g": {_V: "g: bộ nhớ ứng viên C̃", _E: "g: candidate memory C̃"},
-    "sentiment.gate.o": {_V: "o: cổng ra (output gate)", _E: "o: output gate"},
+    "sentiment.gate.o": {_V: "o: cổng ra", _E: "o: output gate"},
     "sentiment.gate.c": {_V: "c: trạng thái ô", _E: "c: cell state"},
     "sentiment.fig.unit": {_V: "đơn vị", _E: "unit"},
     "sentiment.fig.row": {_V: "hàng", _E: "row"},

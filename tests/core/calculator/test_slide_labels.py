@@ -80,6 +80,31 @@ def test_rnn_step_t_is_on_slide_10_plus_t_and_slide_14_is_the_formula(pages):
     assert "Last Hidden State" in pages[14] and count(pages[14], ["x'W\"#"]) == 0
 
 
+def test_slides_15_to_17_draw_the_loss_on_the_last_hidden_state(pages):
+    """What the loss section says of them: CE on h_T, the same W_xh and W_hh per step."""
+    assert pages[15][0] == "Loss Function" and "Last Hidden State" in pages[15]
+    for n in (16, 17):
+        assert "❖Loss Function for Text Classification" in pages[n], n
+        assert any(line.split() == ["CE", "Loss"] for line in pages[n]), n
+        # Under each of the three unrolled steps: W_xh, and W_hh, three in a row.
+        assert count(pages[n], ["Wxh"] * 3 + ["Whh"] * 3) == 1, n
+    assert not any("Text Classification" in line for line in pages[15] + pages[14])
+    # Slide 18 moves on to generation (an FC layer on every hidden state).
+    assert "❖Loss Function for Text Generation" in pages[18]
+
+
+def test_slides_15_to_17_print_no_numbers_beyond_the_rnns(pages):
+    """No FC weights on the slides: every number there is already on slide 14 (the RNN)."""
+
+    def numbers(page):
+        return {
+            w for line in page for w in line.split() if w.lstrip("-").replace(".", "").isdigit()
+        }
+
+    for n in (15, 16, 17):
+        assert numbers(pages[n]) <= numbers(pages[14]), (n, numbers(pages[n]) - numbers(pages[14]))
+
+
 # Every slide number the catalog puts on the page: the key, the numbers, and what the
 # seed's page shows there.
 SHOWN = {
@@ -91,6 +116,10 @@ SHOWN = {
     "calculator.rounding_note": {48: "= 1.994 + 0.952"},
     "calculator.erratum": {49: "= 0.992 + 0.994", 50: "1.986"},
     "calculator.rnn_intro": {11: "h0", 12: "4", 13: "5", 14: "Last Hidden State"},
+    # Slides 15-17: the loss on the last hidden state; 16 and 17 name W_xh, W_hh per step.
+    "calculator.loss_heading": {15: "Loss Function", 17: "CE    Loss"},
+    "calculator.loss_intro": {15: "Last Hidden State", 17: "CE    Loss"},
+    "calculator.loss_shared": {16: "Wxh", 17: "Whh"},
 }
 
 

@@ -1,7 +1,8 @@
 """The gradient explorer's numbers against closed forms, finite differences and torch.
 
 torch here is the reference: the fused nn.RNN / nn.LSTM, autograd's Jacobian and
-clip_grad_norm_, built from the same weights the explorer runs (`rnn_module`, `lstm_module`).
+clip_grad_norm_, built from the same weights the explorer runs (`rnn_module`, `lstm_module`);
+the gradients are the explorer's backend's, core/gradients/bptt.py.
 """
 
 import math
@@ -25,9 +26,10 @@ from core.gradients import (
     saturating_inputs,
     validate,
 )
+from core.gradients.bptt import lstm_grads, rnn_grads
 from core.gradients.networks import networks
-from core.gradients.torch_bptt import lstm_grads, lstm_module, rnn_grads, rnn_module
 from core.nn.cells import LSTMParams, RNNParams, lstm_forward, rnn_forward
+from tests.support.torch_bptt import lstm_module, rnn_module
 
 
 @pytest.fixture(autouse=True)

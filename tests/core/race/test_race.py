@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from core.errors import CoreError
-from core.race import PRESETS, Race, RaceConfig
+from core.race import PRESETS, Race, RaceConfig, standing
 from core.race.adam import Adam
 from core.race.models import init_params, loss_and_grads, reach_log10
 from core.race.task import make_batch
@@ -131,6 +131,7 @@ def test_a_race_can_stop_anytime_and_step_past_nothing():
     ("field", "value"),
     [
         ("T", 1),
+        ("T", 4),
         ("T", 101),
         ("hidden_size", 65),
         ("learning_rate", 0.0),
@@ -176,3 +177,15 @@ def test_reach_is_the_first_steps_share_of_the_gradient():
     assert reach_log10(g) == -math.inf
     g[0, 0, 0] = np.inf
     assert math.isnan(reach_log10(g))
+
+
+def test_standing_says_learned_guessing_or_partway():
+    assert standing(0.95, 0.25) == "learned"
+    assert standing(0.3, 0.25) == "chance"
+    assert standing(0.6, 0.25) == "partial"
+
+
+def test_held_out_is_what_the_last_evaluation_measured():
+    race = Race(RaceConfig(T=5, hidden_size=4, steps=4, eval_every=2))
+    last = list(race.run())[-1].records
+    assert race.held_out() == {k: r.eval_accuracy for k, r in last.items()}

@@ -1,0 +1,167 @@
+"""Slides 15-17 on the page: the head's lines, its tables, the unrolled RNN, its words.
+
+Lines are numbers the way the gates' are ("z_1 = 0.3×5 - 0.3×8 - 0.1 = -1"): no words,
+no markup. Editor labels are notation only (z_1, × h[1], + b), the same in both
+languages, so a language switch keeps the head's edits.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from core.calculator.loss import HEAD_FIELD, HeadTables, HeadTrace, LossCalculation
+from core.calculator.parse import FieldError
+from core.calculator.trace import Calculation
+from ui.calculator.diagram import _HEAD, GATE_FILL, IO_FILL, OUT_FILL, node
+from ui.calculator.lines import ACT_SYMBOL, _paren, fmt, fmt_value, fmt_vec, sum_line
+from ui.i18n import error_text
+from ui.i18n import t as tr
+
+LOSS_FILL = "#f7e3c4"
+TARGET_MARK = "◀"
+
+
+def head_labels(C: int, H: int) -> tuple[list[str], list[str]]:
+    """(row labels z_1..z_C, column labels × h[1]..× h[H], + b) of the head's editor."""
+    return [f"z_{c}" for c in range(1, C + 1)], [f"× h[{j}]" for j in range(1, H + 1)] + ["+ b"]
+
+
+def head_frame(head: HeadTables) -> pd.DataFrame:
+    """The head's grid as a text DataFrame for st.data_editor."""
+    rows, cols = head_labels(head.classes, head.hidden)
+    return pd.DataFrame([list(r) for r in head.grid], index=rows, columns=cols, dtype=object)
+
+
+def head_error(e: FieldError, head: HeadTables, lang: str) -> str:
+    """'z_2, × h[1]: empty cell: ...' (plain text: the page escapes it)."""
+    rows, cols = head_labels(head.classes, max(head.hidden, 0))
+    at = ", ".join(
+        x
+        for x in (
+            rows[e.row] if e.row is not None and e.row < len(rows) else "",
+            cols[e.col] if e.col is not None and e.col < len(cols) else "",
+        )
+        if x
+    )
+    text = error_text(e, lang)
+    return f"{at}: {text}" if at else text
+
+
+def head_errors(loss: LossCalculation, head: HeadTables, lang: str) -> list[str]:
+    """Every bad cell of the head, worded."""
+    return [head_error(e, head, lang) for e in loss.errors if e.field == HEAD_FIELD]
+
+
+# ------------------------------------------------------------------- lines
+
+
+def logit_lines(ht: HeadTrace) -> tuple[str, ...]:
+    """z_k = W_k1×h_1 + ... + b_k = z_k, one line per class."""
+    out = []
+    for k in range(len(ht.z)):
+        terms = [f"{fmt(ht.W[k, j])}×{_paren(fmt(ht.h[j]))}" for j in range(len(ht.h))]
+        terms.append(fmt(ht.b[k]))
+        out.append(f"z_{k + 1} = {sum_line(terms)} = {fmt(ht.z[k])}")
+    return tuple(out)
+
+
+def _exp(v: float) -> str:
+    return f"e^({fmt(v)})"
+
+
+def softmax_lines(ht: HeadTrace) -> tuple[str, ...]:
+    """m = max(z), each e^(z_k − m), their sum, then softmax(z)_k, with every number."""
+    C = len(ht.z)
+    lines = [f"m = max(z) = max({', '.join(fmt(v) for v in ht.z)}) = {fmt(ht.m)}"]
+    lines += [f"e^(z_{k + 1} − m) = {_exp(ht.shifted[k])} = {fmt(ht.e[k])}" for k in range(C)]
+    lines.append(f"Σ e^(z_j − m) = {' + '.join(fmt(v) for v in ht.e)} = {fmt(ht.sum_e)}")
+    lines += [
+        f"softmax(z)_{k + 1} = e^(z_{k + 1}) / Σ e^(z_j) = e^(z_{k + 1} − m) / Σ e^(z_j − m)"
+        f" = {fmt(ht.e[k])} / {fmt(ht.sum_e)} = {fmt(ht.p[k])}"
+        for k in range(C)
+    ]
+    return tuple(lines)
+
+
+def loss_lines(ht: HeadTrace) -> tuple[str, ...]:
+    """log Σ e^(z_j) and L = −log p_y, both ways (the second never overflows)."""
+    y = ht.y + 1
+    lse = (
+        f"log Σ e^(z_j) = m + log Σ e^(z_j − m) = {sum_line([fmt(ht.m), f'log({fmt(ht.sum_e)})'])}"
+        f" = {fmt(ht.lse)}"
+    )
+    lines = [lse]
+    if ht.p[ht.y] > 0:  # −log of a p that underflowed to 0 would read ∞
+        lines.append(f"L = −log p_{y} = −log({fmt(ht.p[ht.y])}) = {fmt(ht.loss)}")
+    lines.append(
+        f"L = log Σ e^(z_j) − z_{y} = {fmt(ht.lse)} − {_paren(fmt(ht.z[ht.y]))} = {fmt(ht.loss)}"
+    )
+    return tuple(lines)
+
+
+def classes_frame(ht: HeadTrace, lang: str) -> pd.DataFrame:
+    """One row per class: z_k, e^(z_k − m), p_k, −log p_k; the target class marked."""
+    cols = [tr("calculator.loss_col_class", lang), "z_k", "e^(z_k − m)", "p_k", "−log p_k"]
+    rows = []
+    for k in range(len(ht.z)):
+        name = tr("calculator.loss_class", lang, k=k + 1)
+        if k == ht.y:
+            name += f" {TARGET_MARK} y"
+        rows.append((name, fmt(ht.z[k]), fmt(ht.e[k]), fmt(ht.p[k]), fmt(-ht.log_p[k])))
+    return pd.DataFrame(rows, columns=cols)
+
+
+def shared_line(calc: Calculation) -> str:
+    """W_xh = [[..]], W_hh = [[..]]: the one pair of matrices every step multiplies by."""
+    p = calc.example.params
+
+    def mat(a) -> str:
+        return "[" + ", ".join(fmt_vec(r) for r in np.atleast_2d(a)) + "]"
+
+    return f"W_xh = {mat(p.W_xh)}, W_hh = {mat(p.W_hh)}"
+
+
+# ------------------------------------------------------------------- diagram
+
+
+def unrolled_dot(calc: Calculation, loss: LossCalculation, lang: str) -> str:
+    """The RNN unrolled over its steps, each naming the same W_xh and W_hh, then the head.
+
+    Top to bottom, two boxes a row (x_t beside h_t), so it stays legible on a phone.
+    """
+    v = fmt_value
+    sym = ACT_SYMBOL[calc.example.params.nonlinearity]
+    s0 = calc.steps[0]
+    lines = [
+        "digraph Unrolled {",
+        *_HEAD,
+        '  edge [fontname="Helvetica", fontsize=10, fontcolor="#1f4e8c"];',
+        node("h0", f"h_0\n{v(s0.h_prev)}", fillcolor=IO_FILL, shape="ellipse"),
+    ]
+    prev = "h0"
+    for s in calc.steps:
+        x, h = f"x{s.t}", f"h{s.t}"
+        lines += [
+            node(x, f"x_{s.t}\n{v(s.x)}", fillcolor=IO_FILL, shape="ellipse"),
+            node(h, f"h_{s.t} = {sym}(·)\n{v(s.h)}", fillcolor=GATE_FILL),
+            f'  {x} -> {h} [label=" W_xh"];',
+            f'  {prev} -> {h} [label=" W_hh"];',
+            f"  {{rank=same; {x}; {h};}}",
+        ]
+        prev = h
+    if loss.ok and loss.trace is not None:
+        t_ = loss.trace
+        y = t_.y + 1
+        lines += [
+            node("z", f"z = W h_{len(calc.steps)} + b\n{fmt_vec(t_.z)}", fillcolor=OUT_FILL),
+            node("p", f"softmax(z)\n{fmt_vec(t_.p)}", fillcolor=OUT_FILL),
+            node(
+                "L",
+                f"{tr('calculator.loss_dot_ce', lang)}\nL = −log p_{y} = {fmt(t_.loss)}",
+                fillcolor=LOSS_FILL,
+            ),
+            f'  {prev} -> z [label=" FC"]; z -> p; p -> L;',
+        ]
+    lines.append("}")
+    return "\n".join(lines)

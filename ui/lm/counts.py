@@ -1,0 +1,78 @@
+"""The counts tab: count tables, P(w|h) with its numbers, the chain rule, perplexity."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from core.lm.ngram import Factor, product
+from ui.i18n import t
+from ui.lm.fmt import num
+from ui.markdown import md_escape
+
+EMPTY = "∅"  # the empty history of a unigram
+
+
+def history_text(h: tuple[str, ...]) -> str:
+    return " ".join(h) if h else EMPTY
+
+
+def fraction(f: Factor) -> str:
+    """'1 / 2 = 0.5', or '(1 + 1) / (2 + 12) = 0.1429' with add-one."""
+    if f.add_one:
+        return f"({f.count_hw} + 1) / ({f.count_h} + {f.V}) = {num(f.p)}"
+    return f"{f.count_hw} / {f.count_h} = {num(f.p)}"
+
+
+def factor_formula(f: Factor) -> str:
+    """'P(school | i go to) = 1 / 2 = 0.5', with add-one's +1 and +V written out."""
+    lhs = f"P({f.word} | {' '.join(f.history)})" if f.history else f"P({f.word})"
+    return f"{lhs} = {fraction(f)}"
+
+
+def count_table(rows: list[Factor], lang: str) -> pd.DataFrame:
+    """One row per n-gram: h, w, count(h w), count(h), P(w|h) = a / b = p."""
+    return pd.DataFrame(
+        {
+            t("lm.col.history", lang): [history_text(f.history) for f in rows],
+            t("lm.col.word", lang): [f.word for f in rows],
+            "count(h w)": [f.count_hw for f in rows],
+            "count(h)": [f.count_h for f in rows],
+            "P(w|h)": [fraction(f) for f in rows],
+        }
+    )
+
+
+def chain_table(factors: list[Factor], model: str, lang: str) -> pd.DataFrame:
+    """One model's chain-rule factors, one row per word (the page puts two side by side)."""
+    return pd.DataFrame(
+        {
+            t("lm.col.step", lang): list(range(1, len(factors) + 1)),
+            model: [factor_formula(f) for f in factors],
+        }
+    )
+
+
+def product_line(factors: list[Factor]) -> str:
+    """'P(i go to school) = 0.1429 × 1 × 0.5 × 1 = 0.07143' as plain text (for st.code)."""
+    words = " ".join(f.word for f in factors)
+    terms = " × ".join(num(f.p) for f in factors)
+    return f"P({words}) = {terms} = {num(product(factors))}"
+
+
+def perplexity_line(factors: list[Factor], ppl: float) -> str:
+    """'PP = (0.07143)^(-1/4) = 1.939' as plain text."""
+    return f"PP = ({num(product(factors))})^(-1/{len(factors)}) = {num(ppl)}"
+
+
+def zero_note(factors: list[Factor], lang: str) -> str | None:
+    """Markdown naming the zero factors and why, or None when every factor is above 0."""
+    zeros = [f for f in factors if f.p == 0]
+    if not zeros:
+        return None
+    words = ", ".join(md_escape(factor_formula(f).split(" = ")[0]) for f in zeros)
+    note = t("lm.counts.zero", lang, words=words)
+    unseen = [f for f in zeros if f.unseen_history]
+    if unseen:
+        hs = ", ".join(md_escape(history_text(f.history)) for f in unseen)
+        note += "\n\n" + t("lm.counts.unseen_history", lang, histories=hs)
+    return note

@@ -1,0 +1,71 @@
+"""The race's sentences: the verdict, the gradient's reach, the settings' labels and errors."""
+
+from __future__ import annotations
+
+import math
+
+from core.errors import CoreError
+from core.race import LIMITS, Race, standing
+from ui.i18n import error_text, t
+
+
+def percent(x: float) -> str:
+    return f"{100 * x:.0f}%"
+
+
+def label(key: str, field: str, lang: str) -> str:
+    """A setting's label with its limits, e.g. "Sequence length T (5–100)"."""
+    low, high = LIMITS[field]
+    return t(f"race.{key}", lang, low=f"{low:g}", high=f"{high:g}")
+
+
+def problem_text(err: CoreError, lang: str) -> str:
+    """A refused setting in words: the field named in the reader's language, its limits."""
+    if err.code != "race_out_of_range":
+        return error_text(err, lang)
+    p = err.params
+    return t(
+        "error.race_out_of_range",
+        lang,
+        field=t(f"race.field.{p['field']}", lang),
+        low=f"{p['low']:g}",
+        high=f"{p['high']:g}",
+        value=p["value"],
+    )
+
+
+def verdict(race: Race, lang: str) -> str:
+    """One sentence: where each model stands on the held-out batch, after how many steps."""
+    acc = race.held_out()
+    parts = {}
+    for kind, a in acc.items():
+        state = standing(a, race.chance)
+        parts[kind.lower()] = t(
+            f"race.state_{state}", lang, model=kind, acc=percent(a), chance=percent(race.chance)
+        )
+    c = race.config
+    return t("race.verdict", lang, step=race.step_count, steps=c.steps, T=c.T, **parts)
+
+
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _power(lg: float, lang: str) -> str:
+    if math.isnan(lg):
+        return t("race.reach_none", lang)
+    if lg == -math.inf:
+        return "0"
+    if lg >= -2:
+        return f"{10**lg:.2g}"
+    return "10" + f"{round(lg)}".translate(_SUPERSCRIPT)  # 10⁻¹³
+
+
+def reach(race: Race, lang: str) -> str:
+    """How much of the gradient reached step 1 at the last step taken, for both models."""
+    last = race.history[-1].records
+    return t(
+        "race.reach",
+        lang,
+        rnn=_power(last["RNN"].reach_log10, lang),
+        lstm=_power(last["LSTM"].reach_log10, lang),
+    )

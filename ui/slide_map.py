@@ -1,0 +1,39 @@
+"""Where each part of the lecture lives on the site: the home page's slide map.
+
+Rows are in slide order; a range may point to a page that shows it as one section of
+several. tests/ui/test_slide_map.py ties every range to the slide text (the seed) and
+every page to a script that exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SlideRange:
+    """Slides first..last, what they teach (catalog key), and the page that lets you try it."""
+
+    first: int
+    last: int
+    topic: str  # catalog key "map.<topic>"
+    page: str  # page script, as st.page_link takes it
+    evidence: str  # a phrase the first slide of the range holds (checked against the seed)
+
+
+SLIDE_MAP: tuple[SlideRange, ...] = (
+    SlideRange(3, 6, "language_models", "pages/language_model.py", "Language Model"),
+    SlideRange(7, 9, "bag", "pages/bag_or_sequence.py", "Text Classification using Neural Network"),
+    SlideRange(10, 14, "rnn_steps", "pages/calculator.py", "Recurrent Neural Network (RNN)"),
+    SlideRange(15, 17, "rnn_loss", "pages/calculator.py", "Loss Function"),
+    SlideRange(18, 19, "generation_loss", "pages/language_model.py", "Loss Function"),
+    SlideRange(20, 27, "sentiment", "pages/sentiment.py", "Pytorch - Demo"),
+    SlideRange(28, 28, "gradients", "pages/gradients.py", "Vanishing Gradient"),
+    SlideRange(29, 36, "rnn_to_lstm", "pages/rnn_to_lstm.py", "Sigmoid"),
+    SlideRange(37, 50, "lstm_example", "pages/calculator.py", "LSTM – Forget Gate"),
+)
+
+
+def label(r: SlideRange) -> str:
+    """ "7-9", or "28" for a single slide."""
+    return f"{r.first}-{r.last}" if r.last > r.first else str(r.first)
