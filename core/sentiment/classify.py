@@ -276,8 +276,8 @@ def table_to_csv(table: ReviewTable, results: list[Result]) -> bytes:
     buf.write(BOM)
     w = _writer(buf)
     w.writerow(table.columns)
-    kept = table.kept or itertools.repeat([])
-    for fields, r in zip(kept, results, strict=False):
+    kept = table.kept or [[]] * len(results)  # results_to_csv: no other columns
+    for fields, r in zip(kept, results, strict=True):  # one result per row, or an error
         w.writerow([*fields, *_result_fields(r)])
     return buf.getvalue().encode("utf-8")
 

@@ -400,3 +400,9 @@ def test_a_model_not_shipped_yet_fails_cleanly(tmp_path, monkeypatch, capsys):
     assert not (tmp_path / "rnn.csv").exists()
     with pytest.raises(SystemExit):
         classify.main([str(src), str(out), "--model", "gru"])
+
+
+def test_a_result_per_row_or_an_error():
+    table = read_table(b"id,text\n1,ngon\n2,do\n", "r.csv")
+    with pytest.raises(ValueError):
+        table_to_csv(table, FakeModel().classify(["ngon"]))
