@@ -173,11 +173,6 @@ def test_no_letter_is_never_turned_away_as_not_vietnamese(model):
         assert a.status != "not_vietnamese" and a.language.lang in ("", "vi")
 
 
-@pytest.mark.xfail(
-    reason="needs core/sentiment/analysis.py status_of to treat UNDETERMINED as not "
-    "'not_vietnamese' (outside this branch's files; see the report)",
-    strict=False,
-)
 def test_letterless_text_with_tokens_is_not_not_vietnamese(model):
     """Ⅻ (a numeral, not a letter) survives cleaning as a token: classified, status ok."""
     r = model.classify(["Ⅻ"])[0]
