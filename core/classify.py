@@ -1,6 +1,7 @@
-"""`python -m core.classify INPUT OUTPUT [--column NAME]`: the bulk classifier's stable command.
+"""`python -m core.classify INPUT OUTPUT [--column NAME] [--model bag|rnn|lstm]`: bulk, streamed.
 
-The code lives in core.sentiment.classify; this path is the documented entry point.
+The bulk classifier's stable command; the code (and the full help: output columns,
+streaming, sharding a large corpus across machines) lives in core.sentiment.classify.
 """
 
 import sys

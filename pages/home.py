@@ -12,6 +12,7 @@ lang = start()
 CARDS = (
     ("pages/calculator.py", "🧮", "home.calculator"),
     ("pages/gradients.py", "📉", "home.gradients"),
+    ("pages/race.py", "🏁", "home.race"),
     ("pages/sentiment.py", "💬", "home.sentiment"),
 )
 

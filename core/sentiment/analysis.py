@@ -50,4 +50,5 @@ def label_of(p: float) -> str:
 def status_of(lang: LanguageGuess, n_tokens: int) -> str:
     if n_tokens == 0:
         return "empty"
-    return "ok" if lang.lang == VIETNAMESE else "not_vietnamese"
+    # No letter at all ("" = undetermined) is no evidence of another language.
+    return "not_vietnamese" if lang.lang not in (VIETNAMESE, "") else "ok"

@@ -6,16 +6,16 @@ from tests.support.apptest import open_page
 from tests.support.lang import english_strings, vietnamese_words, visible_text
 from ui.i18n import t
 
-CARDS = ("calculator", "gradients", "sentiment")
+CARDS = ("calculator", "gradients", "race", "sentiment")
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_home_shows_a_card_per_part_in_the_chosen_language(lang):
     at = open_page("pages/home.py", lang=lang)
-    assert [s.value.split(" ", 1)[1] for s in at.subheader[:3]] == [
+    assert [s.value.split(" ", 1)[1] for s in at.subheader[: len(CARDS)]] == [
         t(f"home.{c}.title", lang) for c in CARDS
     ]
-    assert at.subheader[3].value == t("home.map.title", lang)
+    assert at.subheader[len(CARDS)].value == t("home.map.title", lang)
     assert at.session_state["lang"] == lang and at.query_params["lang"] == lang
 
 

@@ -64,6 +64,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "real backpropagation through time in an RNN and an LSTM.",
     },
     "home.gradients.link": {"vi": "Mở trình khám phá", "en": "Open the explorer"},
+    "home.race.title": {"vi": "Đua RNN và LSTM", "en": "RNN vs LSTM race"},
+    "home.race.slides": {
+        "vi": "Hệ quả của slide 28 · huấn luyện trực tiếp",
+        "en": "What slide 28 means · live training",
+    },
+    "home.race.body": {
+        "vi": "Một RNN và một LSTM cùng học nhớ ký hiệu đầu tiên của một chuỗi dài: xem "
+        "đường cong của chúng tách nhau ngay khi huấn luyện.",
+        "en": "An RNN and an LSTM learn to remember the first symbol of a long sequence: "
+        "watch their curves part while they train.",
+    },
+    "home.race.link": {"vi": "Bắt đầu cuộc đua", "en": "Start the race"},
     "home.sentiment.title": {"vi": "Phân tích cảm xúc", "en": "Sentiment analysis"},
     "home.sentiment.slides": {
         "vi": "Slide 21-27 · bình luận nhà hàng NTC-SCV",

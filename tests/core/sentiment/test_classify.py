@@ -2,6 +2,8 @@
 
 import csv
 import io
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,8 +11,16 @@ from pathlib import Path
 import pytest
 
 from core.errors import CoreError
-from core.sentiment import Result
-from core.sentiment.classify import InputError, csv_columns, read_reviews, results_to_csv
+from core.sentiment import Result, classify
+from core.sentiment.classify import (
+    OUTPUT_COLUMNS,
+    InputError,
+    csv_columns,
+    read_reviews,
+    read_table,
+    results_to_csv,
+    table_to_csv,
+)
 from tests.support.paths import ROOT
 
 REVIEWS = [
@@ -41,7 +51,9 @@ def write_csv(path: Path, rows, header=("id", "text"), bom=False):
 
 
 def read_output(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8", newline="") as f:
+    """The rows of an output file, which starts with a UTF-8 BOM (issue 13: Excel)."""
+    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    with path.open(encoding="utf-8-sig", newline="") as f:
         return list(csv.DictReader(f))
 
 
@@ -51,7 +63,9 @@ def test_csv_rows_kept_in_order_and_count(tmp_path):
     r = run_cli(src, out)
     assert r.returncode == 0, r.stderr
     rows = read_output(out)
-    assert list(rows[0]) == ["text", "label", "p_positive", "language", "status"]
+    # Issue 13: the input's other columns (id) come first, then the result columns.
+    assert list(rows[0]) == ["id", "text", "label", "p_positive", "language", "status"]
+    assert [row["id"] for row in rows] == [str(k) for k in range(len(REVIEWS))]
     assert [row["text"] for row in rows] == REVIEWS
     assert [row["status"] for row in rows] == ["ok", "ok", "empty", "not_vietnamese", "ok"]
     assert rows[0]["label"] == "positive" and rows[1]["label"] == "negative"
@@ -165,7 +179,9 @@ def test_results_to_csv_round_trips_awkward_text():
         Result('say "hi",\nbye', "positive", 0.75, "vi", "ok"),
         Result("", None, None, "", "empty"),
     ]
-    rows = list(csv.DictReader(io.StringIO(results_to_csv(results).decode("utf-8"))))
+    data = results_to_csv(results)
+    assert data.startswith(b"\xef\xbb\xbf")  # issue 13: a BOM, so Excel reads UTF-8
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0] == {
         "text": 'say "hi",\nbye',
         "label": "positive",
@@ -183,3 +199,210 @@ def test_progress_on_stderr_for_large_files(tmp_path):
     assert r.returncode == 0, r.stderr
     assert "classified 3000/3000" in r.stderr
     assert len(read_output(out)) == 3_000
+
+
+# ------------------------------------------------------------------ issue 11: streamed bulk
+# ------------------------------------------------------------------ issue 13: every column kept
+
+
+class FakeModel:
+    """Stands for the model where only the file handling is under test: P from the length."""
+
+    def __init__(self):
+        self.batches: list[int] = []
+
+    def classify(self, texts, progress=None):
+        self.batches.append(len(texts))
+        out = [
+            Result(t, "positive", len(t) % 7 / 6, "vi", "ok")
+            if t.strip()
+            else Result(t, None, None, "", "empty")
+            for t in texts
+        ]
+        if progress is not None:
+            progress(len(out), len(out))
+        return out
+
+
+def test_other_columns_are_kept_in_order_and_clashing_names_renamed(tmp_path):
+    src = tmp_path / "in.csv"
+    src.write_bytes(
+        b"id,label,text,stars,status\r\n"
+        b'7,pos,"quan ngon,\nre",5,new\r\n'
+        b"8,neg\r\n"  # a short row: the missing fields are empty
+        b"9,neg,do,1,old,EXTRA\r\n"  # fields past the header are not kept
+    )
+    table = read_table(src.read_bytes(), "in.csv")
+    assert table.columns == (
+        "id", "label_input", "stars", "status_input", *OUTPUT_COLUMNS,
+    )  # fmt: skip
+    assert table.texts == ["quan ngon,\nre", "", "do"]
+    assert table.kept == [["7", "pos", "5", "new"], ["8", "neg", "", ""], ["9", "neg", "1", "old"]]
+    data = table_to_csv(table, FakeModel().classify(table.texts))
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+    assert rows[0] == list(table.columns)
+    assert [r[:4] for r in rows[1:]] == table.kept
+    assert [r[4] for r in rows[1:]] == table.texts
+    assert [r[-1] for r in rows[1:]] == ["ok", "empty", "ok"]
+
+
+def test_a_txt_gives_the_result_columns_only():
+    table = read_table("ngon\r\n\r\ndở\n".encode(), "r.txt")
+    assert table.columns == OUTPUT_COLUMNS and table.texts == ["ngon", "", "dở"]
+    assert table_to_csv(table, FakeModel().classify(table.texts)) == results_to_csv(
+        FakeModel().classify(table.texts)
+    )
+
+
+def test_the_old_functions_are_the_new_ones_without_the_other_columns():
+    data = 'id,text\n1,ngon\n2,"dở\nlắm"\n'.encode()
+    assert read_reviews(data, "r.csv") == read_table(data, "r.csv").texts == ["ngon", "dở\nlắm"]
+    results = FakeModel().classify(["ngon", "dở"])
+    assert results_to_csv(results) == table_to_csv(
+        read_table("ngon\ndở\n".encode(), "r.txt"), results
+    )
+
+
+def test_the_command_writes_the_bytes_core_writes(tmp_path, model):
+    """The page's download (table_to_csv) and the command's file are the same bytes."""
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    write_csv(
+        src,
+        [(k, t, k % 5) for k, t in enumerate(REVIEWS * 3)],
+        header=("id", "text", "stars"),
+        bom=True,
+    )
+    r = run_cli(src, out)
+    assert r.returncode == 0, r.stderr
+    table = read_table(src.read_bytes(), src.name)
+    assert out.read_bytes() == table_to_csv(table, model.classify(table.texts))
+    rows = read_output(out)
+    assert [row["id"] for row in rows] == [str(k) for k in range(len(REVIEWS) * 3)]
+    assert [row["stars"] for row in rows] == [str(k % 5) for k in range(len(REVIEWS) * 3)]
+
+
+def test_the_file_is_classified_and_written_a_chunk_at_a_time(tmp_path, monkeypatch):
+    monkeypatch.setattr(classify, "CHUNK_ROWS", 10)
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    texts = [f"review {k}" if k % 4 else "" for k in range(35)]
+    write_csv(src, [(k, t) for k, t in enumerate(texts)])
+    fake = FakeModel()
+    counts = classify.classify_file(src, out, None, fake, total=35)
+    assert fake.batches == [10, 10, 10, 5]  # never more than CHUNK_ROWS rows at once
+    assert counts == {"ok": 26, "empty": 9, "not_vietnamese": 0, "rows": 35}
+    table = read_table(src.read_bytes(), src.name)
+    assert out.read_bytes() == table_to_csv(table, FakeModel().classify(texts))
+    assert not (tmp_path / "out.csv.part").exists()
+
+
+def test_memory_does_not_grow_with_the_number_of_rows(tmp_path):
+    """Peak Python allocations for 5x the rows stay within 1.5x (all rows held would be 5x)."""
+    import tracemalloc
+
+    review = "Quán này đồ ăn ngon , nhân viên dễ thương , sẽ quay lại . " * 4
+    peaks = []
+    for n in (10_000, 50_000):
+        src = tmp_path / f"in{n}.txt"
+        src.write_text((review + "\n") * n, encoding="utf-8")
+        tracemalloc.start()
+        classify.classify_file(src, tmp_path / "out.csv", None, FakeModel(), total=n)
+        peaks.append(tracemalloc.get_traced_memory()[1])
+        tracemalloc.stop()
+    assert peaks[1] < 1.5 * peaks[0], peaks
+
+
+def test_a_bad_byte_late_in_a_big_file_fails_before_anything_is_written(tmp_path):
+    src, out = tmp_path / "big.txt", tmp_path / "out.csv"
+    good = ("quán ngon\n" * 5_000).encode()
+    src.write_bytes(b"\xef\xbb\xbf" + good + b"ngon \xff qu\xc3\n")
+    r = run_cli(src, out)
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert (
+        f"byte {3 + len(good) + 5} cannot be decoded" in r.stderr
+    )  # counted from the file's start
+    assert not out.exists() and not (tmp_path / "out.csv.part").exists()
+    assert "classified" not in r.stderr
+
+
+def test_a_cut_multibyte_character_at_the_end_is_found():
+    with pytest.raises(InputError) as e:
+        read_reviews("ngon quá".encode()[:-1], "x.txt")
+    assert e.value.params == {"file": "x.txt", "byte": len("ngon qu")}
+
+
+def test_shards_joined_as_the_help_says_equal_the_whole_file(tmp_path):
+    lines = [f"quán số {k} ngon" if k % 3 else f"dở tệ {k}" for k in range(30)]
+    whole, a, b = tmp_path / "all.txt", tmp_path / "part_00.txt", tmp_path / "part_01.txt"
+    whole.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    a.write_text("\n".join(lines[:13]) + "\n", encoding="utf-8")  # as `split -l 13` cuts it
+    b.write_text("\n".join(lines[13:]) + "\n", encoding="utf-8")
+    for name in ("all", "part_00", "part_01"):
+        r = run_cli(tmp_path / f"{name}.txt", tmp_path / f"out_{name}.csv")
+        assert r.returncode == 0, r.stderr
+    first = (tmp_path / "out_part_00.csv").read_bytes()
+    rest = (tmp_path / "out_part_01.csv").read_bytes()
+    joined = first + rest[rest.index(b"\n") + 1 :]  # tail -n +2: the header line goes
+    assert joined == (tmp_path / "out_all.csv").read_bytes()
+    help_text = run_cli("--help").stdout
+    assert "split -l" in help_text and "tail -q -n +2" in help_text and "shard" in help_text
+
+
+@pytest.mark.skipif(shutil.which("split") is None, reason="needs coreutils' split")
+def test_a_csv_sharded_and_joined_with_the_helps_commands_equals_the_whole(tmp_path):
+    """The help's two commands, run as written: GNU split with the header in every shard,
+    then tail to join; the joined output is the whole file's, byte for byte."""
+    help_text = " ".join(run_cli("--help").stdout.split())
+    split_cmd = re.search(r"`(tail -n \+2 big\.csv \| split [^`]*)`", help_text).group(1)
+    join_cmd = re.search(r"`(tail -q -n \+2 [^`]*)`", help_text).group(1)
+    if subprocess.run(["split", "--version"], capture_output=True).returncode:
+        pytest.skip("not GNU split")
+    rows = [(k, f"quán số {k} ngon" if k % 3 else f"dở tệ {k}", k % 5) for k in range(7)]
+    write_csv(tmp_path / "big.csv", rows, header=("id", "text", "stars"))
+    split_cmd = split_cmd.replace("100000", "3")  # 3 shards of at most 3 rows
+    subprocess.run(split_cmd, shell=True, cwd=tmp_path, check=True)
+    shards = sorted(tmp_path.glob("part_*.csv"))
+    assert [p.name for p in shards] == ["part_00.csv", "part_01.csv", "part_02.csv"]
+    for p in [tmp_path / "big.csv", *shards]:
+        r = run_cli(p, tmp_path / f"out_{p.stem.removeprefix('part_')}.csv")
+        assert r.returncode == 0, r.stderr
+    subprocess.run(join_cmd, shell=True, cwd=tmp_path, check=True)  # appends to out_00.csv
+    assert (tmp_path / "out_00.csv").read_bytes() == (tmp_path / "out_big.csv").read_bytes()
+
+
+def test_model_choice_is_passed_to_load_model_only_when_not_the_default(tmp_path, monkeypatch):
+    """--model bag|rnn|lstm: load_model(name=...) for bag and rnn; lstm, the default, is
+    load_model() so the command runs against a load_model that takes no name yet."""
+    calls = []
+
+    def fake_load_model(models_dir=None, *, name="lstm"):
+        calls.append(name)
+        return FakeModel()
+
+    monkeypatch.setattr(classify, "load_model", fake_load_model)
+    src = tmp_path / "in.txt"
+    src.write_text("ngon\ndở\n", encoding="utf-8")
+    for flag, expected in ([], "lstm"), (["--model", "rnn"], "rnn"), (["--model", "bag"], "bag"):
+        assert classify.main([str(src), str(tmp_path / "out.csv"), *flag]) == 0
+        assert calls[-1] == expected
+    assert len(calls) == 3
+
+
+def test_a_model_not_shipped_yet_fails_cleanly(tmp_path, monkeypatch, capsys):
+    def old_load_model(models_dir=None):  # the signature before the three models land
+        return FakeModel()
+
+    monkeypatch.setattr(classify, "load_model", old_load_model)
+    src, out = tmp_path / "in.txt", tmp_path / "out.csv"
+    src.write_text("ngon\n", encoding="utf-8")
+    assert classify.main([str(src), str(out)]) == 0
+    assert classify.main([str(src), str(tmp_path / "rnn.csv"), "--model", "rnn"]) == 2
+    assert "'rnn' model is not shipped" in capsys.readouterr().err
+    assert not (tmp_path / "rnn.csv").exists()
+    with pytest.raises(SystemExit):
+        classify.main([str(src), str(out), "--model", "gru"])
+
+
+def test_a_result_per_row_or_an_error():
+    table = read_table(b"id,text\n1,ngon\n2,do\n", "r.csv")
+    with pytest.raises(ValueError):
+        table_to_csv(table, FakeModel().classify(["ngon"]))

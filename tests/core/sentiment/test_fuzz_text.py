@@ -87,9 +87,16 @@ def test_tokens_are_the_cleaned_text_split_on_spaces_and_underscores(text):
 @settings(max_examples=N_TEXT, **FUZZ)
 @given(any_text)
 def test_language_guess_is_a_probability(text):
+    from core.sentiment.language import CANDIDATES, has_letter
+
     g = detect_language(text)
     assert isinstance(g.lang, str) and 0.0 <= g.prob <= 1.0 and math.isfinite(g.prob)
-    assert (g.lang == "") == (text.strip() == "")
+    # Issue 13: no language ("") exactly when there is no letter to judge (blank text
+    # included), not only for blank text; otherwise one of the candidates.
+    assert (g.lang == "") == (not has_letter(text))
+    if text.strip() == "":
+        assert g.lang == ""
+    assert g.lang in CANDIDATES or (g.lang, g.prob) == ("", 0.0)
 
 
 # ------------------------------------------------------------------ the model

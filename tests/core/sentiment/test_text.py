@@ -1,4 +1,4 @@
-"""Language detection, the five cleaning steps of slide 23, and syllable tokens."""
+"""The five cleaning steps of slide 23, and syllable tokens (language: test_language.py)."""
 
 import re
 import unicodedata
@@ -11,8 +11,6 @@ from core.sentiment.text import (
     CLEANING_STEPS,
     clean,
     clean_steps,
-    detect_language,
-    detect_languages,
     lowercase,
     normalize_whitespace,
     preprocess,
@@ -23,38 +21,6 @@ from core.sentiment.text import (
     tokenize,
 )
 from tests.support.paths import DATA
-
-# ---------------------------------------------------------------- language
-
-
-def test_detects_vietnamese_and_english_with_normalised_probability():
-    vi = detect_language("Quán này đồ ăn ngon , nhân viên phục vụ nhiệt tình , sẽ quay lại .")
-    en = detect_language("The room is cheap and the staff is so nice, near the city center.")
-    assert (vi.lang, en.lang) == ("vi", "en")
-    assert 0.9 < vi.prob <= 1.0 and 0.5 < en.prob <= 1.0
-
-
-def test_batched_detection_is_langids_own_answer():
-    from langid.langid import LanguageIdentifier, model
-
-    ident = LanguageIdentifier.from_modelstring(model, norm_probs=True)
-    texts = [
-        "Mình được 1 cô bạn giới_thiệu đến đây , tìm địa_chỉ khá dễ .",
-        "Visiting Da Nang frequently but this is the first time",
-        "quan nay ngon",
-        "Das Essen war sehr gut",
-        "😀",
-    ]
-    for guess, text in zip(detect_languages(texts), texts, strict=True):
-        lang, prob = ident.classify(text)
-        assert guess.lang == lang
-        assert guess.prob == pytest.approx(prob, abs=1e-9)
-
-
-def test_blank_text_has_no_language():
-    assert detect_language("  \n ").lang == ""
-    assert detect_language("").prob == 0.0
-
 
 # ---------------------------------------------------------------- cleaning steps
 
