@@ -8,7 +8,7 @@ import streamlit as st
 from core.errors import CoreError
 from core.sentiment import ModelUnavailable, bulk, load_model
 from core.sentiment.card import model_card
-from core.sentiment.classify import results_to_csv
+from core.sentiment.classify import table_to_csv
 from core.sentiment.review import EXAMPLES, MAX_REVIEW_CHARS, review_trace
 from ui.i18n import t
 from ui.page import start
@@ -91,7 +91,7 @@ def read_bulk():
         pasted = st.text_area(t("sentiment.paste_label", lang), height=200,
                               key="sentiment_bulk_text")  # fmt: skip
         ss["sentiment_bulk_kept"] = pasted
-        return (bulk.paste_reviews, (pasted,)) if pasted.strip() else (None, ())
+        return (bulk.paste_table, (pasted,)) if pasted.strip() else (None, ())
     up = st.file_uploader(t("sentiment.upload_label", lang, mb=UPLOAD_MB), type=["csv", "txt"],
                           key="sentiment_upload", max_upload_size=UPLOAD_MB)  # fmt: skip
     if up is None:
@@ -102,37 +102,37 @@ def read_bulk():
         cols = bulk.upload_columns(data, up.name)
         column = st.selectbox(t("sentiment.column", lang), cols, key="sentiment_csv_column",
                               index=cols.index("text") if "text" in cols else 0)  # fmt: skip
-    return bulk.bulk_reviews, (data, up.name, column)
+    return bulk.bulk_table, (data, up.name, column)
 
 
 def many_reviews():
     st.caption(t("sentiment.limits", lang, rows=bulk.MAX_ROWS, mb=UPLOAD_MB))
-    reviews, sig = None, None
+    table, sig = None, None
     try:
         read, args = read_bulk()
         if read is not None:
             parts = (a if isinstance(a, bytes) else str(a).encode() for a in args)
             sig = hashlib.sha256(b"\0".join(parts)).hexdigest()  # which input the results are of
-            reviews = read(*args)
+            table = read(*args)  # the reviews, and a CSV's other columns for the download
     except CoreError as exc:  # it may quote a file or column name: escaped
         st.error(error_markdown(exc, lang), icon="⚠️")
     else:
-        if reviews is not None:
-            st.caption(t("sentiment.ready", lang, n=len(reviews)))
+        if table is not None:
+            st.caption(t("sentiment.ready", lang, n=len(table.texts)))
     run = st.button(t("sentiment.classify", lang), type="primary", key="sentiment_bulk_run",
-                    disabled=reviews is None)  # fmt: skip
+                    disabled=table is None)  # fmt: skip
     if run:
         bar = st.progress(0.0, text=t("sentiment.classifying", lang))
         t0 = time.perf_counter()
-        results = model.classify(reviews, progress=lambda done, total: bar.progress(
+        results = model.classify(table.texts, progress=lambda done, total: bar.progress(
             done / max(total, 1), text=f"{done:,} / {total:,}"))  # fmt: skip
-        ss["sentiment_last_bulk"] = (len(reviews), time.perf_counter() - t0)
+        ss["sentiment_last_bulk"] = (len(results), time.perf_counter() - t0)
         bar.empty()
         ss["sentiment_bulk"] = (sig, results)
     last = ss.get("sentiment_bulk")
-    if last and last[0] == sig:
+    if last and last[0] == sig and table is not None:  # table: what was classified
         sections.bulk_summary(bulk.bulk_summary(last[1]), lang)
-        st.download_button(t("sentiment.download", lang), results_to_csv(last[1]),
+        st.download_button(t("sentiment.download", lang), table_to_csv(table, last[1]),
                            file_name="sentiment_results.csv", mime="text/csv",
                            key="sentiment_download", on_click="ignore")  # fmt: skip
         sections.bulk_table(bulk.results_rows(last[1]), lang)

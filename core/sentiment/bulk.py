@@ -1,8 +1,9 @@
 """Many reviews at once: read them within the page's limits, then count what came back.
 
-The page reads a paste or an upload with `paste_reviews` / `bulk_reviews` (a BulkError
-or core.sentiment.classify.InputError says what to fix), classifies with
-`model.classify`, and draws `bulk_summary` and `results_rows`.
+The page reads a paste or an upload with `paste_table` / `bulk_table` (a BulkError or
+core.sentiment.classify.InputError says what to fix), classifies the table's texts with
+`model.classify`, draws `bulk_summary` and `results_rows`, and offers
+core.sentiment.classify.table_to_csv's bytes (the input's other columns kept) to download.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.errors import CoreError
-from core.sentiment.classify import csv_columns, read_reviews
+from core.sentiment.classify import ReviewTable, csv_columns, read_table
 
 MAX_ROWS = 10_000  # many reviews: more rows are refused, never silently dropped
 
@@ -42,11 +43,13 @@ def upload_columns(data: bytes, filename: str) -> list[str]:
     return cols
 
 
-def bulk_reviews(
+def bulk_table(
     data: bytes, filename: str, column: str | None = None, max_rows: int = MAX_ROWS
-) -> list[str]:
-    """Reviews of a pasted text or an uploaded .csv/.txt; BulkError past max_rows."""
-    reviews = read_reviews(data, filename, column)
+) -> ReviewTable:
+    """A pasted text or an uploaded .csv/.txt as a ReviewTable (a CSV's other columns kept
+    for the download); BulkError when it has no text or more than max_rows rows."""
+    table = read_table(data, filename, column)
+    reviews = table.texts
     if not reviews:
         raise BulkError(
             "bulk_no_rows",
@@ -67,12 +70,24 @@ def bulk_reviews(
             rows=len(reviews),
             limit=max_rows,
         )
-    return reviews
+    return table
+
+
+def bulk_reviews(
+    data: bytes, filename: str, column: str | None = None, max_rows: int = MAX_ROWS
+) -> list[str]:
+    """Reviews of a pasted text or an uploaded .csv/.txt; BulkError past max_rows."""
+    return bulk_table(data, filename, column, max_rows).texts
+
+
+def paste_table(text: str, max_rows: int = MAX_ROWS) -> ReviewTable:
+    """One review per pasted line, same rules as a .txt upload; trailing blank lines dropped."""
+    return bulk_table(text.rstrip("\r\n").encode("utf-8"), "paste.txt", max_rows=max_rows)
 
 
 def paste_reviews(text: str, max_rows: int = MAX_ROWS) -> list[str]:
     """One review per pasted line, same rules as a .txt upload; trailing blank lines dropped."""
-    return bulk_reviews(text.rstrip("\r\n").encode("utf-8"), "paste.txt", max_rows=max_rows)
+    return paste_table(text, max_rows).texts
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,7 @@ def test_pasted_payloads_come_back_in_the_download(
     from core.sentiment.classify import results_to_csv
 
     assert got == results_to_csv(model.classify(lines))
+    assert got.startswith("\ufefftext,label,p_positive,language,status\r\n".encode())
     assert metric_value(page, "Tổng số dòng") == str(len(lines))
     assert dialogs == [] and outside_requests == []
     assert exceptions_on(page) == []
@@ -177,9 +178,14 @@ def test_bulk_csv_upload_and_its_download_keep_every_row(
 
     out = list(csv.DictReader(io.StringIO(got.decode("utf-8-sig"))))
     assert [r["text"] for r in out] == [r["text"] for r in rows]  # nothing lost, in order
-    from core.sentiment.classify import read_reviews, results_to_csv
+    from core.sentiment.classify import read_reviews, read_table, table_to_csv
 
-    assert got == results_to_csv(model.classify(read_reviews(data, "reviews.csv", "text")))
+    # the very bytes core writes: the input's other columns kept, UTF-8 with a BOM
+    table = read_table(data, "reviews.csv", "text")
+    assert table.texts == read_reviews(data, "reviews.csv", "text")
+    assert got == table_to_csv(table, model.classify(table.texts))
+    assert got.startswith("\ufeffid,stars,text,label,p_positive,language,status".encode())
+    assert [(r["id"], r["stars"]) for r in out] == [(r["id"], r["stars"]) for r in rows]
     for r in out:
         assert r["status"] in ("ok", "empty", "not_vietnamese")
         if r["status"] != "empty":

@@ -11,8 +11,10 @@ from core.sentiment.bulk import (
     BulkError,
     bulk_reviews,
     bulk_summary,
+    bulk_table,
     check_size,
     paste_reviews,
+    paste_table,
     results_rows,
     upload_columns,
 )
@@ -83,3 +85,33 @@ def test_bulk_summary_counts_every_row():
     rows = results_rows(results)
     assert [r["number"] for r in rows] == [1, 2, 3, 4] and rows[2]["label"] is None
     assert [r["text"] for r in rows] == ["a", "b", "", "c"]
+
+
+def test_an_upload_keeps_its_other_columns_for_the_download():
+    """The table the page downloads: an id (and any other column) beside each result."""
+    from core.sentiment.classify import table_to_csv
+
+    data = 'id,text,stars\n7,Ngon quá,5\n8,,1\n9,"Dở, đắt",2\n'.encode()
+    table = bulk_table(data, "r.csv")
+    assert table.texts == ["Ngon quá", "", "Dở, đắt"] == bulk_reviews(data, "r.csv")
+    assert table.columns[:2] == ("id", "stars") and table.kept == [["7", "5"], ["8", "1"],
+                                                                   ["9", "2"]]  # fmt: skip
+    results = [Result(x, None, None, "", "empty") for x in table.texts]
+    out = table_to_csv(table, results).decode("utf-8")
+    assert out.startswith("\ufeffid,stars,text,label,p_positive,language,status\r\n")
+    assert out.splitlines()[1] == "7,5,Ngon quá,,,,empty"
+
+
+def test_a_paste_is_a_table_of_the_five_result_columns():
+    table = paste_table("ngon\n\ndở\n")
+    assert table.texts == ["ngon", "", "dở"] == paste_reviews("ngon\n\ndở\n")
+    assert table.columns == ("text", "label", "p_positive", "language", "status")
+
+
+def test_a_table_past_the_row_limit_or_without_text_is_refused():
+    with pytest.raises(BulkError) as e:
+        bulk_table(b"id,text\n1,a\n2,b\n", "r.csv", max_rows=1)
+    assert e.value.code == "bulk_too_many"
+    with pytest.raises(BulkError) as e:
+        bulk_table(b"id,text\n1,\n2, \n", "r.csv")
+    assert e.value.code == "bulk_no_text"
