@@ -32,6 +32,17 @@ requires_chromium = pytest.mark.skipif(
 APP_PARTS = ("app.py", "pages", "core", "ui", ".streamlit", "models")
 
 
+# The markup a visitor may type into any text field (README, "Bad input"): none may run, load
+# or be drawn as markup.
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '"><svg onload=alert(1)>',
+    "![x](http://127.0.0.1:9/x.png)",
+    "[a](javascript:alert(1))",
+]
+
+
 def copy_app(dest: Path) -> Path:
     """Copy the site's own files into dest, so a test may damage the copy, not the repo."""
     dest.mkdir(parents=True, exist_ok=True)

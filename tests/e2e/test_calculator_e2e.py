@@ -12,13 +12,6 @@ from tests.e2e import harness
 from ui.i18n import LANGS, t
 
 ROW_PX = 35  # the data editor's row (and header) height in Streamlit 1.67
-PAYLOADS = [
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    '"><svg onload=alert(1)>',
-    "![x](http://127.0.0.1:9/x.png)",
-    "[a](javascript:alert(1))",
-]
 
 
 W_X = t("calculator.field_W_x", "vi")  # the tables' headings on the page
@@ -125,9 +118,9 @@ def test_html_and_markdown_typed_into_table_cells_stay_text(
 ):
     open_custom(page, base_url)
     title = page.title()
-    for row, payload in enumerate(PAYLOADS[:4]):
+    for row, payload in enumerate(harness.PAYLOADS[:4]):
         edit_cell(page, W_X, row=row, text=payload)  # the four rows of W_x
-    edit_cell(page, W_H, row=0, text=PAYLOADS[4])  # and one of W_h
+    edit_cell(page, W_H, row=0, text=harness.PAYLOADS[4])  # and one of W_h
     errors_shown = page.get_by_text(t("calculator.errors_count", "vi", n=5)).first
     errors_shown.wait_for(timeout=harness.TIMEOUT_MS)
     harness.settle(page)
@@ -135,12 +128,12 @@ def test_html_and_markdown_typed_into_table_cells_stay_text(
     assert dialogs == [] and outside_requests == []
     assert page.title() == title
     # The grid holds exactly what was typed.
-    assert grid_texts(page, W_X)[1::2] == PAYLOADS[:4]
-    assert grid_texts(page, W_H)[1] == PAYLOADS[4]
+    assert grid_texts(page, W_X)[1::2] == harness.PAYLOADS[:4]
+    assert grid_texts(page, W_H)[1] == harness.PAYLOADS[4]
     # Each message quotes the cell's text literally (the page cuts it at 20 characters).
     errors = " ".join(page.locator('[data-testid="stAlert"]').all_inner_texts())
     errors = errors.replace("\u200b", "")  # Streamlit breaks 'http:' with a zero-width space
-    for payload in PAYLOADS:
+    for payload in harness.PAYLOADS:
         assert f"'{payload[:20]}…'" in errors
     main = page.locator('[data-testid="stMain"]')
     assert main.locator("script, svg[onload], img[src='x'], a[href^='javascript']").count() == 0
