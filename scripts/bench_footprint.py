@@ -35,9 +35,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from footprint import server, venv, visits
-
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # footprint.server starts the site with tests/support/server.py
+
+from footprint import server, venv, visits  # noqa: E402
+
 PAGES = ("/", "/calculator", "/gradients", "/sentiment")
 
 TARGET_INSTALL_MB = 500.0
@@ -143,7 +145,7 @@ def parallel_sessions(browser, url: str, n: int, srv: server.Server) -> tuple[fl
         for path in PAGES[1:]:
             waits[path] = visits.wait([visits.click(t, path) for t in tabs])
         time.sleep(0.5)
-        return srv.rss_mb(), waits
+        return server.rss_mb(srv), waits
     finally:
         for ctx in contexts:
             ctx.close()
@@ -161,7 +163,7 @@ def sequential_sessions(browser, url: str, n: int, srv: server.Server) -> list[t
             ctx.close()
         if k % step == 0 or k == n:
             time.sleep(0.5)  # let the server see the websocket close
-            marks.append((k, srv.rss_mb()))
+            marks.append((k, server.rss_mb(srv)))
             note(f"sequential session {k}/{n}: RSS {marks[-1][1]:.0f} MB")
     if bad := exceptions_of(shown):
         print(f"   ! exception boxes during sequential sessions: {', '.join(bad)}")
@@ -175,16 +177,14 @@ def measure_server(args, python: str, tmp: Path, targets: Targets) -> None:
     from playwright.sync_api import sync_playwright
 
     note(f"starting the server with {python}")
-    srv = server.start(python, args.app_dir, tmp / "streamlit.log")
+    srv = server.start(args.app_dir, tmp / "streamlit.log", python=python, timeout_s=180)
     try:
-        rss_cold = srv.rss_mb()
+        rss_cold = server.rss_mb(srv)
         torch = venv.version_in(python, "torch")
         print(f"\n2. Server cold start to healthy  {srv.started_s:5.2f} s")
         print(f"   python: {python} (torch {'installed, ' + torch if torch else 'not installed'})")
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(
-                executable_path=visits.CHROMIUM, headless=True, args=visits.LAUNCH_ARGS
-            )
+            browser = server.launch_chromium(pw)
             try:
                 run_browser(args, browser, srv, rss_cold, targets)
             finally:
@@ -200,7 +200,7 @@ def run_browser(args, browser, srv: server.Server, rss_cold: float, targets: Tar
     url = srv.url
     note("first visitor on the cold server")
     first = visitor(browser, url)
-    rss_one = srv.rss_mb()
+    rss_one = server.rss_mb(srv)
     note("a second visitor (warm server)")
     warm = visitor(browser, url)
 
@@ -223,15 +223,16 @@ def run_browser(args, browser, srv: server.Server, rss_cold: float, targets: Tar
     print(f"   cold server's first visit to /gradients: {grad_s:.2f} s{tgt}")
     if bad := exceptions_of([*first.values(), *warm.values()]):
         print(f"   ! exception boxes on: {', '.join(bad)}")
-    print(f"   torch loaded in the server process: {'yes' if srv.has_loaded('libtorch') else 'no'}")
+    torch_loaded = server.has_loaded(srv, "libtorch")
+    print(f"   torch loaded in the server process: {'yes' if torch_loaded else 'no'}")
 
     time.sleep(1.0)
-    rss_before = srv.rss_mb()
+    rss_before = server.rss_mb(srv)
     n_par, n_seq = args.sessions_parallel, args.sessions_sequential
     note(f"{n_par} sessions at once")
     rss_par, waits = parallel_sessions(browser, url, n_par, srv)
     time.sleep(1.0)
-    rss_par_left = srv.rss_mb()
+    rss_par_left = server.rss_mb(srv)
     note(f"{n_seq} sessions one after another")
     marks = sequential_sessions(browser, url, n_seq, srv)
 
@@ -277,7 +278,7 @@ def run_browser(args, browser, srv: server.Server, rss_cold: float, targets: Tar
         print(f"   that is {(mb1 - mb0) / (k1 - k0):+.2f} MB per closed session")
     print("   (Streamlit keeps a closed session for server.disconnectedSessionTTL, 120 s by")
     print("    default, so recent sessions still count in these figures.)")
-    row("peak of the server process over the run (VmHWM)", srv.peak_rss_mb())
+    row("peak of the server process over the run (VmHWM)", server.peak_rss_mb(srv))
 
     sizing(args.budget_mb, n_par, rss_before, rss_par, rss_par_left)
 
@@ -338,8 +339,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if not Path(visits.CHROMIUM).exists():
-        print(f"needs Debian's chromium at {visits.CHROMIUM}", file=sys.stderr)
+    if not server.CHROMIUM.exists():
+        print(f"needs Debian's chromium at {server.CHROMIUM}", file=sys.stderr)
         return 2
     try:
         import playwright.sync_api  # noqa: F401

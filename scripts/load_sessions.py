@@ -22,7 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from core.sentiment.text import clean  # noqa: E402
-from tests.e2e.harness import CHROMIUM, LAUNCH_ARGS, ROOT, streamlit_server  # noqa: E402
+from tests.support.paths import ROOT  # noqa: E402
+from tests.support.server import CHROMIUM, launch_chromium, streamlit_server  # noqa: E402
 
 REVIEWS = [
     "Đồ ăn rất ngon, nhân viên thân thiện, sẽ quay lại.",
@@ -71,7 +72,7 @@ async def wave(url: str, n: int) -> list[dict[str, float]]:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        browser = await launch_chromium(pw)
         try:
             return await asyncio.gather(*(student(browser, url, k) for k in range(n)))
         finally:

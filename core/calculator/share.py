@@ -49,6 +49,15 @@ def _numbers(rows) -> list[str]:
     return nums
 
 
+def _check_numbers(parts: list[str], code: str, what: str) -> None:
+    """Every part of a code reads as a number; else ShareCodeError(code) naming its place k."""
+    for k, s in enumerate(parts, start=1):
+        try:
+            parse_number(s)
+        except CellError as e:
+            raise ShareCodeError(code, f"{what} {k}: {e}", cause=e, k=k) from e
+
+
 def encode(t: Tables) -> str:
     """Compact share code of the tables (a cell that does not parse is written as 0)."""
     I, H, T = t.sizes
@@ -87,13 +96,7 @@ def decode_head(code: str, H: int) -> HeadTables:
             H=H,
             need=need,
         )
-    for k, s in enumerate(parts, start=1):
-        try:
-            parse_number(s)
-        except CellError as e:
-            raise ShareCodeError(
-                "calc_share_head_number", f"classifier number {k}: {e}", cause=e, k=k
-            ) from e
+    _check_numbers(parts, "calc_share_head_number", "classifier number")
     grid = tuple(tuple(parts[r * (H + 1) : (r + 1) * (H + 1)]) for r in range(C))
     return HeadTables(grid, y - 1)
 
@@ -145,11 +148,7 @@ def decode(code: str) -> Tables:
             T=T,
             need=need,
         )
-    for k, s in enumerate(parts, start=1):
-        try:
-            parse_number(s)
-        except CellError as e:
-            raise ShareCodeError("calc_share_number", f"number {k}: {e}", cause=e, k=k) from e
+    _check_numbers(parts, "calc_share_number", "number")
     grids, pos = {}, 0
     for name in FIELDS:
         r, c = shape[name]

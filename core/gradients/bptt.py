@@ -214,34 +214,37 @@ def _sequence(X, I: int) -> np.ndarray:
     return X[None]  # (1, T, I)
 
 
-def rnn_grads(W_ih, W_hh, b_ih, b_hh, X, activation: str, max_norm=None) -> Run:
-    """Unroll h_t = act(W_ih x_t + b_ih + W_hh h_(t-1) + b_hh) and backprop L = sum(h_T)."""
-    p = RNNParams(W_ih, W_hh, b_ih, b_hh, nonlinearity=activation)
-    tape = rnn_forward(p, _sequence(X, p.input_size))
-    g = rnn_backward(p, tape, np.ones((1, p.hidden_size)))  # dL/dh_T of sum(h_T)
+def _unroll(p, X, forward, backward):
+    """One sequence X (T, I) as a batch of one: its tape, and the grads of L = sum(h_T)."""
+    tape = forward(p, _sequence(X, p.input_size))
+    return tape, backward(p, tape, np.ones((1, p.hidden_size)))  # dL/dh_T of sum(h_T)
+
+
+def _run(tape, g, param_grads: tuple, max_norm, **cell_path) -> Run:
+    """The seam's Run of that batch of one: states, dL/dh_t, pre-activations, weight grads."""
     return make_run(
         hs=tape.hs[1:, 0],
         grad_h=g.grad_h[:, 0],
         pre=tape.pre[:, 0],
-        param_grads=(g.W_xh, g.W_hh, g.b_xh, g.b_hh),
+        param_grads=param_grads,
         max_norm=max_norm,
+        **cell_path,
     )
+
+
+def rnn_grads(W_ih, W_hh, b_ih, b_hh, X, activation: str, max_norm=None) -> Run:
+    """Unroll h_t = act(W_ih x_t + b_ih + W_hh h_(t-1) + b_hh) and backprop L = sum(h_T)."""
+    p = RNNParams(W_ih, W_hh, b_ih, b_hh, nonlinearity=activation)
+    tape, g = _unroll(p, X, rnn_forward, rnn_backward)
+    return _run(tape, g, (g.W_xh, g.W_hh, g.b_xh, g.b_hh), max_norm)
 
 
 def lstm_grads(W_ih, W_hh, b_ih, b_hh, X, max_norm=None) -> Run:
     """Unroll the LSTM (gates i, f, g, o as nn.LSTM packs them); backprop L = sum(h_T)."""
     p = LSTMParams(W_ih, W_hh, b_ih, b_hh)
-    tape = lstm_forward(p, _sequence(X, p.input_size))
-    g = lstm_backward(p, tape, np.ones((1, p.hidden_size)))
-    return make_run(
-        hs=tape.hs[1:, 0],
-        grad_h=g.grad_h[:, 0],
-        pre=tape.pre[:, 0],
-        param_grads=(g.W_ih, g.W_hh, g.b_ih, g.b_hh),
-        max_norm=max_norm,
-        cs=tape.cs[1:, 0],
-        grad_c=g.grad_c[:, 0],
-    )
+    tape, g = _unroll(p, X, lstm_forward, lstm_backward)
+    cell_path = {"cs": tape.cs[1:, 0], "grad_c": g.grad_c[:, 0]}
+    return _run(tape, g, (g.W_ih, g.W_hh, g.b_ih, g.b_hh), max_norm, **cell_path)
 
 
 def _log10_spectral_norm(M: np.ndarray) -> float:

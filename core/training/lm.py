@@ -29,10 +29,9 @@ from core.lm import ngram
 from core.lm.corpus import write_sample
 from core.lm.runtime import OnnxLM
 from core.lm.tokens import BOS, EOS, Vocab, tokens
+from core.training.data import DEFAULT_DATA, ROOT, read_split, split_hash
 from core.training.lm_model import LSTMLM, LMConfig
 
-ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ntc-scv"
 DEFAULT_OUT = ROOT / "models" / "lm"
 OPSET = 17
 
@@ -53,29 +52,6 @@ class LMTrainConfig:
 
 
 # ---------------------------------------------------------------------- data
-
-
-def read_split(data: Path, split: str, limit: int | None = None) -> list[str]:
-    """Review texts of data_train/<split>, negatives then positives, in file-number order."""
-    texts = []
-    for folder in ("neg", "pos"):
-        d = data / "data_train" / split / folder
-        files = sorted(d.glob("*.txt"), key=lambda p: (len(p.stem), p.stem))
-        if not files:
-            raise FileNotFoundError(f"no reviews in {d}: expected the official NTC-SCV layout")
-        texts += [f.read_text(encoding="utf-8") for f in files[:limit]]
-    return texts
-
-
-def split_hash(data: Path, split: str) -> str:
-    """sha256 over every file's relative path and bytes of one split (the data's identity)."""
-    h = hashlib.sha256()
-    base = data / "data_train" / split
-    for f in sorted(base.rglob("*.txt")):
-        h.update(str(f.relative_to(base)).encode())
-        h.update(b"\0")
-        h.update(f.read_bytes())
-    return h.hexdigest()
 
 
 def windows(seqs: list[list[int]], T: int) -> list[list[int]]:
@@ -224,9 +200,9 @@ def train(data: Path, out: Path, mcfg: LMConfig, tcfg: LMTrainConfig, command: s
     log = lambda *a: print(*a, file=sys.stderr, flush=True)  # noqa: E731
 
     log(f"reading {data.name} ...")
-    tr_texts = read_split(data, "train", tcfg.limit)
+    tr_texts, _ = read_split(data, "train", tcfg.limit)  # the labels are not the LM's
     tr_tok = [tokens(t) for t in tr_texts]
-    va_tok = [tokens(t) for t in read_split(data, "test", tcfg.limit)]
+    va_tok = [tokens(t) for t in read_split(data, "test", tcfg.limit)[0]]
     vocab = Vocab.build(tr_tok, mcfg.vocab_size)
     mcfg.vocab_size = len(vocab)
     bos, eos = vocab.id(BOS), vocab.id(EOS)

@@ -1,5 +1,8 @@
 """Fixtures for the browser tests: one `streamlit run` of the repo per session, Chromium per module.
 
+Every test in this folder drives Chromium: it is marked e2e (and skipped without Chromium)
+here, so a test file need not say so.
+
 The browser (a sync Playwright) lives per module, not per session: a second sync
 Playwright in the same thread fails while one is running, and other test files
 (tests/test_sentiment_page_browser.py) start their own.
@@ -7,17 +10,23 @@ Playwright in the same thread fails while one is running, and other test files
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from tests.e2e.harness import (
-    CHROMIUM,
-    LAUNCH_ARGS,
-    ROOT,
-    SCREENSHOTS,
-    TIMEOUT_MS,
-    streamlit_server,
-    warm_up,
-)
+from tests.e2e.harness import ROOT, SCREENSHOTS, TIMEOUT_MS, requires_chromium, warm_up
+from tests.support.server import CHROMIUM, launch_chromium, streamlit_server
+
+HERE = Path(__file__).resolve().parent
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m e2e` / `-m "not e2e"` selects by the mark
+def pytest_collection_modifyitems(items):
+    """Mark every test of this folder e2e, skipped where Debian's Chromium is missing."""
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.e2e)
+            item.add_marker(requires_chromium)
 
 
 @pytest.fixture(scope="session")
@@ -48,7 +57,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS, headless=True)
+        b = launch_chromium(pw)
         yield b
         b.close()
 

@@ -1,40 +1,23 @@
-"""Shared machinery for the browser tests: a real `streamlit run` and headless Chromium.
+"""Shared machinery for the browser tests: driving a page of the site, and its phone check.
 
-Plain functions (not fixtures) so the fault tests can start their own server on a
-damaged copy of the app with the same code path as the healthy one.
+The server and the browser themselves are started by tests/support/server.py (the
+measuring scripts use it too). Plain functions (not fixtures) so the fault tests can
+start their own server on a damaged copy of the app with the same code path.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.support.paths import ROOT
+from tests.support.server import CHROMIUM
+from ui.i18n import t
 
-CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-
-# Debian's Chromium: Playwright may not download its own browser here.
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 # The machine is shared (2 cores, several engineers): generous, never a speed test.
 TIMEOUT_MS = 90_000
@@ -49,67 +32,15 @@ requires_chromium = pytest.mark.skipif(
 APP_PARTS = ("app.py", "pages", "core", "ui", ".streamlit", "models")
 
 
-def free_port() -> int:
-    """A localhost port nobody listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@dataclass
-class Server:
-    """A running `streamlit run`, its URL and the file its output goes to."""
-
-    url: str
-    proc: subprocess.Popen
-    log_path: Path
-
-    def log(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace")
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, log_path: Path, timeout_s: float) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited early:\n{log_path.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                if r.status == 200:
-                    return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    raise RuntimeError(f"streamlit not healthy after {timeout_s:.0f} s:\n{log_path.read_text()}")
-
-
-@contextmanager
-def streamlit_server(app_dir: Path, log_path: Path) -> Iterator[Server]:
-    """Run `streamlit run app.py` from app_dir on a free port until the block ends."""
-    port = free_port()
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.port", str(port),
-        "--server.address", "127.0.0.1",
-        "--server.headless", "true",
-        "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    log_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(log_path, "w", encoding="utf-8") as log:
-        proc = subprocess.Popen(cmd, cwd=app_dir, stdout=log, stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc, log_path, timeout_s=90)
-        yield Server(url, proc, log_path)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(timeout=15)
+# The markup a visitor may type into any text field (README, "Bad input"): none may run, load
+# or be drawn as markup.
+PAYLOADS = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '"><svg onload=alert(1)>',
+    "![x](http://127.0.0.1:9/x.png)",
+    "[a](javascript:alert(1))",
+]
 
 
 def copy_app(dest: Path) -> Path:
@@ -154,6 +85,30 @@ def open_page(page, base_url: str, url_path: str, expect_text: str) -> None:
     settle(page)
 
 
+def title_words(title: str) -> str:
+    """A page title without its leading emoji (drawn apart from the words it stands before)."""
+    first, _, rest = title.partition(" ")
+    return rest if rest and not any(c.isalnum() for c in first) else title
+
+
+def open_in(page, base_url: str, url_path: str, lang: str, title_key: str) -> None:
+    """Open a page of the site in lang (?lang=) and wait for its title, t(title_key, lang)."""
+    open_page(page, base_url, f"{url_path}?lang={lang}", title_words(t(title_key, lang)))
+
+
+def enter_text(box, text: str) -> None:
+    """Type text into a text box (a locator), press Enter and wait for the rerun to end."""
+    box.fill(text)
+    box.press("Enter")
+    settle(box.page)
+
+
+def metric_value(page, label: str) -> str:
+    """The big number of the first st.metric whose label contains label."""
+    m = page.locator('[data-testid="stMetric"]').filter(has_text=label).first
+    return m.locator('[data-testid="stMetricValue"]').inner_text().strip()
+
+
 def screenshot(page, name: str) -> Path:
     """Save the whole page (not just the viewport) into artifacts/screenshots/NAME.png."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -171,6 +126,11 @@ def screenshot(page, name: str) -> Path:
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(size)
     return path
+
+
+def main_text(page) -> str:
+    """The words of the page's main area (the sidebar left out)."""
+    return page.locator('[data-testid="stMain"]').inner_text()
 
 
 def exceptions_on(page) -> list[str]:
@@ -238,10 +198,11 @@ def on_phone(page) -> None:
 
 
 def phone_report(page) -> dict:
-    """On a phone's screen, every chart scrolled into view: how many charts, the titles cut
+    """On a phone's screen, every visible chart scrolled into view: how many, the titles cut
     off, the pixels the page scrolls sideways, and the Plotly toolbars drawn over titles."""
     on_phone(page)
-    charts = page.locator('[data-testid="stPlotlyChart"]')
+    # Only the charts on screen: those of a tab not chosen are hidden (and cannot scroll).
+    charts = page.locator('[data-testid="stPlotlyChart"]').filter(visible=True)
     for i in range(charts.count()):
         charts.nth(i).scroll_into_view_if_needed()
     page.wait_for_timeout(500)
@@ -251,3 +212,14 @@ def phone_report(page) -> dict:
         "sideways": sideways_overflow(page),
         "toolbars": page.locator(".modebar-container .modebar").count(),
     }
+
+
+def assert_fits_phone(page, name: str) -> dict:
+    """The site's phone check: on a 390 x 844 screen nothing scrolls sideways, no chart or
+    axis title is cut off, no Plotly toolbar sits on a title; saves screenshot NAME.
+
+    Returns phone_report(page), for a page's own further checks (e.g. its chart count)."""
+    got = phone_report(page)
+    assert got["sideways"] == 0 and got["clipped"] == [] and got["toolbars"] == 0, (name, got)
+    screenshot(page, name)
+    return got

@@ -11,9 +11,10 @@ import time
 
 import pytest
 
-from tests.e2e.harness import CHROMIUM, LAUNCH_ARGS, SETTLED_JS, TIMEOUT_MS, requires_chromium
+from tests.e2e.harness import SETTLED_JS, TIMEOUT_MS
+from tests.support.server import launch_chromium
 
-pytestmark = [pytest.mark.e2e, pytest.mark.slow, requires_chromium]
+pytestmark = pytest.mark.slow
 
 SESSIONS = 8  # README's testing figures are derived from these
 # Different lengths (1 to 18 tokens read), so each session's screen is its own even
@@ -163,9 +164,7 @@ async def _class_at_once(base_url: str, expected: list[tuple[str, str]], log: di
     from playwright.async_api import async_playwright
 
     async with async_playwright() as pw:
-        browser = await pw.chromium.launch(
-            executable_path=str(CHROMIUM), args=LAUNCH_ARGS, headless=True
-        )
+        browser = await launch_chromium(pw)
         try:
             # Open the home page once first, as any server gets it after its first visit
             # (see harness.warm_up: a cold server mishandles a deep link).

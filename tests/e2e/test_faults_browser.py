@@ -7,21 +7,17 @@ import shutil
 import pytest
 
 from tests.e2e.harness import (
-    CHROMIUM,
     ROOT,
     TIMEOUT_MS,
     copy_app,
     exceptions_on,
     open_page,
-    requires_chromium,
     screenshot,
-    streamlit_server,
     warm_up,
 )
 from tests.support.faults import MODEL_FAULTS, MODEL_FILES
+from tests.support.server import CHROMIUM, streamlit_server
 from ui.i18n import t
-
-pytestmark = [pytest.mark.e2e, requires_chromium]
 
 # A page that fails deep inside a helper, with a message a visitor must never see.
 RAISING_PAGE = """

@@ -4,7 +4,7 @@ import pytest
 
 from core.lecture.bag import MAX_WORDS
 from tests.support.apptest import open_page
-from tests.support.lang import english_strings, vietnamese_words, visible_text
+from tests.support.lang import other_language, visible_text
 from ui.i18n import t
 
 PAGE = "pages/bag_or_sequence.py"
@@ -18,14 +18,6 @@ def _frame(at, name: str):
 
 def _verdicts(at):
     return [s.value for s in at.success], [w.value for w in at.warning]
-
-
-def _pure(at, lang: str, typed: str = "") -> None:
-    text = visible_text(at)
-    if lang == "en":
-        assert vietnamese_words(text, allowed=typed) == []
-    else:
-        assert english_strings(text) == []
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -46,7 +38,7 @@ def test_the_slide_example_shows_only_the_bag_as_equal(lang):
     ids = _frame(at, "ids")
     assert ids.values.tolist() == [[2, 4, 3], [3, 4, 2]]  # slide 24
     assert at.info[0].value == t("bag.verdict.reordered", lang)
-    _pure(at, lang)
+    assert other_language(visible_text(at), lang) == []
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -80,7 +72,7 @@ def test_every_control(lang):
     # V = 4 keeps the, a: old, dog, bites, man in A and man, bites in B become <unk>
     assert t("bag.unk_note", lang, count=6) in [c.value for c in at.caption]
     assert not at.exception
-    _pure(at, lang, typed=typed + " a man bites")
+    assert other_language(visible_text(at), lang, allowed=typed + " a man bites") == []
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -91,7 +83,7 @@ def test_bad_sentences_are_explained_in_the_readers_language(lang):
     at.text_input(key="bag.a").set_value("w " * (MAX_WORDS + 1)).run()
     assert [e.value for e in at.error] == [t("error.bag_too_long", lang, n=1, most=MAX_WORDS)]
     assert not at.exception
-    _pure(at, lang)
+    assert other_language(visible_text(at), lang) == []
 
 
 def test_typed_markup_stays_text_in_the_chips():

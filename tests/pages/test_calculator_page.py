@@ -16,6 +16,7 @@ from core.calculator.share import decode, encode
 from core.calculator.tables import Tables, preset_tables, random_tables
 from tests.support.apptest import open_page
 from tests.support.lang import english_strings, vietnamese_words, visible_text
+from tests.support.torch_bptt import loaded
 from ui.calculator.lines import fmt, fmt_vec
 from ui.calculator.tables import CHECK_COLUMNS, field_title
 from ui.i18n import t
@@ -75,15 +76,8 @@ def _torch_lstm(W_ih, W_hh, b_ih, b_hh, X, h0, c0):
     """Independent reference: torch.nn.LSTMCell in float64 over the sequence."""
     f64 = torch.float64
     H = len(h0)
-    cell = torch.nn.LSTMCell(np.shape(W_ih)[1], H, dtype=f64)
+    cell = loaded(torch.nn.LSTMCell(np.shape(W_ih)[1], H, dtype=f64), (W_ih, W_hh, b_ih, b_hh))
     with torch.no_grad():
-        for name, v in (
-            ("weight_ih", W_ih),
-            ("weight_hh", W_hh),
-            ("bias_ih", b_ih),
-            ("bias_hh", b_hh),
-        ):
-            getattr(cell, name).copy_(torch.tensor(v, dtype=f64))
         h = torch.tensor(np.asarray(h0, dtype=np.float64)).view(1, H)
         c = torch.tensor(np.asarray(c0, dtype=np.float64)).view(1, H)
         out = []
@@ -512,17 +506,9 @@ def _torch_head(
     b_hh = np.array([0.0, 1.0]) if b_hh is None else b_hh
     H, I = np.shape(W_xh)
     rnn = torch.nn.RNN(I, H, nonlinearity="relu", batch_first=True, dtype=f64)
-    fc = torch.nn.Linear(H, len(b), dtype=f64)
+    loaded(rnn, (W_xh, W_hh, b_xh, b_hh))
+    fc = loaded(torch.nn.Linear(H, len(b), dtype=f64), (W, b))
     with torch.no_grad():
-        for name, v in (
-            ("weight_ih_l0", W_xh),
-            ("weight_hh_l0", W_hh),
-            ("bias_ih_l0", b_xh),
-            ("bias_hh_l0", b_hh),
-        ):
-            getattr(rnn, name).copy_(torch.tensor(np.asarray(v, dtype=np.float64)))
-        fc.weight.copy_(torch.tensor(np.asarray(W, dtype=np.float64)))
-        fc.bias.copy_(torch.tensor(np.asarray(b, dtype=np.float64)))
         _, h_n = rnn(torch.tensor(np.asarray(X, dtype=np.float64)).unsqueeze(0))
         z = fc(h_n[0])
         return z[0].numpy(), torch.nn.functional.cross_entropy(z, torch.tensor([y])).item()

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from core.calculator.presets import slide_lstm, slide_rnn
 from core.nn.cells import LSTMParams, RNNParams
 from tests.support import apptest
-from tests.support.lang import english_strings, vietnamese_words, visible_text
+from tests.support.lang import other_language, visible_text
 from tests.support.paths import APP
 from ui.i18n import t
 
@@ -346,20 +346,16 @@ def _texts(at: AppTest) -> str:
     return "\n".join(parts)
 
 
-def test_english_page_shows_no_vietnamese_word():
-    at = open_page(lang="en")
+@pytest.mark.parametrize(
+    ("lang", "title"), [("en", "Gradients through time"), ("vi", "Gradient qua thời gian")]
+)
+def test_the_page_shows_only_its_language(lang, title):
+    """English: no Vietnamese word; Vietnamese: no English sentence, in every driven state."""
+    at = open_page(lang=lang)
     for state in _drive(at):
         assert not state.exception
-        assert vietnamese_words(_texts(state)) == []
-    assert "Gradients through time" in _texts(at)
-
-
-def test_vietnamese_page_shows_no_english_sentence():
-    at = open_page(lang="vi")
-    for state in _drive(at):
-        assert not state.exception
-        assert english_strings(_texts(state)) == []
-    assert "Gradient qua thời gian" in _texts(at)
+        assert other_language(_texts(state), lang) == []
+    assert title in _texts(at)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -371,8 +367,5 @@ def test_the_hand_off_reads_in_one_language(lang):
     assert "147" in text  # the saturation said, in this language
     at.radio(key="bptt_cell_inputs").set_value("calculator").run()
     text += _texts(at)  # and why the LSTM loses
-    if lang == "en":
-        assert vietnamese_words(text) == []
-    else:
-        assert english_strings(text) == []
+    assert other_language(text, lang) == []
     assert t("gradients.why.cell_mark", lang) in text

@@ -81,3 +81,9 @@ def visible_text(at) -> str:
 
     walk(at._tree)
     return "\n".join(out)
+
+
+def other_language(text: str, lang: str, allowed: str = "") -> list[str]:
+    """What text shows of the language the page is not in: Vietnamese words on an English
+    page (allowed text and kept terms excepted), English interface strings on a Vietnamese one."""
+    return vietnamese_words(text, allowed=allowed) if lang == "en" else english_strings(text)

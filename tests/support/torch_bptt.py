@@ -34,24 +34,30 @@ def one_thread():
         torch.set_num_threads(before)
 
 
-def _loaded(module, weights):
-    """module with its parameters set, in order, from NumPy arrays."""
+def loaded(module, weights):
+    """module with its parameters set, in order, from NumPy arrays (a cell's order:
+    weight_ih, weight_hh, bias_ih, bias_hh, as RNNParams and LSTMParams hold them)."""
     with torch.no_grad():
         for w, a in zip(module.parameters(), weights, strict=True):
             w.copy_(torch.from_numpy(np.asarray(a, dtype=np.float64)))
     return module
 
 
+def weights_of(module) -> list[np.ndarray]:
+    """module's parameters, in order, as NumPy arrays (the inverse of loaded)."""
+    return [w.detach().numpy() for w in module.parameters()]
+
+
 def rnn_module(p: RNNParams) -> torch.nn.RNN:
     """An RNN cell's weights as a real nn.RNN (same weights, same nonlinearity)."""
     rnn = torch.nn.RNN(p.input_size, p.hidden_size, nonlinearity=p.nonlinearity, dtype=DTYPE)
-    return _loaded(rnn, (p.W_xh, p.W_hh, p.b_xh, p.b_hh))
+    return loaded(rnn, (p.W_xh, p.W_hh, p.b_xh, p.b_hh))
 
 
 def lstm_module(p: LSTMParams) -> torch.nn.LSTM:
     """An LSTM cell's weights as a real nn.LSTM; both pack gates as (i, f, g, o)."""
     lstm = torch.nn.LSTM(p.input_size, p.hidden_size, dtype=DTYPE)
-    return _loaded(lstm, (p.W_ih, p.W_hh, p.b_ih, p.b_hh))
+    return loaded(lstm, (p.W_ih, p.W_hh, p.b_ih, p.b_hh))
 
 
 def fused_weight_grads(module, X: np.ndarray) -> list[np.ndarray]:
@@ -97,7 +103,7 @@ def rnn_grads(W_ih, W_hh, b_ih, b_hh, X, activation: str, max_norm=None) -> Run:
     p = RNNParams(W_ih, W_hh, b_ih, b_hh, nonlinearity=activation)
     with one_thread():
         cell = torch.nn.RNNCell(p.input_size, p.hidden_size, nonlinearity=activation, dtype=DTYPE)
-        return _unroll(_loaded(cell, (p.W_xh, p.W_hh, p.b_xh, p.b_hh)), X, False, max_norm)
+        return _unroll(loaded(cell, (p.W_xh, p.W_hh, p.b_xh, p.b_hh)), X, False, max_norm)
 
 
 def lstm_grads(W_ih, W_hh, b_ih, b_hh, X, max_norm=None) -> Run:
@@ -105,7 +111,7 @@ def lstm_grads(W_ih, W_hh, b_ih, b_hh, X, max_norm=None) -> Run:
     p = LSTMParams(W_ih, W_hh, b_ih, b_hh)
     with one_thread():
         cell = torch.nn.LSTMCell(p.input_size, p.hidden_size, dtype=DTYPE)
-        return _unroll(_loaded(cell, (p.W_ih, p.W_hh, p.b_ih, p.b_hh)), X, True, max_norm)
+        return _unroll(loaded(cell, (p.W_ih, p.W_hh, p.b_ih, p.b_hh)), X, True, max_norm)
 
 
 def rnn_chain_log10(W_hh, D, ks) -> np.ndarray:

@@ -14,7 +14,7 @@ from core.gradients import (
     scalar_series,
     validate,
 )
-from tests.support.lang import english_strings, vietnamese_words
+from tests.support.lang import other_language
 from ui.gradients import figures, tables, words
 from ui.i18n import t
 
@@ -50,13 +50,6 @@ def _words(fig) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _one_language(text: str, lang: str) -> None:
-    if lang == "en":
-        assert vietnamese_words(text) == []
-    else:
-        assert english_strings(text) == []
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_scalar_figure_log_axis_titles_and_overflow_marks(lang):
     fig = figures.scalar_figure(scalar_series(1.0, 2.0, 2000), lang)
@@ -72,7 +65,7 @@ def test_scalar_figure_log_axis_titles_and_overflow_marks(lang):
     assert note.text == t("gradients.fig.exploded_note", lang, name="|input·wⁿ|", count=overflowed)
     # The overflow is at large n (right): its label sits at the empty left edge, in the plot.
     assert (note.xref, note.xanchor, note.showarrow) == ("paper", "left", False) and note.x <= 0.05
-    _one_language(_words(fig), lang)
+    assert other_language(_words(fig), lang) == []
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -102,7 +95,7 @@ def test_bptt_figure_traces_axes_and_labels(vanishing, lang):
     count = int(vanishing.rnn.vanished.sum())
     notes = [a.text for a in fig.layout.annotations]
     assert t("gradients.fig.vanished_note", lang, name="RNN", count=count) in notes
-    _one_language(_words(fig), lang)
+    assert other_language(_words(fig), lang) == []
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -172,7 +165,7 @@ def test_every_problem_core_can_report_is_worded_with_its_limits(lang):
     for field, message in text.items():
         assert t(f"gradients.field.{field}", lang) in message
         assert "{" not in message and "None" not in message
-        _one_language(message, lang)
+        assert other_language(message, lang) == []
     ex = slide_lstm()
     bad = [
         CalculatorCell("gru", ex.params),
@@ -183,7 +176,7 @@ def test_every_problem_core_can_report_is_worded_with_its_limits(lang):
     for cell in bad:
         (message,) = words.problems_text(BadInput(validate(ExplorerConfig(), cell)), lang).values()
         assert "{" not in message and "None" not in message
-        _one_language(message, lang)
+        assert other_language(message, lang) == []
     W = ex.params.W_hh.copy()
     W[0, 0] = np.nan
     nan_cell = CalculatorCell(
@@ -204,7 +197,7 @@ def test_when_the_lstm_loses_one_sentence_says_why(lang):
     assert text == t("gradients.why.lstm_loss_saturated_cell", lang, c=c,
                      d=words.fmt(r.lstm_why.mean_tanh_deriv_cell, lang), f="")  # fmt: skip
     assert c in text and text.count(".") >= 1 and "{" not in text
-    _one_language(text, lang)
+    assert other_language(text, lang) == []
     forget = explore(ExplorerConfig(hidden_size=32, seq_len=200, forget_bias=-3.0))
     f = f"{forget.lstm_why.per_step_factor:.3g}"
     assert f in words.lstm_loss_text(forget, lang)

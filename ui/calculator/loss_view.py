@@ -16,18 +16,9 @@ from core.calculator.loss import (
     LossCalculation,
 )
 from core.calculator.trace import Calculation
+from ui.calculator import loss as head_ui  # the head's words, tables and diagram
 from ui.calculator import state
 from ui.calculator.lines import fmt
-from ui.calculator.loss import (
-    classes_frame,
-    head_errors,
-    head_frame,
-    logit_lines,
-    loss_lines,
-    shared_line,
-    softmax_lines,
-    unrolled_dot,
-)
 from ui.i18n import t
 from ui.markdown import md_escape
 
@@ -59,7 +50,7 @@ def head_controls(H: int, lang: str) -> HeadTables:
     )
     st.markdown(f"**{t('calculator.loss_head_title', lang)}**")
     st.space("small")  # room for the table's toolbar, which would cover the heading
-    df = head_frame(base)
+    df = head_ui.head_frame(base)
     out = st.data_editor(
         df,
         key=state.HEAD_EDITOR,
@@ -76,7 +67,7 @@ def head_controls(H: int, lang: str) -> HeadTables:
 def show(calc: Calculation, loss: LossCalculation, head: HeadTables, lang: str) -> None:
     """The head's errors, or logits, softmax and loss line by line; then the unrolled RNN."""
     if not loss.ok:
-        texts = head_errors(loss, head, lang)
+        texts = head_ui.head_errors(loss, head, lang)
         st.error(
             "\n\n".join(
                 [t("calculator.loss_errors", lang, n=len(texts))] + [md_escape(x) for x in texts]
@@ -86,13 +77,13 @@ def show(calc: Calculation, loss: LossCalculation, head: HeadTables, lang: str) 
         ht = loss.trace
         y = ht.y + 1
         st.markdown(f"**{t('calculator.loss_logits_heading', lang)}**")
-        for line in logit_lines(ht):
+        for line in head_ui.logit_lines(ht):
             st.markdown(f"#### `{line}`")
         st.markdown(f"**{t('calculator.loss_softmax_heading', lang)}**")
-        for line in softmax_lines(ht):
+        for line in head_ui.softmax_lines(ht):
             st.markdown(f"##### `{line}`")
         st.markdown(f"**{t('calculator.loss_ce_heading', lang, y=y)}**")
-        for line in loss_lines(ht):
+        for line in head_ui.loss_lines(ht):
             st.markdown(f"#### `{line}`")
         if ht.p[ht.y] == 0:
             st.info(t("calculator.loss_underflow", lang, y=y))
@@ -100,8 +91,8 @@ def show(calc: Calculation, loss: LossCalculation, head: HeadTables, lang: str) 
             st.warning(t("calculator.loss_overflow", lang))
         left, right = st.columns([1, 2], vertical_alignment="center")
         left.metric(f"L = −log p_{y}", fmt(ht.loss))
-        right.table(classes_frame(ht, lang), hide_index=True, border="horizontal")
-    st.markdown(t("calculator.loss_shared", lang, line=shared_line(calc)))
+        right.table(head_ui.classes_frame(ht, lang), hide_index=True, border="horizontal")
+    st.markdown(t("calculator.loss_shared", lang, line=head_ui.shared_line(calc)))
     diagram, _ = st.columns(2)  # half the width on a wide screen, all of it on a phone
     diagram.markdown(f"**{t('calculator.loss_diagram_heading', lang)}**")
-    diagram.graphviz_chart(unrolled_dot(calc, loss, lang), width="stretch")
+    diagram.graphviz_chart(head_ui.unrolled_dot(calc, loss, lang), width="stretch")

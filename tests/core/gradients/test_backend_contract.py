@@ -15,7 +15,6 @@ why (an exact reference, or what the two share up to the divergence); no other c
 """
 
 import math
-import warnings
 
 import numpy as np
 import pytest
@@ -29,6 +28,8 @@ from core.nn.cells import LSTMParams, RNNParams
 from tests.support import torch_bptt as reference
 from tests.support.torch_bptt import fused_weight_grads, lstm_module, rnn_module
 
+pytestmark = pytest.mark.usefixtures("torch_on_one_thread")
+
 BACKENDS = [
     pytest.param(bptt, id="numpy"),
     pytest.param(reference, id="torch-reference"),
@@ -37,20 +38,6 @@ RTOL = 1e-10
 SUBNORMAL_ATOL = 1e-310
 VANISH_FLOOR = 1e-300
 I = 4  # the explorer's input size for random networks
-
-
-@pytest.fixture(autouse=True)
-def _no_numeric_warnings():
-    """Overflow and underflow must be handled, never leak as RuntimeWarnings."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", RuntimeWarning)
-        yield
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _torch_on_one_thread():
-    with reference.one_thread():
-        yield
 
 
 def _rnn(H=5, I=3, act="tanh", scale=1.0, seed=0) -> RNNParams:

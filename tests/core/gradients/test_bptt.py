@@ -7,7 +7,6 @@ that saturates, float64's last bits are where NumPy and torch may part, which an
 long-double run settles.
 """
 
-import warnings
 from dataclasses import replace
 
 import numpy as np
@@ -20,21 +19,10 @@ from core.gradients.run import safe_norms
 from core.nn.cells import LSTMParams
 from tests.support import torch_bptt as reference
 
+pytestmark = pytest.mark.usefixtures("torch_on_one_thread")
+
 RTOL = 1e-10
 I = 4  # the explorer's input size for random networks
-
-
-@pytest.fixture(autouse=True)
-def _no_numeric_warnings():
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", RuntimeWarning)
-        yield
-
-
-@pytest.fixture(autouse=True, scope="module")
-def _torch_on_one_thread():
-    with reference.one_thread():
-        yield
 
 
 def _rel(a: np.ndarray, b: np.ndarray) -> float:

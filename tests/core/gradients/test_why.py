@@ -1,7 +1,6 @@
 """The why-numbers (core/gradients/why.py) on the NumPy backend's runs, against torch."""
 
 import math
-import warnings
 
 import numpy as np
 import pytest
@@ -14,13 +13,6 @@ from core.gradients.why import lstm_why, rnn_why
 
 I = 4
 F64 = torch.float64
-
-
-@pytest.fixture(autouse=True)
-def _no_numeric_warnings():
-    with warnings.catch_warnings():
-        warnings.simplefilter("error", RuntimeWarning)
-        yield
 
 
 @pytest.mark.parametrize("activation", ["tanh", "relu"])

@@ -15,6 +15,7 @@ from core.nn.cells import (
     rnn_forward,
     sigmoid,
 )
+from tests.support.torch_bptt import loaded, weights_of
 
 CASES = [
     (seed, I, H, T)
@@ -38,13 +39,7 @@ def test_rnn_matches_torch_rnncell(nonlinearity, seed, I, H, T):
     torch.manual_seed(seed)
     ref = torch.nn.RNNCell(I, H, nonlinearity=nonlinearity, dtype=torch.float64)
     X, h0, _ = _rng_sequence(seed, I, H, T)
-    p = RNNParams(
-        ref.weight_ih.detach().numpy(),
-        ref.weight_hh.detach().numpy(),
-        ref.bias_ih.detach().numpy(),
-        ref.bias_hh.detach().numpy(),
-        nonlinearity,
-    )
+    p = RNNParams(*weights_of(ref), nonlinearity)
     steps = rnn_forward(p, X.numpy(), h0.numpy())
     h = h0.unsqueeze(0)
     with torch.no_grad():
@@ -59,21 +54,9 @@ def test_lstm_matches_torch_lstmcell_and_lstm(seed, I, H, T):
     torch.manual_seed(seed)
     cell = torch.nn.LSTMCell(I, H, dtype=torch.float64)
     seq = torch.nn.LSTM(I, H, dtype=torch.float64)
-    with torch.no_grad():
-        for a, b in [
-            ("weight_ih", "weight_ih_l0"),
-            ("weight_hh", "weight_hh_l0"),
-            ("bias_ih", "bias_ih_l0"),
-            ("bias_hh", "bias_hh_l0"),
-        ]:
-            getattr(seq, b).copy_(getattr(cell, a))
+    loaded(seq, weights_of(cell))  # the same weights: weight_ih(_l0), weight_hh, bias_ih, bias_hh
     X, h0, c0 = _rng_sequence(seed, I, H, T)
-    p = LSTMParams(
-        cell.weight_ih.detach().numpy(),
-        cell.weight_hh.detach().numpy(),
-        cell.bias_ih.detach().numpy(),
-        cell.bias_hh.detach().numpy(),
-    )
+    p = LSTMParams(*weights_of(cell))
     steps = lstm_forward(p, X.numpy(), h0.numpy(), c0.numpy())
     with torch.no_grad():
         out, (hT, cT) = seq(X.unsqueeze(1), (h0.view(1, 1, H), c0.view(1, 1, H)))  # (T, 1, H)
