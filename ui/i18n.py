@@ -1,45 +1,40 @@
 """One language at a time: every visible string, in Vietnamese and English, behind a key.
 
-The catalog is one dict, assembled from a section per page (ui/strings/*.py) so that
-each page's words sit together; a key is `<section>.<name>` and must be unique.
+The catalog is one dict, assembled from a data file per page (ui/strings/<section>.toml)
+so that each page's words sit together and a translator edits text, not code; a key is
+`<section>.<name>` (or `nav.<page>`, `error.<code>`) and must be unique across files.
 Placeholders are str.format fields ("{n} bước"), the same in both languages.
-The lecture's own terms and quoted slide or review text are not translated: KEPT lists
-the terms a page may show in either language.
+The lecture's own terms and quoted slide or review text are not translated: each file's
+`kept` list names the terms a page may show in either language.
 """
 
 from __future__ import annotations
 
 import string
+import tomllib
+from pathlib import Path
 
 from core.errors import CoreError
-from ui.strings import bag, calculator, common, gradients, lm, race, rnn_to_lstm, sentiment
+
+STRINGS_DIR = Path(__file__).resolve().parent / "strings"
 
 LANGS = ("vi", "en")
 DEFAULT = "vi"
 NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
-SECTIONS = {
-    "common": common.STRINGS,
-    "calculator": calculator.STRINGS,
-    "gradients": gradients.STRINGS,
-    "sentiment": sentiment.STRINGS,
-    "bag": bag.STRINGS,
-    "rnn_to_lstm": rnn_to_lstm.STRINGS,
-    "lm": lm.STRINGS,
-    "race": race.STRINGS,
-}
+
+def _read(path: Path) -> tuple[dict[str, dict[str, str]], frozenset[str]]:
+    """One section file: its strings by key, and its kept terms."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    kept = frozenset(data.pop("kept", ()))
+    return {key: dict(entry) for key, entry in data.items()}, kept
+
+
+_FILES = {p.stem: _read(p) for p in sorted(STRINGS_DIR.glob("*.toml"))}
+SECTIONS: dict[str, dict[str, dict[str, str]]] = {k: v[0] for k, v in _FILES.items()}
 
 # Terms shown as they are in both languages: the lecture's names for things.
-KEPT = frozenset(
-    common.KEPT
-    | calculator.KEPT
-    | gradients.KEPT
-    | sentiment.KEPT
-    | bag.KEPT
-    | rnn_to_lstm.KEPT
-    | lm.KEPT
-    | race.KEPT
-)
+KEPT = frozenset().union(*(kept for _, kept in _FILES.values()))
 
 
 def _merge(sections: dict[str, dict[str, dict[str, str]]]) -> dict[str, dict[str, str]]:

@@ -2,7 +2,7 @@
 
 The page keeps the cell's numbers as text (what its editable tables hold), so any typo
 reaches this module and comes back as a FieldError naming the grid, row and column;
-the presentation layer words it (ui/strings/calculator.py, keys `error.calc_*`).
+the presentation layer words it (ui/strings/calculator.toml, keys `error.calc_*`).
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ import pytest
 
 from core.sentiment.review import review_trace
 from tests.e2e.harness import (
+    PAYLOADS,
     TIMEOUT_MS,
     clipped_titles,
     exceptions_on,
@@ -29,13 +30,6 @@ from ui.i18n import t
 
 pytestmark = [pytest.mark.e2e, requires_chromium]
 
-PAYLOADS = [
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    '"><svg onload=alert(1)>',
-    "![x](http://127.0.0.1:9/x.png)",
-    "[a](javascript:alert(1))",
-]
 POSITIVE = "Đồ ăn rất ngon, nhân viên thân thiện, giá hợp lý, nhất định sẽ quay lại!"
 NEGATIVE = "Đồ ăn dở tệ, phục vụ chậm và thô lỗ, quán bẩn, không bao giờ quay lại nữa."
 

@@ -22,8 +22,9 @@ from ui.calculator.loss import (
     softmax_lines,
     unrolled_dot,
 )
-from ui.i18n import LANGS, t
-from ui.strings.calculator import STRINGS
+from ui.i18n import LANGS, SECTIONS, t
+
+STRINGS = SECTIONS["calculator"]
 
 
 @pytest.fixture(scope="module")

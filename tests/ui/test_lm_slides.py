@@ -5,7 +5,7 @@ import re
 import pytest
 
 from tests.support.seed import slide_text
-from ui.strings import lm
+from ui.i18n import SECTIONS
 
 # slide number -> phrases of the seed's page that the page's claim rests on
 CLAIMS = {
@@ -24,7 +24,7 @@ CLAIMS = {
 def cited_slides() -> set[int]:
     """Every slide number the page's strings name ('Slide 3', 'slides 11-14', 'Slides 18-19')."""
     found = set()
-    for entry in lm.STRINGS.values():
+    for entry in SECTIONS["lm"].values():
         for text in entry.values():
             for a, b in re.findall(r"[Ss]lides? (\d+)(?:-(\d+))?", text):
                 found |= set(range(int(a), int(b or a) + 1))

@@ -1,6 +1,6 @@
 """The calculator drawn with Streamlit: one calculation and the reader's language in, widgets out.
 
-Every string comes from the catalog (ui/strings/calculator.py); every piece of text a
+Every string comes from the catalog (ui/strings/calculator.toml); every piece of text a
 visitor typed (a bad cell, a share code) goes through md_escape before Markdown.
 """
 

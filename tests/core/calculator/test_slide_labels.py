@@ -19,7 +19,9 @@ from core.calculator.slides import (
 from core.calculator.tables import preset_tables
 from core.calculator.trace import calculate
 from tests.support.seed import slide_lines
-from ui.strings.calculator import STRINGS
+from ui.i18n import SECTIONS
+
+STRINGS = SECTIONS["calculator"]
 
 
 @pytest.fixture(scope="module")
