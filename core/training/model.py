@@ -54,7 +54,10 @@ def default_config(kind: str, **overrides) -> ModelConfig:
     """The shipped configuration of one model, with overrides."""
     if kind not in KINDS:
         raise ValueError(f"kind must be one of {KINDS}, got {kind!r}")
-    return ModelConfig(kind=kind, **{**DEFAULTS[kind], **overrides})
+    cfg = ModelConfig(kind=kind, **{**DEFAULTS[kind], **overrides})
+    if kind == "bag":
+        cfg.hidden_size = 0  # the bag has no recurrent state, whatever a shared flag says
+    return cfg
 
 
 def _steps(T: int, like: torch.Tensor) -> torch.Tensor:
@@ -152,7 +155,7 @@ class LanguageModelHead(nn.Module):
     def __init__(self, cfg: ModelConfig):
         super().__init__()
         V = cfg.vocab_size
-        cutoffs = [c for c in (2_000, 8_000) if c < V - 1]
+        cutoffs = [c for c in (2_000, 8_000) if c < V - 1] or [max(1, V // 2)]
         self.out = nn.AdaptiveLogSoftmaxWithLoss(cfg.hidden_size, V, cutoffs, div_value=4.0)
         self.drop = nn.Dropout(cfg.dropout)
 

@@ -124,3 +124,36 @@ def measure(models_dir: Path, name: str, va_texts: list[str], y_va: np.ndarray, 
         Path(f).name: (Path(models_dir) / f).stat().st_size for f in model_files(name)[1:2]
     }
     return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m core.training.report [--model NAME]`: measure the shipped models again and
+    rewrite their metadata's figures (after the challenge set or the classify path changed;
+    the training record is kept as it is)."""
+    import argparse
+    import json
+    import sys
+    import time
+
+    from core.sentiment import MODEL_NAMES, model_files
+    from core.training.data import DEFAULT_DATA, read_split
+
+    ap = argparse.ArgumentParser(prog="python -m core.training.report", description=main.__doc__)
+    ap.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="NTC-SCV folder")
+    ap.add_argument("--models", type=Path, default=ROOT / "models", help="the models folder")
+    ap.add_argument("--model", choices=MODEL_NAMES, help="this model only (default: all)")
+    args = ap.parse_args(argv)
+    log = lambda *a: print(*a, file=sys.stderr, flush=True)  # noqa: E731
+    texts, labels = read_split(args.data, "test")
+    for name in [args.model] if args.model else MODEL_NAMES:
+        path = args.models / model_files(name)[2]
+        meta = json.loads(path.read_text("utf-8"))
+        t0 = time.time()
+        meta.update(measure(args.models, name, texts, np.array(labels), log))
+        meta["timings"]["evaluate_s"] = round(time.time() - t0, 1)
+        path.write_text(json.dumps(meta, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -32,6 +32,7 @@ from core.training.data import (
     batches,
     pad,
     read_split,
+    recorded_path,
     typed_form,
     vietnamese_only,
 )
@@ -237,7 +238,7 @@ def train_one(prep: Prepared, mcfg: ModelConfig, tcfg: TrainConfig, log) -> tupl
 
 def ship(model, prep: Prepared, out: Path, mcfg, tcfg, record: dict, command: str, data) -> dict:
     """Export ONNX, write the metadata, then measure the shipped files through core.sentiment."""
-    from core.training.data import recorded_path, split_hash
+    from core.training.data import split_hash
     from core.training.export import OPSET, export_onnx, outputs_of
     from core.training.report import measure
 
@@ -303,8 +304,10 @@ def main(argv: list[str] | None = None) -> int:
         _log(f"error: {args.data} has no data_train/ folder (official NTC-SCV layout)")
         return 2
     given = {k: v for k, v in vars(args).items() if v is not None}
-    # --out only says where the files go, not what they are: left out of the record.
+    # --out only says where the files go, not what they are: left out of the record; the
+    # data folder is recorded as recorded_path names it (never the machine's folder).
     shown = [a for k, a in enumerate(argv) if a != "--out" and (k == 0 or argv[k - 1] != "--out")]
+    shown = [recorded_path(args.data) if a == str(args.data) else a for a in shown]
     command = ("python -m core.training.train " + " ".join(shlex.quote(a) for a in shown)).strip()
     min_freq = given.get("min_freq", TrainConfig.min_freq)
     prep = prepare(args.data, given.get("limit"), min_freq, _log)
