@@ -1,4 +1,4 @@
-"""The one reader of a model.onnx (bag, rnn, lstm): exact weights, PyTorch's gate order, parsed once."""
+"""The one reader of a model.onnx (bag, rnn, lstm): exact weights, PyTorch's order, parsed once."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""ONNX export of each model: dynamic batch and time axes, and the same numbers as PyTorch (1e-5)."""
+"""ONNX export of each model: dynamic batch and time axes, the same numbers as PyTorch (1e-5)."""
 
 import numpy as np
 import onnx
