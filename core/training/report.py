@@ -28,6 +28,21 @@ FORMS = {
 }
 
 
+def field_comments(*classes) -> dict[str, str]:
+    """Each dataclass field's comment in its source (`name: type = default  # comment`), so
+    the model card says what every recorded setting means."""
+    import inspect
+    import re
+
+    out = {}
+    for cls in classes:
+        for line in inspect.getsource(cls).splitlines():
+            m = re.match(r"\s+(\w+): [^=]+=[^#]+#\s*(.+)$", line)
+            if m:
+                out[f"{cls.__name__}.{m.group(1)}"] = m.group(2).strip()
+    return out
+
+
 def form_texts(va_texts: list[str]) -> dict[str, list[str]]:
     """The validation reviews in each of FORMS."""
     return {

@@ -240,7 +240,7 @@ def ship(model, prep: Prepared, out: Path, mcfg, tcfg, record: dict, command: st
     """Export ONNX, write the metadata, then measure the shipped files through core.sentiment."""
     from core.training.data import split_hash
     from core.training.export import OPSET, export_onnx, outputs_of
-    from core.training.report import measure
+    from core.training.report import field_comments, measure
 
     folder = out / "sentiment" / mcfg.kind
     folder.mkdir(parents=True, exist_ok=True)
@@ -251,6 +251,7 @@ def ship(model, prep: Prepared, out: Path, mcfg, tcfg, record: dict, command: st
         "seed": tcfg.seed,
         "config": mcfg.to_dict(),
         "train_config": asdict(tcfg),
+        "config_doc": field_comments(ModelConfig, TrainConfig),  # what each setting means
         "labels": list(LABELS),
         "tokenization": "syllables: clean(), then split on whitespace and underscores",
         "vocab": "../vocab.json",

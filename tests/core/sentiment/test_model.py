@@ -253,6 +253,10 @@ def test_metadata_is_a_model_card(zoo):
     ):
         assert key in meta, key  # fmt: skip
     assert meta["name"] == meta["config"]["kind"] == zoo.name
+    # every recorded setting says what it means
+    doc = meta["config_doc"]
+    assert {f"ModelConfig.{k}" for k in meta["config"]} <= set(doc)
+    assert {f"TrainConfig.{k}" for k in meta["train_config"]} <= set(doc)
     assert meta["command"].startswith("python -m core.training.train")
     # The card holds no machine path: the data folder is relative to the project.
     assert meta["data"]["path"] == "../shared/data/ntc-scv"
