@@ -222,20 +222,20 @@ def test_checks_and_trace_frames_are_labelled_in_the_language(lang):
 # --------------------------------------------------------------------- words
 
 
-@pytest.mark.parametrize(
-    "value,en_words,vi_words",
-    [
-        (None, "empty cell", "ô trống"),
-        ("", "empty cell", "ô trống"),
-        ("abc", "'abc' is not a number", "'abc' không phải là số"),
-        ("nan", "NaN is not a number", "NaN không phải là số"),
-        ("NaN", "NaN is not a number", "NaN không phải là số"),
-        ("inf", "infinite", "vô cực"),
-        ("-inf", "infinite", "vô cực"),
-        ("1e400", "infinite", "vô cực"),
-    ],
-)
-def test_bad_cell_is_worded_with_its_row_and_column(value, en_words, vi_words):
+# What each kind of bad cell is called, in each language.
+EMPTY = ("empty cell", "ô trống")
+INFINITE = ("infinite", "vô cực")
+BAD_CELLS = {
+    None: EMPTY, "": EMPTY, "inf": INFINITE, "-inf": INFINITE, "1e400": INFINITE,
+    "abc": ("'abc' is not a number", "'abc' không phải là số"),
+    "nan": ("NaN is not a number", "NaN không phải là số"),
+    "NaN": ("NaN is not a number", "NaN không phải là số"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("value", list(BAD_CELLS))
+def test_bad_cell_is_worded_with_its_row_and_column(value):
+    en_words, vi_words = BAD_CELLS[value]
     t_ = with_cell(preset_tables("lstm_slide"), "W_h", 2, 0, value)
     (e,) = calculate(t_).errors
     en, vi = words.field_error(e, t_, "en"), words.field_error(e, t_, "vi")
