@@ -40,7 +40,16 @@ sys.path.insert(0, str(ROOT))  # footprint.server starts the site with tests/sup
 
 from footprint import server, venv, visits  # noqa: E402
 
-PAGES = ("/", "/calculator", "/gradients", "/sentiment")
+PAGES = (  # every page, in the navigation's order (app.py)
+    "/",
+    "/language-model",
+    "/bag-or-sequence",
+    "/calculator",
+    "/rnn-to-lstm",
+    "/gradients",
+    "/race",
+    "/sentiment",
+)
 
 TARGET_INSTALL_MB = 500.0
 TARGET_RSS_PARALLEL_MB = 300.0
