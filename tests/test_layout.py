@@ -55,6 +55,19 @@ def test_every_page_starts_through_ui_page():
         assert "PagesManager" not in src, p.name
 
 
+def test_no_raw_html_through_markdown():
+    """Markup goes through st.html with every user string escaped in ui/, never through
+    st.markdown(..., unsafe_allow_html=True), where Markdown would also parse typed text."""
+    files = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]
+    files += sorted((ROOT / "ui").rglob("*.py"))
+    offenders = [
+        str(f.relative_to(ROOT))
+        for f in files
+        if "unsafe_allow_html" in f.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
+
+
 def test_ui_never_imports_pages():
     offenders = [
         str(f.relative_to(ROOT))

@@ -88,7 +88,10 @@ def test_bad_sentences_are_explained_in_the_readers_language(lang):
 
 def test_typed_markup_stays_text_in_the_chips():
     at = open_page(PAGE, lang="en")
-    at.text_input(key="bag.a").set_value("<script>alert(1)</script> dog").run()
-    chips = [m.value for m in at.markdown if "→" in m.value]
+    typed = "<script>alert(1)</script> ![x](http://127.0.0.1:9/x.png) [a](javascript:alert(1)) dog"
+    at.text_input(key="bag.a").set_value(typed).run()
+    # The chips go through st.html (no Markdown parsing), never st.markdown with raw HTML.
+    chips = [h.proto.body for h in at.get("html") if "→" in h.proto.body]
     assert chips and all("<script>" not in c for c in chips)
     assert any("&lt;script&gt;alert(1)&lt;/script&gt;" in c for c in chips)
+    assert not [m.value for m in at.markdown if "→" in m.value]
