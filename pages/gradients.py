@@ -19,6 +19,7 @@ def T(key: str, **params) -> str:
 
 # The heavy part, keyed by the controls (a frozen config and the calculator's cell).
 explore_cached = st.cache_data(g.explore, max_entries=64, show_spinner=T("bptt.computing"))
+saturating_cached = st.cache_data(g.saturating_inputs, max_entries=64, show_spinner=False)
 PRESETS = {  # activation, ρ(W_hh), T; each puts the forget bias back to 3
     "vanish": ("tanh", 1.0, 200), "explode": ("relu", 2.0, 200), "overflow": ("relu", 8.0, 500),
 }  # fmt: skip
@@ -84,7 +85,7 @@ if own:
     st.info(words.handoff_info(cell, lang))
 cell_inputs = "calculator"
 if own and cell.inputs is not None:  # x = 1 repeated saturates the lecture's cell: say so
-    big_c = st.cache_data(g.saturating_inputs, show_spinner=False)(cell, ss["bptt_length"])
+    big_c = saturating_cached(cell, ss["bptt_length"])
     ss.setdefault("bptt_cell_inputs", "random" if big_c else "calculator")
     opts = {v: T(f"bptt.cell_inputs_{v}") for v in ("calculator", "random")}
     cell_inputs = st.radio(T("bptt.cell_inputs"), opts, 0, opts.get, horizontal=True,
