@@ -4,7 +4,7 @@ import streamlit as st
 
 from core.calculator.tables import PRESETS, preset_tables
 from core.calculator.trace import calculate, calculate_head
-from ui.calculator import loss_view, state, view
+from ui.calculator import history, loss_view, state, view
 from ui.i18n import t
 from ui.page import start
 
@@ -12,6 +12,7 @@ lang = start()
 ss = st.session_state
 
 url_error = state.init()
+history.restore()  # the browser's Back or Forward: that entry's mode and cell
 st.title(t("calculator.title", lang))
 if url_error is not None:
     view.url_warning(url_error, lang)
@@ -55,5 +56,5 @@ if result is not None:
         loss_view.show(result, loss, head, lang)
         code = loss.share_code
     view.share(code, lang)
-    st.query_params["w"] = code
+    history.write(mode, code)
 ss["calc_prev_mode"] = mode

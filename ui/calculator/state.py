@@ -3,7 +3,8 @@
 Keys: calc_tables (what the editors hold now), calc_base (what the editors started
 from), calc_mode, calc_kind, calc_I/H/T, calc_seed, calc_step, calc_by_kind (each cell
 kind's last custom tables, so switching kinds and back keeps the work), calc_last_ok,
-calc_lang (the language the editors were drawn in); for the RNN's head (slides 15-17):
+calc_lang (the language the editors were drawn in), calc_address (the ?mode= and ?w= the
+page last wrote, see ui/calculator/history.py); for the RNN's head (slides 15-17):
 calc_head (what its editor started from), calc_head_typed (what it held last run),
 calc_classes, calc_class (the true class, 0-based).
 """
@@ -26,6 +27,8 @@ from core.calculator.tables import (
 from core.calculator.trace import Calculation
 
 EDITORS = {name: f"calc_ed_{name}" for name in FIELDS}
+MODES = (*PRESETS, "custom")
+URL_MODE, URL_CODE = "mode", "w"  # the address's slide example or custom, and share code
 HEAD_EDITOR = "calc_ed_head"
 ss = st.session_state
 
@@ -51,13 +54,17 @@ def init() -> ShareCodeError | None:
     Returns the error of a share code that could not be read (once), else None.
     """
     if "calc_tables" in ss:
+        # Streamlit drops the mode radio's state while another page runs: back from there
+        # (the sidebar, or the browser's Back) the student finds the mode left.
+        if "calc_prev_mode" in ss:
+            ss.setdefault("calc_mode", ss["calc_prev_mode"])
         return None
     tables, mode, error = preset_tables("lstm_slide"), "lstm_slide", None
-    code = st.query_params.get("w")
+    code = st.query_params.get(URL_CODE)
     if code:
         try:
             tables, head = decode_link(code)
-            mode = match_preset(tables) or "custom"
+            mode = url_mode() or match_preset(tables) or "custom"
             if head is not None:
                 load_head(head)
         except ShareCodeError as exc:
@@ -67,13 +74,21 @@ def init() -> ShareCodeError | None:
     return error
 
 
+def url_mode() -> str:
+    """The address's ?mode= if it names one of the page's modes, else ''."""
+    mode = st.query_params.get(URL_MODE, "")
+    return mode if mode in MODES else ""
+
+
 def sync_custom(lang: str) -> None:
     """Widgets' state the custom mode needs, kept across slide modes and language switches."""
     t = ss["calc_tables"]
-    # Streamlit drops a widget's state on runs that do not draw it (the slide modes).
-    for key, value in zip(("calc_I", "calc_H", "calc_T"), t.sizes, strict=True):
-        ss.setdefault(key, value)
-    ss.setdefault("calc_kind", kind_key(t))
+    # Streamlit drops a widget's state on runs that do not draw it (the slide modes), and
+    # after another page may leave an older value instead: the tables say what is right.
+    keys = ("calc_I", "calc_H", "calc_T", "calc_kind")
+    for key, value in zip(keys, (*t.sizes, kind_key(t)), strict=True):
+        if ss.get(key) != value:
+            ss[key] = value
     # The editors' row labels are words: another language is another table to Streamlit,
     # which would start it afresh. Keep what was typed as the new starting point.
     if ss.setdefault("calc_lang", lang) != lang:
