@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from core.sentiment.language import LanguageGuess
 from core.sentiment.text import CleanStep
@@ -25,12 +25,8 @@ class Analysis:
     p_prefix: list[float]  # P(positive) after reading tokens 1..t, per read token
     influence: list[float]  # p_positive minus P(positive) with token t left out
     status: str  # "ok" | "empty" | "not_vietnamese"
-    # Left from the retired LSTM + phrase-bag model, kept so old readers still work:
-    # lstm_logit is the lstm model's whole logit (None for the other models or when
-    # nothing was classified), bag_vote is always 0.0 and phrases always [].
+    # The lstm model's logit (None for the other models or when nothing was classified).
     lstm_logit: float | None = None
-    bag_vote: float | None = None
-    phrases: list[tuple[str, int, float]] = field(default_factory=list)
     model: str = "lstm"  # which model answered: "bag" | "rnn" | "lstm"
 
 

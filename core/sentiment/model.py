@@ -219,12 +219,10 @@ class SentimentModel:
         else:
             without = leave_one_out(w, ids)  # (T,) exact: closed form or shared prefixes
         influence = [p - float(x) for x in without]
-        # The phrase bag is gone: lstm_logit is the LSTM's whole logit, bag_vote 0.0 and
-        # phrases [] (kept so readers of the old fields keep working).
         logit = lstm_logit(w, hidden[0]) if self.name == "lstm" else None
         return Analysis(
             *head, label_of(p), p, [float(x) for x in p_prefix], influence, status,
-            lstm_logit=logit, bag_vote=0.0, phrases=[], model=self.name,
+            lstm_logit=logit, model=self.name,
         )  # fmt: skip
 
 

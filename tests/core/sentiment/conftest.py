@@ -1,4 +1,4 @@
-"""Fixtures for the three sentiment models: each shipped model, and small exported twins."""
+"""Small exported twins of the three sentiment models (each shipped model: tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -6,17 +6,6 @@ import pytest
 
 from core.sentiment import MODEL_NAMES
 from tests.support.paths import MODELS
-
-
-@pytest.fixture(scope="session", params=MODEL_NAMES)
-def zoo(request):
-    """Each shipped model in turn (bag, rnn, lstm); skips the ones not shipped."""
-    from core.sentiment import ModelUnavailable, load_model
-
-    try:
-        return load_model(MODELS, name=request.param)
-    except ModelUnavailable as exc:
-        pytest.skip(f"no usable shipped {request.param} model: {exc}")
 
 
 @pytest.fixture(scope="session", params=MODEL_NAMES)
