@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from core.sentiment import MODEL_NAMES
-from tests.support.paths import MODELS
 
 
 @pytest.fixture(scope="session", params=MODEL_NAMES)
