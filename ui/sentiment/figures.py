@@ -280,6 +280,6 @@ def challenge_figure(challenge: dict[str, dict[str, dict]], lang: str) -> go.Fig
         )  # fmt: skip
     _layout(fig, 420, top=10, barmode="group",
             legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0})  # fmt: skip
-    fig.update_xaxes(range=[0, 1], tickformat=".0%", title_text=t("sentiment.fig.accuracy", lang))
+    fig.update_xaxes(range=[0, 1], tickformat=".0%", title_text=t("sentiment.col.accuracy", lang))
     fig.update_yaxes(autorange="reversed")
     return fig
