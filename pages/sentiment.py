@@ -1,19 +1,18 @@
 """Sentiment: one review through every stage of slides 21-27, or many reviews at once."""
 
 import hashlib
-import time
 
 import streamlit as st
 
 from core.errors import CoreError
-from core.sentiment import ModelUnavailable, bulk, load_model
-from core.sentiment.card import model_card
+from core.sentiment import DEFAULT_MODEL, MODEL_NAMES, bulk, load_model, zoo
 from core.sentiment.classify import table_to_csv
 from core.sentiment.review import EXAMPLES, MAX_REVIEW_CHARS, review_trace
 from ui.i18n import t
 from ui.page import start
 from ui.sentiment import sections
 from ui.sentiment.errors import error_markdown
+from ui.sentiment.zoo import zoo_section
 
 lang = start()
 UPLOAD_MB = int(st.get_option("server.maxUploadSize"))
@@ -21,28 +20,40 @@ ss = st.session_state
 
 
 @st.cache_resource(show_spinner=False)
-def get_model():
-    """The ONNX model, vocabulary and language detector, once per process."""
-    return load_model()
+def get_model(name: str):
+    """One model (ONNX session, shared vocabulary, language detector), once per process."""
+    return load_model(name=name)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
-def trace_of(text: str, _model):
-    """review_trace once per text: widget reruns that keep the text cost nothing."""
-    return review_trace(_model, text)
+def trace_of(name: str, text: str):
+    """review_trace once per (model, text): widget reruns that keep both cost nothing."""
+    return review_trace(get_model(name), text)
+
+
+@st.cache_data(max_entries=96, show_spinner=False)
+def verdict_of(name: str, text: str):
+    return zoo.verdict(get_model(name), text)
 
 
 st.title(t("sentiment.title", lang))
 st.caption(t("sentiment.caption", lang))
-try:
-    with st.spinner(t("sentiment.loading", lang)):
-        model = get_model()
-except ModelUnavailable as exc:
-    st.error(f"{t('sentiment.unavailable', lang)}\n\n{error_markdown(exc, lang)}")
+with st.spinner(t("sentiment.loading", lang)):
+    models, errors = zoo.load_all(get_model)  # broken files take down their model only
+if not models:
+    why = dict.fromkeys(error_markdown(e, lang) for e in errors.values())  # vocab: one message
+    st.error("\n\n".join([t("sentiment.unavailable", lang), *why]))
     st.stop()
 
 mode = st.radio(t("sentiment.mode", lang), ["one", "many"], key="sentiment_mode",
                 format_func=lambda m: t(f"sentiment.mode.{m}", lang), horizontal=True)  # fmt: skip
+name = st.radio(t("sentiment.model", lang), MODEL_NAMES, key="sentiment_model",
+                index=MODEL_NAMES.index(DEFAULT_MODEL), horizontal=True,
+                format_func=lambda m: t(f"sentiment.model.{m}", lang),
+                help=t("sentiment.model_help", lang))  # fmt: skip
+if name in errors:
+    st.error(f"{t('sentiment.model_unavailable', lang, model=name)}\n\n"
+             f"{error_markdown(errors[name], lang)}")  # fmt: skip
 
 
 def one_review():
@@ -65,19 +76,11 @@ def one_review():
     if not text.strip():
         st.info(t("sentiment.ask", lang))
         return
-    v = trace_of(text, model)
-    ss["sentiment_last_view"] = (len(v.analysis.ids), v.compute_ms)
-    if v.cut_chars:
-        st.warning(t("sentiment.cut", lang, chars=len(text), limit=MAX_REVIEW_CHARS,
-                     cut=v.cut_chars))  # fmt: skip
-    sections.verdict(v, lang)  # the verdict first, so the room sees it at a glance
-    sections.language(v, lang)
-    sections.cleaning(v, lang)
-    sections.tokens(v, len(model.vocab), lang)
-    if v.analysis.label is not None:
-        order = int(model.metadata["config"].get("ngram_order") or 0)
-        sections.why(v, bool(order), order, lang)
-        sections.inside(v, lang)
+    v = trace_of(name, text) if name in models else None
+    verdicts = [verdict_of(n, text) if n in models else zoo.unavailable(n, errors[n])
+                for n in MODEL_NAMES]  # fmt: skip
+    vocab = len(models[name].vocab) if v is not None else 0
+    sections.one_review(v, verdicts, name, vocab, len(text), lang)
 
 
 def read_bulk():
@@ -120,13 +123,12 @@ def many_reviews():
         if table is not None:
             st.caption(t("sentiment.ready", lang, n=len(table.texts)))
     run = st.button(t("sentiment.classify", lang), type="primary", key="sentiment_bulk_run",
-                    disabled=table is None)  # fmt: skip
+                    disabled=table is None or name not in models)  # fmt: skip
+    sig = f"{name}:{sig}"  # the results are of this input through this model
     if run:
         bar = st.progress(0.0, text=t("sentiment.classifying", lang))
-        t0 = time.perf_counter()
-        results = model.classify(table.texts, progress=lambda done, total: bar.progress(
+        results = models[name].classify(table.texts, progress=lambda done, total: bar.progress(
             done / max(total, 1), text=f"{done:,} / {total:,}"))  # fmt: skip
-        ss["sentiment_last_bulk"] = (len(results), time.perf_counter() - t0)
         bar.empty()
         ss["sentiment_bulk"] = (sig, results)
     last = ss.get("sentiment_bulk")
@@ -143,6 +145,5 @@ if mode == "one":
 else:
     many_reviews()
 st.divider()
-with st.expander(t("sentiment.card", lang), expanded=False):
-    sections.model_card(model_card(model.metadata, getattr(model, "models_dir", None)), lang,
-                        ss.get("sentiment_last_view"), ss.get("sentiment_last_bulk"))  # fmt: skip
+with st.expander(t("sentiment.zoo", lang), expanded=False):
+    zoo_section(*zoo.zoo_of(models), errors, lang)

@@ -72,9 +72,7 @@ def main() -> None:
     from core.training.model import ModelConfig
 
     torch.set_num_threads(2)
-    net = torch_from_onnx(
-        ROOT / "models" / "sentiment.onnx", ModelConfig(**model.metadata["config"])
-    )
+    net = torch_from_onnx(model.onnx_path, ModelConfig(**model.metadata["config"]))
     ids = np.asarray([model.encode(preprocess(median))])
     ids_t = torch.from_numpy(ids)
 

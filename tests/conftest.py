@@ -49,3 +49,14 @@ def model():
         return load_model(MODELS)
     except ModelUnavailable as exc:
         pytest.skip(f"no usable shipped model: {exc}")
+
+
+@pytest.fixture(scope="session", params=("bag", "rnn", "lstm"))
+def zoo(request):
+    """Each shipped model in turn (bag, rnn, lstm); skips the ones not shipped."""
+    from core.sentiment import ModelUnavailable, load_model
+
+    try:
+        return load_model(MODELS, name=request.param)
+    except ModelUnavailable as exc:
+        pytest.skip(f"no usable shipped {request.param} model: {exc}")

@@ -293,6 +293,16 @@ def lstm_update(z: np.ndarray, c_prev: np.ndarray):
     return i, f, g, o, c, h
 
 
+def rnn_update(z: np.ndarray, nonlinearity: str = "tanh") -> np.ndarray:
+    """The RNN step after its pre-activation z (..., H) = W_xh x + b_xh + W_hh h + b_hh: act(z).
+
+    The batched twin of rnn_step for callers that run many rows at once (the sentiment
+    RNN's leave-one-out); a fresh array, so callers may keep it."""
+    if nonlinearity == "relu":
+        return np.maximum(z, 0.0)
+    return np.tanh(z)
+
+
 def _gate(name, activation, Wx_x, b_x, Wh_h, b_h) -> tuple[GateTrace, bool]:
     pre, over = _sum(Wx_x, b_x, Wh_h, b_h)
     act = ACTIVATIONS[activation](pre)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from core.sentiment.language import LanguageGuess
 from core.sentiment.text import CleanStep
@@ -25,13 +25,9 @@ class Analysis:
     p_prefix: list[float]  # P(positive) after reading tokens 1..t, per read token
     influence: list[float]  # p_positive minus P(positive) with token t left out
     status: str  # "ok" | "empty" | "not_vietnamese"
-    # The verdict's logit split in two: the LSTM's share and the phrase bag's vote
-    # (None when nothing was classified; the bag's is 0.0 for a model without one).
+    # The lstm model's logit (None for the other models or when nothing was classified).
     lstm_logit: float | None = None
-    bag_vote: float | None = None
-    # Every phrase that voted, once per distinct text: (phrase, times, summed share);
-    # the shares add up to bag_vote exactly.
-    phrases: list[tuple[str, int, float]] = field(default_factory=list)
+    model: str = "lstm"  # which model answered: "bag" | "rnn" | "lstm"
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The model card's figures, read from models/metadata.json and the model files.
+"""A model card's figures, read from models/sentiment/<name>/metadata.json and its files.
 
 Every fact is the raw value (None where the metadata lacks it), so an older or
 partial metadata file still gives a card; ui/sentiment/card.py words it.
@@ -6,10 +6,12 @@ partial metadata file still gives a card; ui/sentiment/card.py words it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+
+from core.sentiment.files import MODEL_NAMES, model_files
 
 FORMS = ("typed", "underscore", "no_diacritics")  # the validation text forms train.py measures
 
@@ -23,7 +25,9 @@ class ModelCard:
     confusion: np.ndarray | None  # (2, 2) [[TN, FP], [FN, TP]] of the headline form
     curves: list[dict]  # per epoch: epoch, train_loss, val_accuracy, ...
     best_epoch: int | None
-    file_bytes: dict[str, int]  # file name -> size
+    file_bytes: dict[str, int]  # file (relative to models/) -> size
+    speed: dict = field(default_factory=dict)  # metadata "speed": core.training.report's
+    challenge: dict = field(default_factory=dict)  # metadata "challenge": n, accuracy, ...
 
     def accuracy(self, form: str) -> float | None:
         """Validation accuracy on one text form, if it was measured."""
@@ -38,8 +42,10 @@ def _n_validation(md: dict) -> int | None:
     return None
 
 
-def model_card(metadata: dict, models_dir=None) -> ModelCard:
-    """Model-card figures; missing metadata keys are None instead of failing the page."""
+def model_card(metadata: dict, models_dir=None, name: str | None = None) -> ModelCard:
+    """Model-card figures of model `name` (default: the metadata's kind); missing metadata
+    keys are None instead of failing the page. models_dir: the models/ folder, for the
+    sizes of the files the model reads."""
     md = metadata or {}
     cfg = md.get("config") or {}
     tcfg = md.get("train_config") or {}
@@ -55,8 +61,7 @@ def model_card(metadata: dict, models_dir=None) -> ModelCard:
         "vocab_size": cfg.get("vocab_size"),
         "embed_dim": cfg.get("embed_dim"),
         "hidden_size": cfg.get("hidden_size"),
-        "ngram_order": cfg.get("ngram_order"),
-        "ngram_buckets": cfg.get("ngram_buckets"),
+        "kind": cfg.get("kind"),
         "parameters": md.get("parameters"),
         "vocab_entries": md.get("vocab_size"),
         "min_freq": tcfg.get("min_freq"),
@@ -69,7 +74,7 @@ def model_card(metadata: dict, models_dir=None) -> ModelCard:
         "batch_size": tcfg.get("batch_size"),
         "train_s": timings.get("train_s"),
         "threads": timings.get("threads"),
-        "bag_weight": weights.get("bag_weight"),
+        "averaged": weights.get("epochs"),  # the epochs whose weights were averaged
         "temperature": weights.get("temperature"),
         "command": md.get("command"),
         "torch_version": md.get("torch_version"),
@@ -85,10 +90,12 @@ def model_card(metadata: dict, models_dir=None) -> ModelCard:
             cm = m.get("confusion_matrix")
             confusion = np.asarray(cm, dtype=int) if cm is not None else None
     sizes = {}
-    if models_dir is not None:
-        for f in sorted(Path(models_dir).glob("*")):
-            if f.is_file():
-                sizes[f.name] = f.stat().st_size
+    name = name or cfg.get("kind")
+    if models_dir is not None and name in MODEL_NAMES:
+        for f in model_files(name):
+            path = Path(models_dir) / f
+            if path.is_file():
+                sizes[f] = path.stat().st_size
     return ModelCard(
         facts=facts,
         metrics=metrics,
@@ -96,4 +103,6 @@ def model_card(metadata: dict, models_dir=None) -> ModelCard:
         curves=list(md.get("curves") or []),
         best_epoch=md.get("best_epoch"),
         file_bytes=sizes,
+        speed=dict(md.get("speed") or {}),
+        challenge=dict(md.get("challenge") or {}),
     )

@@ -33,7 +33,6 @@ from __future__ import annotations
 import argparse
 import codecs
 import csv
-import inspect
 import io
 import itertools
 import os
@@ -44,13 +43,11 @@ from pathlib import Path
 from typing import BinaryIO
 
 from core.errors import CoreError
-from core.sentiment import ModelUnavailable, Result, load_model
+from core.sentiment import DEFAULT_MODEL, MODEL_NAMES, ModelUnavailable, Result, load_model
 
 DEFAULT_COLUMN = "text"
 OUTPUT_COLUMNS = ("text", "label", "p_positive", "language", "status")
 EXTENSIONS = (".csv", ".txt")
-MODELS = ("bag", "rnn", "lstm")
-DEFAULT_MODEL = "lstm"
 CHUNK_ROWS = 4_096  # rows held at once by the command: memory is bounded by this, not the file
 PROGRESS_OVER = 2_000  # the command reports progress for inputs with more rows than this
 BOM = "\ufeff"
@@ -295,21 +292,6 @@ def _batches(rows: Iterator, n: int) -> Iterator[list]:
         yield batch
 
 
-def _load(name: str):
-    """The chosen model; `name` is passed only when it is not the default, so the command
-    runs against a load_model that does not take one yet."""
-    if name == DEFAULT_MODEL:
-        return load_model()
-    if "name" not in inspect.signature(load_model).parameters:
-        raise ModelUnavailable(
-            "model_missing",
-            f"the {name!r} model is not shipped in this version; use --model {DEFAULT_MODEL}.",
-            file=name,
-            command="make train",
-        )
-    return load_model(name=name)
-
-
 def count_rows(src: Path, column: str | None) -> int:
     """The data rows of src, read through once: every input error shows here, before any
     row is classified or written."""
@@ -366,7 +348,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("output", type=Path, help="the .csv to write (UTF-8 with a BOM)")
     ap.add_argument("--column", default=None, help="the CSV column holding the reviews")
-    ap.add_argument("--model", choices=MODELS, default=DEFAULT_MODEL, help="which model classifies")
+    ap.add_argument(
+        "--model",
+        choices=MODEL_NAMES,
+        default=DEFAULT_MODEL,
+        help="which model classifies: bag (slide 8's EmbeddingBag), rnn (slide 25), lstm",
+    )
     args = ap.parse_args(argv)
 
     def fail(msg: str) -> int:
@@ -380,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
         return fail(f"{args.input} does not exist (or is not a file).")
     try:
         total = count_rows(args.input, args.column)  # the input's errors before the model's
-        model = _load(args.model)
+        model = load_model(name=args.model)
     except (InputError, ModelUnavailable) as e:
         return fail(str(e))
     except OSError as e:

@@ -1,4 +1,8 @@
-"""Where the shipped model's files live, and the error that says one is missing or broken."""
+"""Where the shipped models' files live, and the error that says one is missing or broken.
+
+models/sentiment/vocab.json is the one vocabulary every model reads;
+models/sentiment/<name>/{model.onnx, metadata.json} are each model's own files.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,19 @@ from core.errors import CoreError
 
 ROOT = Path(__file__).resolve().parents[2]
 MODELS_DIR = ROOT / "models"
-FILES = ("sentiment.onnx", "vocab.json", "metadata.json")
+MODEL_NAMES = ("bag", "rnn", "lstm")  # slide 8's bag, slide 25's RNN, the LSTM
+DEFAULT_MODEL = "lstm"
+VOCAB_FILE = "sentiment/vocab.json"  # shared by every model
+
+
+def model_files(name: str = DEFAULT_MODEL) -> tuple[str, str, str]:
+    """The files model `name` reads, relative to the models folder: vocab, ONNX, metadata."""
+    if name not in MODEL_NAMES:
+        raise ValueError(f"unknown model {name!r}: one of {', '.join(MODEL_NAMES)}")
+    return (VOCAB_FILE, f"sentiment/{name}/model.onnx", f"sentiment/{name}/metadata.json")
+
+
+FILES = model_files(DEFAULT_MODEL)  # the default model's files
 REBUILD = "make train"  # the command that rebuilds the artifacts
 
 

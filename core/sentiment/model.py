@@ -1,9 +1,10 @@
-"""The shipped sentiment LSTM behind one onnxruntime session (this module never imports torch).
+"""A shipped sentiment model (bag, rnn or lstm) behind one onnxruntime session (never torch).
 
-load_model() opens models/{sentiment.onnx, vocab.json, metadata.json} once; the
-model then classifies reviews in length-sorted batches (little padding) and explains
-single reviews: P(positive) after every token, each token's leave-one-out influence,
-the hidden states, and the gate-by-gate trace of core.nn.cells run on the same weights
+load_model(name=...) opens models/sentiment/vocab.json (shared) and the model's
+models/sentiment/<name>/{model.onnx, metadata.json} once; the model then classifies
+reviews in length-sorted batches (little padding) and explains single reviews:
+P(positive) after every token, each token's exact leave-one-out influence, the hidden
+states (rnn, lstm), and the gate-by-gate trace of core.nn.cells run on the same weights
 (read once by core.sentiment.weights, and only when a review is explained).
 
 Nothing is mutated after loading, and onnxruntime's run() is thread-safe, so one
@@ -20,12 +21,17 @@ from pathlib import Path
 
 import numpy as np
 
-from core.nn.cells import LSTMStep, lstm_forward
+from core.nn.cells import LSTMStep, RNNStep, lstm_forward, rnn_forward
 from core.sentiment.analysis import Analysis, Result, label_of, status_of
-from core.sentiment.files import FILES, MODELS_DIR, ModelUnavailable
+from core.sentiment.files import (
+    DEFAULT_MODEL,
+    MODEL_NAMES,
+    MODELS_DIR,
+    ModelUnavailable,
+    model_files,
+)
 from core.sentiment.influence import leave_one_out, lstm_logit
 from core.sentiment.language import LanguageGuess, detect_language, detect_languages
-from core.sentiment.phrases import phrase_shares
 from core.sentiment.text import clean_steps, preprocess, tokenize
 from core.sentiment.vocab import UNK, Vocab
 from core.sentiment.weights import SentimentWeights, read_weights
@@ -35,41 +41,49 @@ CHUNK = 1_024  # reviews per progress report (and per pipelined step)
 
 
 class SentimentModel:
-    """The shipped sentiment LSTM behind one onnxruntime session."""
+    """One shipped sentiment model (bag, rnn or lstm) behind one onnxruntime session."""
 
-    def __init__(self, models_dir: Path):
+    def __init__(self, models_dir: Path, name: str = DEFAULT_MODEL):
         self.models_dir = Path(models_dir)
-        for name in FILES:
-            if not (self.models_dir / name).is_file():
-                raise ModelUnavailable.missing(self.models_dir / name)
+        self.name = name
+        vocab_file, onnx_file, meta_file = (self.models_dir / f for f in model_files(name))
+        self.onnx_path = onnx_file
+        for path in (vocab_file, onnx_file, meta_file):
+            if not path.is_file():
+                raise ModelUnavailable.missing(path)
         import onnxruntime as ort
 
         try:  # each file on its own, so the error names the one that is broken
-            self.metadata: dict = json.loads((self.models_dir / "metadata.json").read_text("utf-8"))
+            self.metadata: dict = json.loads(meta_file.read_text("utf-8"))
             self.max_len = int(self.metadata["config"]["max_len"])
             int(self.metadata["config"]["hidden_size"])
+            if self.metadata["config"].get("kind", name) != name:
+                raise ValueError(f"the metadata describes {self.metadata['config']['kind']!r}")
         except Exception as e:  # not JSON, not UTF-8, keys missing...
-            raise ModelUnavailable.broken(self.models_dir / "metadata.json", e) from e
+            raise ModelUnavailable.broken(meta_file, e) from e
         try:
-            self.vocab = Vocab.load(self.models_dir / "vocab.json")
+            self.vocab = Vocab.load(vocab_file)
         except Exception as e:
-            raise ModelUnavailable.broken(self.models_dir / "vocab.json", e) from e
+            raise ModelUnavailable.broken(vocab_file, e) from e
         try:
             opts = ort.SessionOptions()
             opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
             opts.intra_op_num_threads = 1  # small matrices: threads cost more than they give
             self.session = ort.InferenceSession(
-                str(self.models_dir / "sentiment.onnx"), opts, providers=["CPUExecutionProvider"]
+                str(onnx_file), opts, providers=["CPUExecutionProvider"]
             )
+            self._outputs = [o.name for o in self.session.get_outputs()]
+            if self._outputs[0] != "p_prefix" or (name != "bag") != ("hidden" in self._outputs):
+                raise ValueError(f"outputs {self._outputs}: not a {name} sentiment model")
         except Exception as e:  # truncated or foreign ONNX file
-            raise ModelUnavailable.broken(self.models_dir / "sentiment.onnx", e) from e
+            raise ModelUnavailable.broken(onnx_file, e) from e
 
     # ------------------------------------------------------------------ raw model
 
-    def _run(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """p_prefix (B, T) and hidden (B, T, H) for right-padded ids (B, T)."""
-        p, h = self.session.run(None, {"ids": np.ascontiguousarray(ids, dtype=np.int64)})
-        return p, h
+    def _run(self, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        """p_prefix (B, T) and hidden (B, T, H) (None for the bag) for right-padded ids."""
+        out = self.session.run(None, {"ids": np.ascontiguousarray(ids, dtype=np.int64)})
+        return out[0], (out[1] if len(out) > 1 else None)
 
     def _p_prefix(self, ids: np.ndarray) -> np.ndarray:
         """p_prefix (B, T) only (skips copying out the (B, T, H) hidden states)."""
@@ -104,18 +118,21 @@ class SentimentModel:
         return out
 
     def hidden_states(self, ids: list[int]) -> np.ndarray:
-        """h_1..h_T (T, H) of the LSTM on ids, from onnxruntime."""
+        """h_1..h_T (T, H) of the RNN or LSTM on ids, from onnxruntime (the bag has none)."""
+        if self.name == "bag":
+            raise ValueError("the bag model has no hidden states: it reads no order")
         if not ids:
             return np.zeros((0, self.hidden_size), dtype=np.float32)
         return self._run(np.asarray([ids]))[1][0]
 
     @property
     def hidden_size(self) -> int:
+        """H of the RNN or LSTM; 0 for the bag."""
         return int(self.metadata["config"]["hidden_size"])
 
     def weights(self) -> SentimentWeights:
         """The model's weights, read from its ONNX file once per process."""
-        path = self.models_dir / "sentiment.onnx"
+        path = self.onnx_path
         try:
             return read_weights(path)
         except FileNotFoundError:
@@ -123,12 +140,15 @@ class SentimentModel:
         except Exception as e:  # an ONNX file onnxruntime runs but whose weights are not ours
             raise ModelUnavailable.broken(path, e) from e
 
-    def gate_trace(self, ids: list[int]) -> list[LSTMStep]:
-        """The same LSTM run by core.nn.cells.lstm_forward on the embedded tokens, step by step."""
+    def gate_trace(self, ids: list[int]) -> list[LSTMStep] | list[RNNStep]:
+        """The same LSTM (or RNN) run by core.nn.cells on the embedded tokens, step by step."""
+        if self.name == "bag":
+            raise ValueError("the bag model has no gates: it averages the tokens' vectors")
         if not ids:
             return []
         w = self.weights()
-        return lstm_forward(w.lstm, w.E[np.asarray(ids)].astype(np.float64))  # X: (T, D)
+        X = w.E[np.asarray(ids)].astype(np.float64)  # (T, D)
+        return lstm_forward(w.lstm, X) if w.kind == "lstm" else rnn_forward(w.rnn, X)
 
     # ------------------------------------------------------------------ reviews
 
@@ -188,27 +208,21 @@ class SentimentModel:
         status = status_of(language, len(ids))
         head = (text, language, steps, tokens, ids, unknown, self.max_len, truncated)
         if not ids:
-            return Analysis(*head, None, None, [], [], status)
-        p_prefix, hidden = (a[0] for a in self._run(np.asarray([ids])))  # (T,), (T, H)
+            return Analysis(*head, None, None, [], [], status, model=self.name)
+        p_prefix, hidden = self._run(np.asarray([ids]))
+        p_prefix = p_prefix[0]  # (T,)
         p = float(p_prefix[-1])
         w = self.weights()
         if len(ids) == 1:
             # Without its only token a review reads nothing: the model's answer to <unk>.
             without = self._p_prefix(np.asarray([[UNK]]))[:, -1]
         else:
-            without = leave_one_out(w, ids)  # (T,) sharing common prefixes
+            without = leave_one_out(w, ids)  # (T,) exact: closed form or shared prefixes
         influence = [p - float(x) for x in without]
-        shares = phrase_shares(w.bag, ids)  # [] for a model without a bag
-        bag = float(sum(share for *_, share in shares))  # the vote is exactly their sum
-        phrases: dict[str, list] = {}
-        for start, n, share in shares:
-            entry = phrases.setdefault(" ".join(tokens[start : start + n]), [0, 0.0])
-            entry[0] += 1
-            entry[1] += share
+        logit = lstm_logit(w, hidden[0]) if self.name == "lstm" else None
         return Analysis(
             *head, label_of(p), p, [float(x) for x in p_prefix], influence, status,
-            lstm_logit=lstm_logit(w, hidden), bag_vote=bag,
-            phrases=[(text, k, share) for text, (k, share) in phrases.items()],
+            lstm_logit=logit, model=self.name,
         )  # fmt: skip
 
 
@@ -216,16 +230,20 @@ _cache: dict[tuple, SentimentModel] = {}
 _cache_lock = threading.Lock()
 
 
-def load_model(models_dir: Path | None = None) -> SentimentModel:
-    """The model in models_dir (default models/), loaded once per version of its files."""
+def load_model(models_dir: Path | None = None, *, name: str = DEFAULT_MODEL) -> SentimentModel:
+    """Model `name` (one of MODEL_NAMES) in models_dir (default models/), loaded once per
+    version of its files."""
+    if name not in MODEL_NAMES:
+        raise ValueError(f"unknown model {name!r}: one of {', '.join(MODEL_NAMES)}")
     d = Path(models_dir) if models_dir is not None else MODELS_DIR
     d = d.resolve()
+    files = model_files(name)
     try:
-        key = (str(d), *((d / f).stat().st_mtime_ns for f in FILES))
+        key = (str(d), name, *((d / f).stat().st_mtime_ns for f in files))
     except FileNotFoundError:
-        missing = next(f for f in FILES if not (d / f).is_file())
+        missing = next(f for f in files if not (d / f).is_file())
         raise ModelUnavailable.missing(d / missing) from None
     with _cache_lock:
         if key not in _cache:
-            _cache[key] = SentimentModel(d)
+            _cache[key] = SentimentModel(d, name)
         return _cache[key]

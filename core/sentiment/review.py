@@ -1,8 +1,10 @@
 """One review through every stage of slides 21-27, as numbers: the sentiment page's one call.
 
-`review_trace(model, text)` analyses the review, traces the gates with the NumPy cell
-and checks that cell against onnxruntime. What each cleaning step changed is given as
-character spans, so the presentation layer can mark them without re-deriving anything.
+`review_trace(model, text)` analyses the review with the chosen model (bag, rnn or lstm)
+and opens it up: the LSTM's gates and the RNN's hidden states traced with the NumPy cell
+and checked against onnxruntime, or each token's exact share of the bag's logit. What
+each cleaning step changed is given as character spans, so the presentation layer can
+mark them without re-deriving anything.
 No HTML and no words here: ui/sentiment/ draws and words all of it.
 """
 
@@ -10,7 +12,7 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -115,9 +117,16 @@ def step_traces(text: str, steps: list) -> list[StepTrace]:
 
 
 def gate_matrices(trace: list) -> dict[str, np.ndarray]:
-    """Gate activations and cell state (H, T) of an LSTM trace, rows sorted by final c."""
+    """Gate activations and cell state (H, T) of an LSTM trace, rows sorted by final c; of
+    an RNN trace (no gates, no cell state), its hidden states h, rows sorted by final h."""
     if not trace:
         return {}
+    if not hasattr(trace[0], "c"):  # an RNN step: h is all it carries
+        mats = {"h": np.stack([s.h for s in trace], axis=1)}  # (H, T)
+        order = np.argsort(mats["h"][:, -1], kind="stable")
+        mats = {k: v[order] for k, v in mats.items()}
+        mats["unit"] = order
+        return mats
     mats = {g: np.stack([s.gates[g].act for s in trace], axis=1) for g in ("i", "f", "g", "o")}
     mats["c"] = np.stack([s.c for s in trace], axis=1)  # (H, T)
     # Units sorted by their final cell state, so units that end alike sit together;
@@ -130,7 +139,8 @@ def gate_matrices(trace: list) -> dict[str, np.ndarray]:
 
 @dataclass(frozen=True)
 class UnitFocus:
-    """The hidden units whose cell state moves most at the words that decide the verdict."""
+    """The hidden units whose state (the LSTM's c, the RNN's h) moves most at the words
+    that decide the verdict."""
 
     rows: np.ndarray  # (k,) row indices into the gate matrices, largest score first
     units: np.ndarray  # (k,) the model's own unit numbers of those rows
@@ -165,42 +175,56 @@ def top_influences(
     return pos, neg
 
 
-def top_phrases(
-    phrases: list[tuple[str, int, float]], k: int = 5
-) -> tuple[list[tuple[str, int, float]], list[tuple[str, int, float]]]:
-    """The k (phrase, times, vote) whose bag votes push hardest towards positive, and negative."""
-    pos = sorted((p for p in phrases if p[2] > 0), key=lambda p: -p[2])[:k]
-    neg = sorted((p for p in phrases if p[2] < 0), key=lambda p: p[2])[:k]
-    return pos, neg
+def bag_shares(scores: np.ndarray, ids: list[int]) -> list[float]:
+    """Each read token's exact share of the bag's logit: the logit is the mean of the
+    tokens' terms E_w·w_head plus the bias, so token k adds term_k / T."""
+    s = np.asarray(scores, dtype=np.float64)[np.asarray(ids)]
+    return (s / len(ids)).tolist()
 
 
 @dataclass(frozen=True)
 class ReviewTrace:
-    """Everything the one-review section draws, from one model.analyze + one gate_trace."""
+    """Everything the one-review section draws, from one model.analyze and the model's
+    inside view (gate_trace for the rnn and lstm, the token terms for the bag)."""
 
     text: str  # the text analysed (cut to MAX_REVIEW_CHARS)
     cut_chars: int  # characters cut off the visitor's text (0 if none)
     analysis: object  # core.sentiment.Analysis
     read_tokens: list[str]  # the tokens the model reads, (T,)
     steps: list[StepTrace]
-    gates: dict[str, np.ndarray]  # "i", "f", "g", "o", "c" -> (H, T); "unit" -> (H,) row ids
-    max_abs_diff: float  # max |h_cells - h_onnxruntime| over the review (0.0 if no tokens)
-    focus: UnitFocus | None  # the units the gate maps show first (None if no tokens)
+    # lstm: "i", "f", "g", "o", "c" -> (H, T); rnn: "h" -> (H, T); "unit" -> (H,) row ids;
+    # bag: {} (it keeps no state)
+    gates: dict[str, np.ndarray]
+    # lstm, rnn: max |h_cells - h_onnxruntime| over the review; bag: |σ(shares + bias) -
+    # P(positive)|; 0.0 if no tokens
+    max_abs_diff: float
+    focus: UnitFocus | None  # the units the heat maps show first (None: no tokens, or the bag)
     compute_ms: float  # wall time of this whole function, as measured when it ran
+    model: str = "lstm"  # which model: "bag" | "rnn" | "lstm"
+    shares: list[float] = field(default_factory=list)  # bag: each token's share of the logit
+    bias: float = 0.0  # bag: the logit's constant term
 
 
 def review_trace(model, text: str) -> ReviewTrace:
-    """Analyse one review for every section of the page (the page's one call)."""
+    """Analyse one review with one model for every section of the page (its one call)."""
     t0 = time.perf_counter()
     cut = max(0, len(text) - MAX_REVIEW_CHARS)
     text = text[:MAX_REVIEW_CHARS]
     a = model.analyze(text)
-    trace = model.gate_trace(a.ids) if a.ids else []
-    diff, gates, focus = 0.0, gate_matrices(trace), None
-    if trace:  # the heat maps are only honest if the NumPy cell is the shipped model
+    name = getattr(model, "name", "lstm")
+    diff, gates, focus, shares, bias = 0.0, {}, None, [], 0.0
+    if name == "bag":
+        if a.ids:
+            w = model.weights()
+            shares, bias = bag_shares(w.scores, a.ids), float(w.b_head)
+            diff = abs(float(1 / (1 + np.exp(-(sum(shares) + bias)))) - a.p_positive)
+    elif a.ids:  # the heat maps are only honest if the NumPy cell is the shipped model
+        trace = model.gate_trace(a.ids)
+        gates = gate_matrices(trace)
         h_cells = np.stack([s.h for s in trace])  # (T, H)
         diff = float(np.max(np.abs(h_cells - np.asarray(model.hidden_states(a.ids)))))
-        focus = decisive_units(gates["c"], gates["unit"], a.influence)
+        state = gates["c"] if "c" in gates else gates["h"]
+        focus = decisive_units(state, gates["unit"], a.influence)
     return ReviewTrace(
         text=text,
         cut_chars=cut,
@@ -211,4 +235,7 @@ def review_trace(model, text: str) -> ReviewTrace:
         max_abs_diff=diff,
         focus=focus,
         compute_ms=(time.perf_counter() - t0) * 1e3,
+        model=name,
+        shares=shares,
+        bias=bias,
     )

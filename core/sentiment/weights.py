@@ -1,14 +1,15 @@
-"""The one reader of models/sentiment.onnx: its initializers as a typed, frozen weights object.
+"""The one reader of a shipped model.onnx (bag, rnn or lstm): its weights, typed and frozen.
 
 onnxruntime runs the file; everything else that needs the numbers (the gate trace, the
-leave-one-out influence, the phrase shares, export's torch_from_onnx) asks read_weights,
+leave-one-out influence, export's torch_from_onnx) asks read_weights,
 which parses the file once per process (per version of the file) and hands every caller
 the same read-only arrays.
 
 Weights are found by name where the exporter keeps the module's names
-(`model.embedding.weight`, `model.w_att.bias`, `model.head.bias`, `model.ngram.weight`)
-and by the node that reads them where it does not: the LSTM node's W, R, B inputs, and
-the MatMul nodes of the `/model/w_att/` and `/model/head/` scopes.
+(`model.embedding.weight`, `model.bag.weight`, `model.w_att.bias`, `model.head.bias`)
+and by the node that reads them where it does not: the LSTM or RNN node's W, R, B
+inputs, and the MatMul nodes of the `/model/w_att/` and `/model/head/` scopes. The
+model's kind is the graph's own: an LSTM node, an RNN node, or neither (the bag).
 """
 
 from __future__ import annotations
@@ -19,8 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from core.nn.cells import GATES, LSTMParams
-from core.sentiment.phrases import PhraseBag
+from core.nn.cells import GATES, LSTMParams, RNNParams
 
 # ONNX's LSTM packs gate blocks (i, o, f, c); PyTorch and core.nn.cells use (i, f, g, o),
 # and ONNX's c is PyTorch's g (the candidate C_tilde).
@@ -38,22 +38,29 @@ def reorder_gates(a: np.ndarray, src=ONNX_GATES, dst=GATES) -> np.ndarray:
 
 @dataclass(frozen=True)
 class SentimentWeights:
-    """Every weight of the shipped model, read-only; LSTM gate blocks in PyTorch's order."""
+    """Every weight of one shipped model, read-only; LSTM gate blocks in PyTorch's order.
 
+    kind says which: "bag" has E and the head only (and the per-token scores its
+    closed-form leave-one-out reads); "rnn" adds rnn; "lstm" adds lstm and attention."""
+
+    kind: str  # "bag" | "rnn" | "lstm"
     E: np.ndarray  # (V, D) float32 embedding table, row 0 = <pad>
-    lstm: LSTMParams  # float64 W_ih (4H, D), W_hh (4H, H), b_ih, b_hh (4H,): the gate trace's
-    W_ih_T: np.ndarray  # (D, 4H) float32: leave-one-out's batched rows
-    W_hh_T: np.ndarray  # (H, 4H) float32
-    b: np.ndarray  # (4H,) float32, b_ih + b_hh
-    w_att: np.ndarray  # (H,) float32 attention score weights
-    b_att: float
-    w_head: np.ndarray  # (3H,) float32 classifier over [h_T, mean h, attention-average h]
+    w_head: np.ndarray  # (K,) float32 classifier: K = D (bag), H (rnn), 3H (lstm)
     b_head: float
-    bag: PhraseBag  # the phrase bag's votes (empty without a bag)
+    lstm: LSTMParams | None = None  # float64 W_ih (4H, D), W_hh (4H, H), b_ih, b_hh (4H,)
+    rnn: RNNParams | None = None  # float64 W_xh (H, D), W_hh (H, H), b_xh, b_hh (H,), tanh
+    W_ih_T: np.ndarray | None = None  # (D, 4H) lstm / (D, H) rnn, float32: batched rows
+    W_hh_T: np.ndarray | None = None  # (H, 4H) lstm / (H, H) rnn, float32
+    b: np.ndarray | None = None  # (4H,) / (H,) float32, the two biases summed
+    w_att: np.ndarray | None = None  # (H,) float32 attention score weights (lstm)
+    b_att: float = 0.0
+    scores: np.ndarray | None = None  # (V,) float32 bag only: E @ w_head, a token's term
 
     @property
     def hidden_size(self) -> int:
-        return self.lstm.hidden_size
+        if self.lstm is not None:
+            return self.lstm.hidden_size
+        return self.rnn.hidden_size if self.rnn is not None else 0
 
     @property
     def vocab_size(self) -> int:
@@ -68,8 +75,9 @@ def _frozen(a: np.ndarray) -> np.ndarray:
 def _matmul_weight(graph, init: dict, scope: str) -> np.ndarray:
     """The weight (K, 1) of the MatMul node in the module scope (e.g. "/model/head/")."""
     for n in graph.node:
-        if n.op_type == "MatMul" and n.name.startswith(scope) and n.input[1] in init:
-            return init[n.input[1]]
+        if n.op_type in ("MatMul", "Gemm") and n.name.startswith(scope) and n.input[1] in init:
+            w = init[n.input[1]]
+            return w.T if n.op_type == "Gemm" and w.shape[0] == 1 else w
     raise ValueError(f"no MatMul with a weight in {scope}")
 
 
@@ -80,31 +88,49 @@ def parse_weights(path: Path | str) -> SentimentWeights:
 
     graph = onnx.load(str(path)).graph
     init = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
-    lstm = next(n for n in graph.node if n.op_type == "LSTM")
-    W, R, B = (init[name][0] for name in lstm.input[1:4])  # (4H, D), (4H, H), (8H,): one layer
-    H = R.shape[1]
-    params = LSTMParams(
-        reorder_gates(W), reorder_gates(R), reorder_gates(B[: 4 * H]), reorder_gates(B[4 * H :])
-    )  # float64 copies; float32 -> float64 is exact
     f32 = np.float32
-    E = np.ascontiguousarray(init["model.embedding.weight"], dtype=f32)
-    bag_order = sum(
-        1 for n in graph.node if n.op_type == "Gather" and n.input[0] == "model.ngram.weight"
-    )  # one lookup per phrase length 1..order
-    votes = init["model.ngram.weight"][:, 0] if bag_order else np.zeros(0)
-    for a in (params.W_ih, params.W_hh, params.b_ih, params.b_hh):
-        _frozen(a)
-    return SentimentWeights(
-        E=_frozen(E),
-        lstm=params,
-        W_ih_T=_frozen(np.ascontiguousarray(params.W_ih.T, dtype=f32)),
-        W_hh_T=_frozen(np.ascontiguousarray(params.W_hh.T, dtype=f32)),
-        b=_frozen((params.b_ih + params.b_hh).astype(f32)),
-        w_att=_frozen(_matmul_weight(graph, init, "/model/w_att/")[:, 0].astype(f32)),
-        b_att=float(init["model.w_att.bias"][0]),
+    head = dict(
         w_head=_frozen(_matmul_weight(graph, init, "/model/head/")[:, 0].astype(f32)),
         b_head=float(init["model.head.bias"][0]),
-        bag=PhraseBag(_frozen(np.ascontiguousarray(votes, dtype=f32)), bag_order, E.shape[0]),
+    )
+    ops = {n.op_type: n for n in graph.node}
+    if "LSTM" in ops:
+        W, R, B = (init[name][0] for name in ops["LSTM"].input[1:4])  # (4H, D), (4H, H), (8H,)
+        H = R.shape[1]
+        params = LSTMParams(
+            reorder_gates(W), reorder_gates(R), reorder_gates(B[: 4 * H]), reorder_gates(B[4 * H :])
+        )  # float64 copies; float32 -> float64 is exact
+        for a in (params.W_ih, params.W_hh, params.b_ih, params.b_hh):
+            _frozen(a)
+        return SentimentWeights(
+            kind="lstm",
+            E=_frozen(np.ascontiguousarray(init["model.embedding.weight"], dtype=f32)),
+            lstm=params,
+            W_ih_T=_frozen(np.ascontiguousarray(params.W_ih.T, dtype=f32)),
+            W_hh_T=_frozen(np.ascontiguousarray(params.W_hh.T, dtype=f32)),
+            b=_frozen((params.b_ih + params.b_hh).astype(f32)),
+            w_att=_frozen(_matmul_weight(graph, init, "/model/w_att/")[:, 0].astype(f32)),
+            b_att=float(init["model.w_att.bias"][0]),
+            **head,
+        )
+    if "RNN" in ops:
+        W, R, B = (init[name][0] for name in ops["RNN"].input[1:4])  # (H, D), (H, H), (2H,)
+        H = R.shape[1]
+        params = RNNParams(W, R, B[:H], B[H:], nonlinearity="tanh")
+        for a in (params.W_xh, params.W_hh, params.b_xh, params.b_hh):
+            _frozen(a)
+        return SentimentWeights(
+            kind="rnn",
+            E=_frozen(np.ascontiguousarray(init["model.embedding.weight"], dtype=f32)),
+            rnn=params,
+            W_ih_T=_frozen(np.ascontiguousarray(params.W_xh.T, dtype=f32)),
+            W_hh_T=_frozen(np.ascontiguousarray(params.W_hh.T, dtype=f32)),
+            b=_frozen((params.b_xh + params.b_hh).astype(f32)),
+            **head,
+        )
+    E = _frozen(np.ascontiguousarray(init["model.bag.weight"], dtype=f32))
+    return SentimentWeights(
+        kind="bag", E=E, scores=_frozen((E @ head["w_head"]).astype(f32)), **head
     )
 
 

@@ -9,8 +9,6 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from core.training.model import ModelConfig
-
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ntc-scv"
 
@@ -61,25 +59,16 @@ def batches(lengths: np.ndarray, batch_size: int, rng: np.random.Generator) -> l
     return chunks
 
 
-def phrase_buckets(reviews, mcfg: ModelConfig, min_reviews: int) -> torch.Tensor:
-    """1.0 for every bucket holding a phrase found in at least min_reviews reviews, else 0.
+def vietnamese_only(texts: list[str], labels: list[int]) -> tuple[list[str], list[int], int]:
+    """Slide 22: keep the reviews langid calls Vietnamese; also return how many were dropped.
 
-    reviews: per review, the id lists of its forms (as written, without diacritics)."""
-    from core.sentiment.phrases import phrase_keys
+    The project's own detector (core.sentiment.language), the one the app runs, on the
+    typed form (underscores read as spaces, as people write)."""
+    from core.sentiment.language import detect_languages
 
-    V = mcfg.vocab_size
-    per_review = []
-    for forms in reviews:  # a review and its accent-free twin count as one review
-        keys = [
-            k[ok]
-            for s in forms
-            for k, ok in phrase_keys(np.asarray([s[: mcfg.max_len]]), V, mcfg.ngram_order)
-        ]
-        per_review.append(np.unique(np.concatenate(keys)))
-    keys, counts = np.unique(np.concatenate(per_review), return_counts=True)
-    mask = torch.zeros(mcfg.ngram_buckets)
-    mask[torch.from_numpy(keys[counts >= min_reviews] % mcfg.ngram_buckets)] = 1.0
-    return mask
+    langs = detect_languages([typed_form(t) for t in texts])
+    keep = [k for k, g in enumerate(langs) if g.lang == "vi"]
+    return [texts[k] for k in keep], [labels[k] for k in keep], len(texts) - len(keep)
 
 
 def pad(seqs: list[list[int]], max_len: int) -> tuple[torch.Tensor, torch.Tensor]:

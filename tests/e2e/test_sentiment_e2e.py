@@ -14,6 +14,7 @@ from core.sentiment.review import review_trace
 from tests.e2e.harness import (
     PAYLOADS,
     TIMEOUT_MS,
+    assert_fits_phone,
     clipped_titles,
     exceptions_on,
     on_phone,
@@ -95,6 +96,47 @@ def test_a_review_gets_cores_verdict(page, base_url, model, lang):
         assert english_strings(main) == []
     assert exceptions_on(page) == []
     screenshot(page, f"sentiment_verdict_{lang}")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_selector_the_comparison_and_the_zoo_table(page, base_url, lang):
+    """Each model chosen in turn drives the verdict and the inside view; the comparison
+    marks it; the models' table is drawn; and all of it fits a phone."""
+    from core.sentiment import load_model
+
+    open_page(page, base_url, f"sentiment?lang={lang}", t("sentiment.title", lang)[2:])
+    page.get_by_text("P(positive) =", exact=False).first.wait_for()
+    type_review(page, NEGATIVE, lang)
+    main = page.locator('[data-testid="stMain"]')
+    for name in ("bag", "rnn", "lstm"):
+        selector = page.get_by_role("radiogroup", name=t("sentiment.model", lang))
+        selector.get_by_text(t(f"sentiment.model.{name}", lang), exact=True).click()
+        settle(page)
+        main.get_by_text(t(f"sentiment.h.inside.{name}", lang)[2:], exact=False).wait_for()
+        a = load_model(name=name).analyze(NEGATIVE)
+        assert metric_value(page, "P(positive)") == f"{a.p_positive:.1%}"
+        table = (
+            main.locator('[data-testid="stTable"]')
+            .filter(has_text=t("sentiment.col.model", lang))
+            .first
+        )
+        text = table.inner_text()
+        assert f"{t(f'sentiment.name.{name}', lang)} ◀" in text
+        assert all(t(f"sentiment.name.{n}", lang) in text for n in ("bag", "rnn", "lstm"))
+    zoo = page.locator('[data-testid="stExpander"]').filter(has_text=t("sentiment.zoo", lang)[2:])
+    zoo.locator("summary").click()
+    zoo.locator('[data-testid="stDataFrame"]').first.wait_for()
+    zoo.get_by_text(t("sentiment.zoo.table", lang).strip("*"), exact=True).wait_for()
+    settle(page)
+    screenshot(page, f"sentiment_models_{lang}")
+    zoo.locator('[data-testid="stDataFrame"]').first.scroll_into_view_if_needed()
+    assert_fits_phone(page, f"sentiment_models_phone_{lang}")
+    body = main.inner_text()
+    if lang == "en":
+        assert vietnamese_words(body, allowed=quoted(page, NEGATIVE) + " chả") == []
+    else:
+        assert english_strings(body) == []
+    assert exceptions_on(page) == []
 
 
 def test_payloads_typed_as_a_review_stay_text(page, base_url, dialogs, outside_requests):
@@ -241,15 +283,14 @@ def test_the_page_fits_a_phone(page, base_url, lang):
     open_page(page, base_url, f"sentiment?lang={lang}", t("sentiment.title", lang)[2:])
     page.get_by_text("P(positive) =", exact=False).first.wait_for()
     on_phone(page)
-    card = page.locator('[data-testid="stExpander"]').filter(has_text=t("sentiment.card", lang)[2:])
-    card.locator("summary").click()  # the model card's charts are drawn too
-    card.locator(".js-plotly-plot").nth(1).wait_for()  # confusion matrix, training curves
+    zoo = page.locator('[data-testid="stExpander"]').filter(has_text=t("sentiment.zoo", lang)[2:])
+    zoo.locator("summary").click()  # the models' section is drawn too
+    zoo.locator(".js-plotly-plot").nth(4).wait_for()  # length, calibration, challenge, a card
     settle(page)
-    assert page.locator(".js-plotly-plot").count() == 4  # + P(positive) and the gates
-    assert sideways_overflow(page) == 0
-    assert clipped_titles(page) == []
+    got = assert_fits_phone(page, f"sentiment_phone_{lang}")
+    # P(positive), the gates; by length, reliability, challenge; the first card's two charts
+    assert got["charts"] == 7
     assert exceptions_on(page) == []
-    screenshot(page, f"sentiment_phone_{lang}")
 
     page.get_by_text(t("sentiment.mode.many", lang)[2:], exact=False).first.click()
     settle(page)
@@ -314,7 +355,7 @@ def test_a_long_review_stays_a_page_not_a_wall(page, base_url, model, lang):
     open_page(page, base_url, f"sentiment?lang={lang}", t("sentiment.title", lang)[2:])
     page.get_by_text("P(positive) =", exact=False).first.wait_for()
     type_review(page, text, lang)
-    page.get_by_text(t("sentiment.h.inside", lang), exact=False).first.wait_for()
+    page.get_by_text(t("sentiment.h.inside.lstm", lang), exact=False).first.wait_for()
     settle(page)
     short = _height(page)
     screenshot(page, f"sentiment_long_{lang}")
@@ -350,9 +391,12 @@ def test_a_long_review_fits_a_phone(page, base_url, lang):
     open_page(page, base_url, f"sentiment?lang={lang}", t("sentiment.title", lang)[2:])
     page.get_by_text("P(positive) =", exact=False).first.wait_for()
     type_review(page, _long_review(), lang)
-    page.get_by_text(t("sentiment.h.inside", lang), exact=False).first.wait_for()
+    page.get_by_text(t("sentiment.h.inside.lstm", lang), exact=False).first.wait_for()
+    zoo = page.locator('[data-testid="stExpander"]').filter(has_text=t("sentiment.zoo", lang)[2:])
+    zoo.locator("summary").click()  # opened, so its charts are measured where they are drawn
+    zoo.locator(".js-plotly-plot").nth(4).wait_for()
     report = phone_report(page)
-    # P(positive) and the gates; the model card's two are folded away, so not on screen
-    assert report == {"charts": 2, "clipped": [], "sideways": 0, "toolbars": 0}, report
+    # P(positive) and the gates; by length, calibration, challenge set and the first card's two
+    assert report == {"charts": 7, "clipped": [], "sideways": 0, "toolbars": 0}, report
     assert exceptions_on(page) == []
     screenshot(page, f"sentiment_long_phone_{lang}")

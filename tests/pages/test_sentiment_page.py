@@ -74,15 +74,14 @@ def test_opens_on_the_first_slide_example_with_every_stage(lang):
     assert at.text_area(key="sentiment_text").value == EXAMPLES["pos1"]
     assert _verdict(at) is not None
     subheaders = " ".join(s.value for s in at.subheader)
-    for stage in ("language", "cleaning", "tokens", "why", "inside"):
+    for stage in ("compare", "language", "cleaning", "tokens", "why", "inside.lstm"):
         assert t(f"sentiment.h.{stage}", lang) in subheaders
+    assert at.radio(key="sentiment_model").value == "lstm"  # the default model
     keys = {c.key for c in at.get("plotly_chart")}
     assert {"sentiment_prefix_chart", "sentiment_gates_chart"} <= keys
-    # the model card's speed is the analysis just made, not a second measurement
-    speed = next(m for m in at.metric if m.label == t("sentiment.m.one", lang)).value
-    assert speed.endswith(" ms") and float(speed[:-3]) > 0
-    word = {"vi": "trong", "en": "in"}[lang]
-    assert any(f"{word} {speed}" in c.value for c in at.caption)
+    # the server's time of the analysis just made
+    assert any(c.value.startswith(t("sentiment.server_time", lang, ms=0, model="LSTM")[:20])
+               for c in at.caption)  # fmt: skip
     # the five cleaning steps, numbered as on slide 23: those that changed something with
     # a title of their own, the others (no URL, no emoji here) named on one line
     titles = [m.value for m in at.markdown if m.value.startswith("**") and ". " in m.value[:6]]
@@ -140,21 +139,96 @@ def test_a_custom_review_is_classified(page):
     assert at.pills(key="sentiment_example").value is None
 
 
+def _comparison(at, lang: str):
+    """The comparison table (the one with a model column)."""
+    col = t("sentiment.col.model", lang)
+    return next(tb.value for tb in at.table if col in tb.value.columns)
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_the_verdict_is_split_into_the_lstm_and_the_phrase_bag(lang, model):
+@pytest.mark.parametrize("name", ["bag", "rnn", "lstm"])
+def test_the_selector_drives_verdict_explanation_and_inside_view(lang, name):
+    from core.sentiment import load_model
+
     text = "Quán dơ, phục vụ chậm, không bao giờ quay lại."
+    chosen = load_model(name=name)
+    a = chosen.analyze(text)
     at = _set_review(_page(lang), text)
-    a = model.analyze(text)
-    start = {"vi": "Logit của kết luận", "en": "The verdict's logit"}[lang]
-    bag = {"vi": "túi cụm từ", "en": "phrase bag"}[lang]
-    split = next(m.value for m in at.markdown if m.value.startswith(start))
-    assert f"LSTM {a.lstm_logit:+.2f}" in split and f"{bag} {a.bag_vote:+.2f}" in split
-    # the bag's strongest votes are phrases of this review, in two tables by sign
-    phrase = t("sentiment.col.phrase", lang)
-    pos, neg = [d.value for d in at.table if phrase in d.value.columns]
-    shown = [shown_text(p).removesuffix(" ×2") for df in (pos, neg) for p in df.iloc[:, 0]]
-    assert shown and all(p in " ".join(a.tokens) for p in shown)
-    assert (pos.iloc[:, 1] > 0).all() and (neg.iloc[:, 1] < 0).all()
+    at.radio(key="sentiment_model").set_value(name).run()
+    _healthy(at)
+    # the verdict and P(positive) are the chosen model's
+    assert _label(at) == a.label
+    assert next(m for m in at.metric if m.label == "P(positive)").value == f"{a.p_positive:.1%}"
+    # the leave-one-out heat and P after each token are the chosen model's
+    prefix = next(
+        c for c in at.get("plotly_chart") if c.proto.id.endswith("sentiment_prefix_chart")
+    )
+    import json
+
+    y = json.loads(prefix.proto.spec)["data"][0]["y"]
+    assert y == pytest.approx(a.p_prefix, abs=1e-6)
+    subheaders = [sh.value for sh in at.subheader]
+    assert t(f"sentiment.h.inside.{name}", lang) in subheaders
+    keys = {c.key for c in at.get("plotly_chart")}
+    if name == "bag":  # no state: each token's exact share of the logit, no heat map
+        assert "sentiment_shares_chart" in keys and "sentiment_gates_chart" not in keys
+        shares = next(m.value for m in at.markdown if m.value.startswith("logit ="))
+        assert f"{a.p_positive:.1%}" in shares
+    else:
+        assert "sentiment_gates_chart" in keys and _gates_rows(at) == 8
+        maps = {"rnn": 1, "lstm": 5}[name]  # the RNN has h alone; the LSTM i, f, g, o, c
+        assert _gate_maps(at) == maps
+    # the comparison marks the chosen model
+    df = _comparison(at, lang)
+    assert list(df.iloc[:, 0]).index(f"{t(f'sentiment.name.{name}', lang)} ◀") == [
+        "bag",
+        "rnn",
+        "lstm",
+    ].index(name)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_comparison_puts_the_review_through_every_model(lang):
+    from core.sentiment import MODEL_NAMES, load_model
+
+    text = "Bún chả ở đây ngon, nhưng phục vụ hơi chậm."
+    at = _set_review(_page(lang), text)
+    df = _comparison(at, lang)
+    assert len(df) == 3
+    for row, name in zip(df.itertuples(index=False), MODEL_NAMES, strict=True):
+        r = load_model(name=name).classify([text])[0]
+        assert row[0].removesuffix(" ◀") == t(f"sentiment.name.{name}", lang)
+        assert row[1] == t(f"sentiment.label.{r.label}", lang)
+        assert row[2] == pytest.approx(r.p_positive, abs=1e-9) and row[3] > 0
+    assert t("sentiment.compare_caption", lang) in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_zoo_shows_the_table_length_calibration_and_a_card_per_model(lang):
+    from core.sentiment import MODEL_NAMES, load_model
+
+    at = _page(lang)
+    (zoo,) = [e for e in at.expander if e.label == t("sentiment.zoo", lang)]
+    df = next(d.value for d in zoo.dataframe)
+    md = {n: load_model(name=n).metadata for n in MODEL_NAMES}
+    df = df.data if hasattr(df, "data") else df  # a Styler's frame
+    assert list(df.index) == [t(f"sentiment.name.{n}", lang) for n in MODEL_NAMES]
+    typed, challenge = (t(f"sentiment.zoo.col.{c}", lang) for c in ("typed", "challenge"))
+    rate = t("sentiment.zoo.col.rate", lang)
+    for name, (_, row) in zip(MODEL_NAMES, df.iterrows(), strict=True):
+        assert row[typed] == md[name]["metrics"]["typed"]["accuracy"]
+        assert row[challenge] == md[name]["challenge"]["accuracy"]
+        assert row[rate] == md[name]["speed"]["reviews_per_s"]
+    keys = {c.key for c in at.get("plotly_chart")}
+    assert {"sentiment_length_chart", "sentiment_reliability_chart",
+            "sentiment_challenge_chart"} <= keys  # fmt: skip
+    assert {f"sentiment_curves_chart_{n}" for n in MODEL_NAMES} <= keys
+    assert [tab.label for tab in zoo.tabs] == [t(f"sentiment.name.{n}", lang) for n in MODEL_NAMES]
+    gap = t("sentiment.zoo.length_gap", lang, a="", gap_a=0, b="", gap_b=0)[:25]
+    assert any(c.value.startswith(gap) for c in zoo.caption)
+    text = visible_text(at)
+    for word in ("phrase bag", "túi cụm từ", "phrase", "cụm từ"):
+        assert word not in text
 
 
 @pytest.mark.parametrize("text", ["", "   \n\t  "])
@@ -212,27 +286,33 @@ def test_english_text_gets_the_notice_and_is_still_classified(page):
     assert _verdict(at) is not None
 
 
-def _missing(monkeypatch, lang):
+def _missing(monkeypatch, lang, broken=("bag", "rnn", "lstm")):
     import streamlit as st
 
     import core.sentiment as sentiment
 
-    def missing(models_dir=None):
-        raise sentiment.ModelUnavailable.missing(sentiment.MODELS_DIR / "sentiment.onnx")
+    real = sentiment.load_model
+
+    def load(models_dir=None, *, name="lstm"):
+        if name in broken:
+            raise sentiment.ModelUnavailable.missing(
+                sentiment.MODELS_DIR / f"sentiment/{name}/model.onnx"
+            )
+        return real(models_dir, name=name)
 
     st.cache_resource.clear()
-    monkeypatch.setattr(sentiment, "load_model", missing)
+    monkeypatch.setattr(sentiment, "load_model", load)
     return _page(lang)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_model_missing_stops_only_this_page(monkeypatch, lang):
+def test_every_model_missing_stops_only_this_page(monkeypatch, lang):
     import streamlit as st
 
     at = _missing(monkeypatch, lang)
     assert not at.exception
     message = " ".join(shown_text(e.value) for e in at.error)
-    assert "make train" in message and "models/sentiment.onnx" in message
+    assert "make train" in message and "models/sentiment/lstm/model.onnx" in message
     assert t("sentiment.unavailable", lang) in message
     assert not at.main.radio  # the page stopped before its widgets
     text = visible_text(at)
@@ -242,6 +322,32 @@ def test_model_missing_stops_only_this_page(monkeypatch, lang):
         assert english_strings(shown_text(text)) == []
     at.switch_page("pages/home.py").run()  # other pages keep working
     assert not at.exception and not at.error
+    monkeypatch.undo()
+    st.cache_resource.clear()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_one_model_missing_leaves_the_others_working(monkeypatch, lang):
+    import streamlit as st
+
+    at = _missing(monkeypatch, lang, broken=("rnn",))
+    _healthy(at)
+    assert at.radio(key="sentiment_model").value == "lstm" and _verdict(at) is not None
+    # only the rnn's card says it is missing
+    assert ["rnn/model.onnx" in shown_text(e.value) for e in at.error] == [True]
+    df = _comparison(at, lang)
+    assert list(df.iloc[:, 1])[1] == t("sentiment.verdict.unavailable", lang)
+    assert all(v in {t(f"sentiment.label.{k}", lang) for k in ("positive", "negative")}
+               for v in (df.iloc[0, 1], df.iloc[2, 1]))  # fmt: skip
+    at.radio(key="sentiment_model").set_value("rnn").run()
+    _healthy(at)
+    message = " ".join(shown_text(e.value) for e in at.error)
+    assert t("sentiment.model_unavailable", lang, model="rnn") in message
+    assert "make train" in message and "models/sentiment/rnn/model.onnx" in message
+    assert _verdict(at) is None and len(_comparison(at, lang)) == 3  # the comparison stays
+    at.radio(key="sentiment_model").set_value("bag").run()
+    _healthy(at)
+    assert _verdict(at) is not None and len(at.error) == 1
     monkeypatch.undo()
     st.cache_resource.clear()
 
@@ -437,12 +543,21 @@ LONG = (
 )
 
 
-def _gates_rows(at) -> int:
-    """How many unit rows the gate maps draw (the heat maps' y labels)."""
+def _gates_spec(at) -> dict:
     import json
 
     chart = next(c for c in at.get("plotly_chart") if c.proto.id.endswith("sentiment_gates_chart"))
-    return len(json.loads(chart.proto.spec)["data"][0]["y"])
+    return json.loads(chart.proto.spec)
+
+
+def _gates_rows(at) -> int:
+    """How many unit rows the gate maps draw (the heat maps' y labels)."""
+    return len(_gates_spec(at)["data"][0]["y"])
+
+
+def _gate_maps(at) -> int:
+    """How many heat maps the inside view draws (LSTM: i, f, g, o, c; RNN: h)."""
+    return len(_gates_spec(at)["data"])
 
 
 def _read(body: str) -> str:
@@ -553,6 +668,9 @@ def _drive(lang: str) -> tuple[str, str]:
     look()
     at.text_area(key="sentiment_text").set_value(REVIEW).run()
     look()
+    for name in ("bag", "rnn", "lstm"):
+        at.radio(key="sentiment_model").set_value(name).run()
+        look()
     at.radio(key="sentiment_mode").set_value("many").run()
     at.text_area(key="sentiment_bulk_text").set_value(BULK).run()
     at.button(key="sentiment_bulk_run").click().run()
@@ -568,23 +686,24 @@ def _drive(lang: str) -> tuple[str, str]:
 
 def test_english_page_shows_no_vietnamese_interface_word():
     text, quoted = _drive("en")
-    assert "Cleaning (slide 23)" in text and "Model card" in text
+    assert "Cleaning (slide 23)" in text and "Model cards" in text
     assert vietnamese_words(text, allowed=quoted) == []
 
 
 def test_vietnamese_page_shows_no_english_interface_string():
     text, _ = _drive("vi")
-    assert "Làm sạch (slide 23)" in text and "Thẻ mô hình" in text
+    assert "Làm sạch (slide 23)" in text and "Thẻ mô hình" in text and "Inside" not in text
     assert english_strings(text) == []
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_the_model_card_speaks_the_page_language(lang):
+def test_the_model_cards_speak_the_page_language(lang):
     at = _page(lang)
-    card = next(e for e in at.expander if e.label == t("sentiment.card", lang))
+    (zoo,) = [e for e in at.expander if e.label == t("sentiment.zoo", lang)]
     text = visible_text(at)
-    assert card is not None
     assert t("sentiment.card.limits", lang).strip("*") in text
-    labels = {m.label for m in at.metric}
-    assert {t("sentiment.m.size", lang), t("sentiment.m.one", lang)} <= labels
+    labels = [m.label for m in zoo.metric]
+    for label in ("sentiment.m.size", "sentiment.m.one", "sentiment.m.bulk"):
+        assert labels.count(t(label, lang)) == 3  # one per model's card
+    assert all(m.value != "—" for m in zoo.metric)  # the report measured every model
     assert "val_accuracy_no_diacritics" not in text

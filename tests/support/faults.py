@@ -1,6 +1,14 @@
-"""Damage done to a copy of the shipped model files: each fault breaks one file one way."""
+"""Damage done to a copy of the shipped model files: each fault breaks one file one way.
 
-MODEL_FILES = ("sentiment.onnx", "vocab.json", "metadata.json")
+The files are the default (lstm) model's, relative to models/: its ONNX graph and its
+metadata, and the vocabulary every model shares."""
+
+ONNX, VOCAB, METADATA = (
+    "sentiment/lstm/model.onnx",
+    "sentiment/vocab.json",
+    "sentiment/lstm/metadata.json",
+)
+MODEL_FILES = (ONNX, VOCAB, METADATA)
 
 
 def _truncate(path):
@@ -9,11 +17,11 @@ def _truncate(path):
 
 # (id, file, damage): each leaves the rest of the copied site as shipped.
 MODEL_FAULTS = [
-    ("onnx_missing", "sentiment.onnx", lambda p: p.unlink()),
-    ("onnx_garbage", "sentiment.onnx", lambda p: p.write_bytes(b"\x00not an onnx model\xff" * 64)),
-    ("onnx_truncated", "sentiment.onnx", _truncate),
-    ("vocab_missing", "vocab.json", lambda p: p.unlink()),
-    ("vocab_not_json", "vocab.json", lambda p: p.write_text("{not json", encoding="utf-8")),
-    ("metadata_missing", "metadata.json", lambda p: p.unlink()),
-    ("metadata_without_config", "metadata.json", lambda p: p.write_text("{}", encoding="utf-8")),
+    ("onnx_missing", ONNX, lambda p: p.unlink()),
+    ("onnx_garbage", ONNX, lambda p: p.write_bytes(b"\x00not an onnx model\xff" * 64)),
+    ("onnx_truncated", ONNX, _truncate),
+    ("vocab_missing", VOCAB, lambda p: p.unlink()),
+    ("vocab_not_json", VOCAB, lambda p: p.write_text("{not json", encoding="utf-8")),
+    ("metadata_missing", METADATA, lambda p: p.unlink()),
+    ("metadata_without_config", METADATA, lambda p: p.write_text("{}", encoding="utf-8")),
 ]

@@ -94,15 +94,16 @@ def test_bulk_figures_count_what_they_are_given(lang):
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_card_figures_draw_the_shipped_metadata(model, lang):
-    card = model_card(model.metadata, model.models_dir)
+def test_card_figures_draw_the_shipped_metadata(zoo, lang):
+    card = model_card(zoo.metadata, zoo.models_dir, zoo.name)
     fig = figures.confusion_figure(card.confusion, lang)
     (heat,) = fig.data
     assert heat.type == "heatmap" and np.array_equal(heat.z, card.confusion)
     assert fig.layout.title.text and fig.layout.yaxis.autorange == "reversed"
     _one_language(fig, lang)
     fig = figures.curves_figure(card.curves, card.best_epoch, lang)
-    assert len(fig.data) == 1 + len(figures.CURVES)  # loss + every accuracy the run logged
+    logged = [k for k, *_ in figures.CURVES if any(k in c for c in card.curves)]
+    assert len(fig.data) == 1 + len(logged)  # loss + every accuracy the run logged
     assert [list(tr.x) for tr in fig.data][0] == [c["epoch"] for c in card.curves]
     assert fig.layout.xaxis.title.text == "epoch" and fig.layout.yaxis2.title.text
     assert fig.layout.legend.orientation == "h"
@@ -139,3 +140,55 @@ def test_gates_focus_draws_the_chosen_units_named_by_unit_and_outlines_the_words
     # all units: every row, still named by unit (hover), ticks hidden
     assert list(whole.data[0].y) == [str(u) for u in trace.gates["unit"]]
     assert not whole.layout.yaxis.showticklabels and whole.layout.shapes == ()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_rnn_map_is_its_hidden_state_alone(lang):
+    from core.sentiment import load_model
+
+    v = review_trace(load_model(name="rnn"), EXAMPLES["neg2"])
+    fig = figures.gates_figure(v.read_tokens, v.gates, lang, v.focus.rows, v.focus.words)
+    (heat,) = fig.data  # no gates, no cell state: one map
+    assert heat.zmin == -1 and heat.zmax == 1 and heat.colorbar.title.text == "h"
+    np.testing.assert_allclose(heat.z, v.gates["h"][v.focus.rows], atol=1e-6)
+    assert list(heat.y) == [str(u) for u in v.focus.units]
+    assert len(fig.layout.shapes) == len(v.focus.words)
+    assert fig.layout.annotations[0].text == figures.t("sentiment.gate.h", lang)
+    _one_language(fig, lang)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_bag_shares_are_one_bar_per_token_coloured_by_sign(lang):
+    fig = figures.shares_figure(["ngon", "chan", "ngon"], [0.4, -0.3, 0.4], lang)
+    (bar,) = fig.data
+    assert list(bar.x) == ["1 ngon", "2 chan", "3 ngon"] and list(bar.y) == [0.4, -0.3, 0.4]
+    assert bar.marker.color[0] == bar.marker.color[2] != bar.marker.color[1]
+    assert fig.layout.xaxis.type == "category"
+    _one_language(fig, lang)
+
+
+LENGTH = {m: [{"bucket": "11-25", "lo": 11, "hi": 25, "n": 900, "accuracy": a},
+              {"bucket": "200+", "lo": 201, "hi": None, "n": 0, "accuracy": None}]
+          for m, a in (("bag", 0.81), ("rnn", 0.77), ("lstm", 0.82))}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_zoo_figures_draw_one_trace_per_model(lang):
+    fig = figures.length_figure(LENGTH, lang)
+    assert [tr.name for tr in fig.data] == [figures.t(f"sentiment.name.{m}", lang) for m in LENGTH]
+    assert [list(tr.y) for tr in fig.data] == [[0.81], [0.77], [0.82]]  # empty buckets left out
+    _one_language(fig, lang)
+    rel = {m: [{"lo": 0.0, "hi": 0.1, "n": 10, "mean_p": 0.05, "positive_share": 0.1},
+               {"lo": 0.1, "hi": 0.2, "n": 0, "mean_p": None, "positive_share": None}]
+           for m in LENGTH}  # fmt: skip
+    fig = figures.reliability_figure(rel, lang)
+    assert len(fig.data) == 1 + 3 and list(fig.data[0].x) == [0, 1]  # the diagonal first
+    assert list(fig.data[1].x) == [0.05] and list(fig.data[1].y) == [0.1]
+    _one_language(fig, lang)
+    ch = {m: {"negation": {"n": 28, "accuracy": a}, "plain": {"n": 20, "accuracy": 1.0}}
+          for m, a in (("bag", 0.5), ("lstm", 0.46))}  # fmt: skip
+    fig = figures.challenge_figure(ch, lang)
+    assert [list(tr.x) for tr in fig.data] == [[0.5, 1.0], [0.46, 1.0]]
+    assert list(fig.data[0].y) == [figures.t("sentiment.challenge.negation", lang),
+                                   figures.t("sentiment.challenge.plain", lang)]  # fmt: skip
+    _one_language(fig, lang)

@@ -9,6 +9,7 @@ from core.sentiment import Result
 from core.sentiment.bulk import results_rows
 from core.sentiment.card import model_card
 from tests.support.lang import english_strings, vietnamese_words
+from tests.support.paths import ROOT
 from ui.i18n import CATALOG, LANGS, t
 from ui.markdown import shown_text
 from ui.sentiment import card as card_words
@@ -22,13 +23,43 @@ RESULTS = [
 ]
 
 
-def test_influence_and_phrase_tables_mark_positions_and_repeats():
+def test_influence_table_marks_positions():
     df = tables.influence_table([("d", 4, 0.2), ("a", 1, 0.1)], "vi")
     assert list(df.itertuples(index=False, name=None)) == [("d (#4)", 0.2), ("a (#1)", 0.1)]
-    df = tables.phrase_table([("ngon", 2, 0.4), ("quán", 1, 0.1)], "en")
-    assert list(df.columns) == ["phrase", "vote"]
-    assert list(df.itertuples(index=False, name=None)) == [("ngon ×2", 0.4), ("quán", 0.1)]
-    assert list(tables.phrase_table([], "vi").columns) == ["cụm từ", "phiếu"]
+
+
+def test_comparison_table_marks_the_chosen_model_and_the_unavailable_one():
+    from core.sentiment import ModelUnavailable
+    from core.sentiment.zoo import Verdict, unavailable
+
+    rows = [Verdict("bag", "positive", 0.9, 0.5), Verdict("rnn", None, None, 0.4),
+            unavailable("lstm", ModelUnavailable.missing(ROOT / "models" / "x.onnx"))]  # fmt: skip
+    en = tables.comparison_table(rows, "rnn", "en")
+    assert list(en.columns) == ["model", "verdict", "P(positive)", "time (ms)"]
+    assert list(en["model"]) == ["Bag of words", "RNN ◀", "LSTM"]
+    assert list(en["verdict"]) == ["positive", t("sentiment.label.none", "en"), "not available"]
+    vi = tables.comparison_table(rows, "lstm", "vi")
+    assert list(vi["mô hình"]) == ["Túi từ", "RNN", "LSTM ◀"]
+    assert list(vi["kết luận"])[2] == "không dùng được"
+    assert vi["P(positive)"].iloc[0] == 0.9 and vi.iloc[1, 3] == 0.4
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_zoo_table_has_a_row_per_model_and_every_figure(lang):
+    from core.sentiment.zoo import ZooRow
+
+    rows = [ZooRow("bag", {"typed": 0.88, "underscore": 0.88, "no_diacritics": 0.86}, 0.79,
+                   208, 20, 966_465, 3 * 2**20, 0.39, 2027.6),
+            ZooRow("lstm", {"typed": 0.9, "underscore": None, "no_diacritics": 0.87}, None,
+                   None, None, None, None, None, None)]  # fmt: skip
+    df = tables.zoo_table(rows, lang)
+    assert list(df.index) == [tables.model_name(m, lang) for m in ("bag", "lstm")]
+    assert list(df.columns) == [t(f"sentiment.zoo.col.{c}", lang) for c in tables.ZOO_COLUMNS]
+    assert list(df.iloc[0]) == [0.88, 0.88, 0.86, 0.79, 20, 966_465, 3.0, 0.39, 2027.6]
+    assert df.iloc[1].isna().sum() == 7  # what the metadata lacks stays empty, not 0
+    assert set(tables.zoo_formats(lang)) == set(df.columns)
+    html = df.style.format(tables.zoo_formats(lang), na_rep="—").to_html()
+    assert "88.0%" in html and "966,465" in html and "2,028" in html and "—" in html
 
 
 def test_results_table_labels_headings_and_values_in_each_language():
@@ -47,7 +78,7 @@ def test_results_table_labels_headings_and_values_in_each_language():
 
 @pytest.fixture(scope="module")
 def card(model):
-    return model_card(model.metadata, model.models_dir)
+    return model_card(model.metadata, model.models_dir, model.name)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -139,3 +170,25 @@ def test_the_verdict_words_exist_for_every_label_and_status():
         assert t(f"sentiment.label.{k}", "vi") != t(f"sentiment.label.{k}", "en")
     for k in ("ok", "empty", "not_vietnamese"):
         assert t(f"sentiment.status.{k}", "en")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_models_card_names_its_own_architecture_in_one_language(zoo, lang):
+    card = model_card(zoo.metadata, zoo.models_dir, zoo.name)
+    facts = dict(card_words.facts(card, lang))
+    assert all("?" not in v for v in facts.values())
+    assert facts[t("sentiment.fact.kind", lang)] == t(f"sentiment.model.{zoo.name}", lang)
+    arch = facts[t("sentiment.fact.arch", lang)]
+    assert ("EmbeddingBag" in arch) == (zoo.name == "bag") and ("RNN" in arch) == (
+        zoo.name == "rnn"
+    )
+    limits = card_words.limits(card, lang)
+    ch = zoo.metadata["challenge"]
+    assert any(f"{ch['accuracy']:.1%}" in x and str(ch["n"]) in x for x in limits)
+    text = "\n".join([*facts, *facts.values(), *limits])
+    for word in ("phrase", "cụm từ", "n-gram"):  # the retired phrase bag left no trace
+        assert word not in text
+    if lang == "en":
+        assert vietnamese_words(text, allowed="chả") == []
+    else:
+        assert english_strings(text, min_words=2) == []

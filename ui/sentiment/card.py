@@ -28,15 +28,14 @@ def facts(card: ModelCard, lang: str) -> list[tuple[str, str]]:
         if isinstance(limit, int) and limit
         else t("sentiment.fact.data_full", lang)
     )
-    arch = t("sentiment.fact.arch_value", lang, V=_v(f["vocab_size"]), D=_v(f["embed_dim"]),
-             H=_v(f["hidden_size"]))  # fmt: skip
-    if f["ngram_order"]:
-        arch += t("sentiment.fact.arch_bag", lang, order=f["ngram_order"],
-                  buckets=_int(f["ngram_buckets"]))  # fmt: skip
+    kind = f["kind"] if f["kind"] in ("bag", "rnn", "lstm") else "lstm"
+    arch = t(f"sentiment.fact.arch_value.{kind}", lang, V=_v(f["vocab_size"]),
+             D=_v(f["embed_dim"]), H=_v(f["hidden_size"]))  # fmt: skip
     tokenization = f["tokenization"]
     if isinstance(tokenization, str) and tokenization.startswith("syllables"):
         tokenization = t("sentiment.fact.syllables", lang)  # the shipped trainer's wording
     rows = [
+        ("kind", t(f"sentiment.model.{kind}", lang)),
         ("data", t("sentiment.fact.data_value", lang, train=train, val=_int(f["n_validation"]))),
         ("path", _v(f["data_path"])),
         ("sha", f"{_v(f['train_sha256'])[:12]}… / {_v(f['validation_sha256'])[:12]}…"),
@@ -51,9 +50,10 @@ def facts(card: ModelCard, lang: str) -> list[tuple[str, str]]:
                        batch=_v(f["batch_size"]), secs=_v(f["train_s"]),
                        threads=_v(f["threads"]))),
     ]  # fmt: skip
-    if f["bag_weight"] is not None:
-        rows.append(("weighting", t("sentiment.fact.weighting_value", lang, w=f["bag_weight"],
-                                    temp=f["temperature"] or 1.0)))  # fmt: skip
+    if f["temperature"] is not None:
+        epochs = ", ".join(map(str, f["averaged"] or [])) or MISSING
+        rows.append(("calibration", t("sentiment.fact.calibration_value", lang, epochs=epochs,
+                                      temp=f["temperature"])))  # fmt: skip
     rows += [
         ("command", _v(f["command"])),
         ("versions", f"torch {_v(f['torch_version'])}, ONNX opset {_v(f['opset'])}"),
@@ -81,6 +81,10 @@ def limits(card: ModelCard, lang: str) -> list[str]:
         else t("sentiment.limit.unaccented", lang),
         t("sentiment.limit.slides", lang),
     ]
+    ch = card.challenge
+    if isinstance(ch.get("accuracy"), float):
+        out.insert(0, t("sentiment.limit.challenge", lang, n=ch.get("n", MISSING),
+                        acc=ch["accuracy"], sure=ch.get("sure_wrong", MISSING)))  # fmt: skip
     if card.confusion is not None and card.confusion.shape == (2, 2):
         (tn, fp), (fn, tp) = card.confusion.tolist()
         out.insert(0, t("sentiment.limit.errors", lang, n=tn + fp + fn + tp, wrong=fp + fn,
@@ -89,5 +93,5 @@ def limits(card: ModelCard, lang: str) -> list[str]:
 
 
 def files_caption(file_bytes: dict[str, int]) -> str:
-    """'sentiment.onnx: 12,345 KB · ...': the model files and their sizes."""
+    """'sentiment/lstm/model.onnx: 8,073 KB · ...': the model's files and their sizes."""
     return " · ".join(f"{name}: {size / 1024:,.0f} KB" for name, size in file_bytes.items())

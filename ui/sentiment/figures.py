@@ -11,7 +11,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ui.i18n import t
+from ui.i18n import CATALOG, t
 from ui.sentiment.markup import NEG, POS
 
 CONFIG = {"displayModeBar": False, "responsive": True}  # st.plotly_chart(config=CONFIG)
@@ -23,7 +23,9 @@ _COLOR = {  # gate -> (colorscale, colour bar title); σ gates share one scale
     "g": ("RdBu", "tanh"),
     "o": ("Viridis", "σ"),
     "c": ("PuOr", "c"),
+    "h": ("RdBu", "h"),  # the RNN's hidden state, tanh's range
 }
+MODEL_COLORS = {"bag": "#ae3ec9", "rnn": "#e8590c", "lstm": "#1c7ed6"}
 
 
 def token_axis(tokens: list[str]) -> list[str]:
@@ -74,25 +76,28 @@ def gates_figure(
     rows: np.ndarray | None = None,
     words: list[int] | None = None,
 ) -> go.Figure:
-    """Heat maps (units x T tokens) of i, f, g, o and the cell state c, one row each.
+    """Heat maps (units x T tokens) of i, f, g, o and the cell state c, one row each (an
+    LSTM's trace), or of the hidden state h alone (an RNN's: it has no gates).
 
     rows: only these rows of the (H, T) maps, top to bottom, each labelled with its unit
     number (None: all H, in the maps' order). words: token positions outlined in every map.
     The layout is written out as one dict (rows stacked by hand, x axes shared): Plotly's
     make_subplots and per-row updates cost more than the 5 x H x T numbers themselves.
     """
-    n, gap = len(GATES), 0.045
+    maps = [g for g in GATES if g in gates] or ["h"]
+    n, gap = len(maps), 0.045
     row_h = (1 - gap * (n - 1)) / n
     x = token_axis(tokens)
     focus = rows is not None
     rows = np.arange(len(gates["unit"])) if rows is None else np.asarray(rows)
     y = [str(u) for u in gates["unit"][rows]]  # hover and ticks name the unit, not the row
     # c is unbounded: scale to its 98th percentile so a few large units do not wash out the rest
-    c_max = float(np.percentile(np.abs(gates["c"]), 98)) or 1.0
-    limits = {"i": (0, 1), "f": (0, 1), "o": (0, 1), "g": (-1, 1), "c": (-c_max, c_max)}
+    c_max = float(np.percentile(np.abs(gates["c"]), 98)) or 1.0 if "c" in gates else 1.0
+    limits = {"i": (0, 1), "f": (0, 1), "o": (0, 1), "g": (-1, 1), "c": (-c_max, c_max),
+              "h": (-1, 1)}  # fmt: skip
     unit = t("sentiment.fig.unit", lang)
     traces, layout = [], {"annotations": [], "shapes": []}
-    for k, g in enumerate(GATES, start=1):
+    for k, g in enumerate(maps, start=1):
         top = 1 - (k - 1) * (row_h + gap)  # the row's top edge, in paper coordinates
         scale, bar = _COLOR[g]
         traces.append(
@@ -129,7 +134,7 @@ def gates_figure(
              "y": top, "yanchor": "bottom", "yref": "paper", "showarrow": False,
              "font": {"size": FONT}}
         )  # fmt: skip
-    height = min(1100, 200 + 5 * 13 * len(rows))  # 8 units: 720 px; all 128: 1100 px
+    height = min(1100, 200 + n * 13 * len(rows))  # LSTM, 8 units: 720 px; all 128: 1100 px
     layout.update(height=height, font={"size": FONT}, margin={"l": 10, "r": 10, "t": 30, "b": 10})
     return go.Figure(data=traces, layout=layout)
 
@@ -174,8 +179,6 @@ def confusion_figure(confusion: np.ndarray, lang: str) -> go.Figure:
 CURVES = (  # metadata curve key, colour, dash; train_loss goes on the left axis
     ("val_accuracy", "#1c7ed6", "solid"),
     ("val_accuracy_no_diacritics", "#74c0fc", "solid"),
-    ("val_accuracy_lstm_alone", "#2f9e44", "dot"),
-    ("val_accuracy_bag_alone", "#ae3ec9", "dot"),
 )
 
 
@@ -202,4 +205,81 @@ def curves_figure(curves: list[dict], best_epoch: int | None, lang: str) -> go.F
     fig.update_xaxes(title_text="epoch", dtick=1)
     fig.update_yaxes(title_text="loss", secondary_y=False)
     fig.update_yaxes(title_text=t("sentiment.fig.accuracy", lang), secondary_y=True)
+    return fig
+
+
+def shares_figure(tokens: list[str], shares: list[float], lang: str) -> go.Figure:
+    """The bag's logit, token by token: each read token's exact share (term / T)."""
+    x = token_axis(tokens)
+    fig = go.Figure(
+        go.Bar(x=x, y=shares, marker_color=[POS if v >= 0 else NEG for v in shares],
+               hovertemplate="%{x}<br>%{y:+.3f}<extra></extra>")
+    )  # fmt: skip
+    _layout(fig, 320, top=10)
+    fig.update_xaxes(type="category", title_text=t("sentiment.fig.tokens_read", lang),
+                     tickangle=-60, tickfont_size=12)  # fmt: skip
+    fig.update_yaxes(title_text=t("sentiment.fig.share", lang), zeroline=True)
+    return fig
+
+
+def _name(model: str, lang: str) -> str:
+    return t(f"sentiment.name.{model}", lang)
+
+
+def length_figure(by_length: dict[str, list[dict]], lang: str) -> go.Figure:
+    """Validation accuracy per review-length bucket, one line per model."""
+    fig = go.Figure()
+    for model, rows in by_length.items():
+        rows = [r for r in rows if r.get("accuracy") is not None]
+        fig.add_trace(
+            go.Scatter(x=[r["bucket"] for r in rows], y=[r["accuracy"] for r in rows],
+                       customdata=[r["n"] for r in rows], mode="lines+markers",
+                       name=_name(model, lang), line={"color": MODEL_COLORS.get(model), "width": 3},
+                       hovertemplate="%{x}: %{y:.1%} (n = %{customdata:,})<extra></extra>")
+        )  # fmt: skip
+    _layout(fig, 360, top=10, legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0})
+    fig.update_xaxes(type="category", title_text=t("sentiment.fig.length_bucket", lang))
+    fig.update_yaxes(title_text=t("sentiment.fig.accuracy", lang), tickformat=".0%")
+    return fig
+
+
+def reliability_figure(reliability: dict[str, list[dict]], lang: str) -> go.Figure:
+    """Per bin of P(positive): the share truly positive against the mean P, per model."""
+    fig = go.Figure(
+        go.Scatter(x=[0, 1], y=[0, 1], mode="lines", name=t("sentiment.fig.ideal", lang),
+                   line={"color": "#868e96", "dash": "dash"}, hoverinfo="skip")
+    )  # fmt: skip
+    for model, rows in reliability.items():
+        rows = [r for r in rows if r.get("n")]
+        fig.add_trace(
+            go.Scatter(x=[r["mean_p"] for r in rows], y=[r["positive_share"] for r in rows],
+                       customdata=[r["n"] for r in rows], mode="lines+markers",
+                       name=_name(model, lang), line={"color": MODEL_COLORS.get(model), "width": 2},
+                       hovertemplate="P = %{x:.2f} → %{y:.1%} (n = %{customdata:,})"
+                                     "<extra></extra>")
+        )  # fmt: skip
+    _layout(fig, 380, top=10, legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0})
+    fig.update_xaxes(range=[0, 1], title_text=t("sentiment.fig.mean_p", lang))
+    fig.update_yaxes(range=[0, 1], title_text=t("sentiment.fig.positive_share", lang),
+                     tickformat=".0%")  # fmt: skip
+    return fig
+
+
+def challenge_figure(challenge: dict[str, dict[str, dict]], lang: str) -> go.Figure:
+    """Challenge-set accuracy per category (rows), one bar per model."""
+    fig = go.Figure()
+    for model, per in challenge.items():
+        cats = list(per)
+        names = [t(f"sentiment.challenge.{c}", lang) if f"sentiment.challenge.{c}" in CATALOG
+                 else c for c in cats]  # fmt: skip
+        fig.add_trace(
+            go.Bar(y=names, x=[per[c]["accuracy"] for c in cats], orientation="h",
+                   customdata=[per[c]["n"] for c in cats], name=_name(model, lang),
+                   marker_color=MODEL_COLORS.get(model),
+                   hovertemplate="%{y}: %{x:.0%} (n = %{customdata})<extra></extra>")
+        )  # fmt: skip
+    _layout(fig, 420, top=10, barmode="group",
+            legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0})  # fmt: skip
+    fig.update_xaxes(range=[0, 1], tickformat=".0%", title_text=t("sentiment.col.accuracy", lang))
+    fig.update_yaxes(autorange="reversed")
     return fig

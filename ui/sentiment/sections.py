@@ -12,18 +12,39 @@ import streamlit as st
 
 from core.sentiment.review import (
     HEAT_WORDS,
+    MAX_REVIEW_CHARS,
     SHORT_CHARS,
     ReviewTrace,
     cut_point,
     heat_windows,
     looks_unaccented,
     top_influences,
-    top_phrases,
 )
 from ui.i18n import t
 from ui.markdown import md_escape
 from ui.sentiment import card as card_words
 from ui.sentiment import figures, markup, tables
+
+
+def one_review(v: ReviewTrace | None, verdicts: list, chosen: str, vocab_size: int,
+               typed_chars: int, lang: str) -> None:  # fmt: skip
+    """Every section of one review, top to bottom: the chosen model's verdict, the same
+    review through every model, then (when the chosen model answered: v) language,
+    cleaning, tokens, why and inside. typed_chars: the length of what the visitor typed."""
+    if v is not None and v.cut_chars:
+        st.warning(t("sentiment.cut", lang, chars=typed_chars, limit=MAX_REVIEW_CHARS,
+                     cut=v.cut_chars))  # fmt: skip
+    if v is not None:
+        verdict(v, lang)  # the verdict first, so the room sees it at a glance
+    comparison(verdicts, chosen, lang)
+    if v is None:
+        return
+    language(v, lang)
+    cleaning(v, lang)
+    tokens(v, vocab_size, lang)
+    if v.analysis.label is not None:
+        why(v, lang)
+        inside(v, lang)
 
 
 def verdict(v: ReviewTrace, lang: str) -> None:
@@ -37,7 +58,9 @@ def verdict(v: ReviewTrace, lang: str) -> None:
             st.html(markup.verdict_html(a.label, a.p_positive, lang))
         c2.metric("P(positive)", f"{a.p_positive:.1%}")
         c3.metric(t("sentiment.tokens_read", lang), f"{len(a.ids)} / {a.max_len}")
-    st.caption(t("sentiment.server_time", lang, ms=v.compute_ms))
+    st.caption(
+        t("sentiment.server_time", lang, ms=v.compute_ms, model=tables.model_name(v.model, lang))
+    )
 
 
 def language(v: ReviewTrace, lang: str) -> None:
@@ -120,8 +143,18 @@ def _pair(left, right, lang: str, heads: tuple[str, str] | None) -> None:
         col.table(table.style.format({table.columns[1]: "{:+.3f}"}), hide_index=True)
 
 
-def why(v: ReviewTrace, has_bag: bool, order: int, lang: str) -> None:
-    """Leave-one-out heat, the LSTM / phrase-bag split, strongest tokens, P after each token."""
+def comparison(verdicts: list, chosen: str, lang: str) -> None:
+    """The same review through every model: verdict, P(positive), time; a model that
+    could not be loaded says so in its row."""
+    st.subheader(t("sentiment.h.compare", lang))
+    df = tables.comparison_table(verdicts, chosen, lang)
+    st.table(df.style.format({"P(positive)": "{:.1%}", df.columns[3]: "{:.1f}"}, na_rep="—"),
+             hide_index=True)  # fmt: skip
+    st.caption(t("sentiment.compare_caption", lang))
+
+
+def why(v: ReviewTrace, lang: str) -> None:
+    """Leave-one-out heat, strongest tokens, P after each token."""
     a = v.analysis
     st.subheader(t("sentiment.h.why", lang))
     st.markdown(t("sentiment.heat_legend", lang))
@@ -133,13 +166,6 @@ def why(v: ReviewTrace, has_bag: bool, order: int, lang: str) -> None:
             shown = sum(end - start for start, end in windows)
             st.caption(t("sentiment.heat_windows", lang, shown=shown, k=HEAT_WORDS))
     st.html(markup.heat_html(v.read_tokens, a.influence, a.unknown, windows))
-    if has_bag:
-        total = a.lstm_logit + a.bag_vote
-        st.markdown(t("sentiment.logit_split", lang, lstm=a.lstm_logit, bag=a.bag_vote,
-                      total=total, p=a.p_positive, order=order))  # fmt: skip
-        st.markdown(t("sentiment.bag_votes", lang))
-        pos, neg = (tables.phrase_table(r, lang) for r in top_phrases(a.phrases))
-        _pair(pos, neg, lang, None)
     pos, neg = (tables.influence_table(r, lang) for r in top_influences(v.read_tokens, a.influence))
     _pair(pos, neg, lang, ("sentiment.top_pos", "sentiment.top_neg"))
     st.markdown(t("sentiment.prefix_heading", lang))
@@ -148,16 +174,29 @@ def why(v: ReviewTrace, has_bag: bool, order: int, lang: str) -> None:
 
 
 def inside(v: ReviewTrace, lang: str) -> None:
-    """The gates and cell state of the real model, token by token."""
-    st.subheader(t("sentiment.h.inside", lang))
-    st.caption(t("sentiment.gates_caption", lang, diff=v.max_abs_diff))
+    """Inside the chosen model: the LSTM's gates and cell state, the RNN's hidden states
+    (heat maps opening on the units that move most at the decisive words), or each token's
+    exact share of the bag's logit (it keeps no state)."""
+    st.subheader(t(f"sentiment.h.inside.{v.model}", lang))
+    if v.model == "bag":
+        a, total = v.analysis, sum(v.shares)
+        st.caption(t("sentiment.bag_caption", lang, T=len(v.shares)))
+        st.markdown(t("sentiment.bag_sum", lang, bias=v.bias, total=total, logit=total + v.bias,
+                      p=a.p_positive, diff=v.max_abs_diff))  # fmt: skip
+        st.plotly_chart(figures.shares_figure(v.read_tokens, v.shares, lang),
+                        key="sentiment_shares_chart", config=figures.CONFIG)  # fmt: skip
+        return
+    rnn = v.model == "rnn"
+    st.caption(t("sentiment.rnn_caption" if rnn else "sentiment.gates_caption", lang,
+                 diff=v.max_abs_diff))  # fmt: skip
     f, n = v.focus, len(v.gates["unit"])
     if st.toggle(t("sentiment.all_units", lang, n=n), key="sentiment_all_units"):
-        st.markdown(t("sentiment.all_sorted", lang, n=n))
+        st.markdown(t("sentiment.all_sorted_rnn" if rnn else "sentiment.all_sorted", lang, n=n))
         rows = None
     else:
         words = markup.word_list(v.read_tokens, f.words)
-        st.markdown(t("sentiment.focus", lang, k=len(f.units), words=words))
+        st.markdown(t("sentiment.focus_rnn" if rnn else "sentiment.focus", lang, k=len(f.units),
+                      words=words))  # fmt: skip
         rows = f.rows
     st.plotly_chart(figures.gates_figure(v.read_tokens, v.gates, lang, rows, f.words),
                     key="sentiment_gates_chart", config=figures.CONFIG)  # fmt: skip
@@ -186,11 +225,10 @@ def bulk_table(rows: list[dict], lang: str) -> None:
                  column_config={"P(positive)": progress})  # fmt: skip
 
 
-def model_card(card, lang: str, last_view, last_bulk) -> None:
-    """Data, setup, validation metrics and curves, speed, and what the model gets wrong.
-
-    last_view: (tokens, ms) of this server's last analysis; last_bulk: (rows, seconds).
-    """
+def model_card(card, lang: str, key: str) -> None:
+    """One model's card: data, setup, validation metrics and curves, size and speed (as
+    core.training.report measured them), and what the model gets wrong. key: the model's
+    name, which keeps its charts apart from the other cards'."""
     st.markdown(t("sentiment.card.setup", lang))
     st.table(card_words.facts_table(card, lang))
     c1, c2 = st.columns(2)
@@ -203,23 +241,22 @@ def model_card(card, lang: str, last_view, last_bulk) -> None:
         else:
             st.info(t("sentiment.card.no_metrics", lang))
         if card.confusion is not None:
-            st.plotly_chart(figures.confusion_figure(card.confusion, lang),
-                            key="sentiment_confusion_chart", config=figures.CONFIG)  # fmt: skip
+            st.plotly_chart(figures.confusion_figure(card.confusion, lang), config=figures.CONFIG,
+                            key=f"sentiment_confusion_chart_{key}")  # fmt: skip
     with c2:
         st.markdown(t("sentiment.card.curves", lang))
         if card.curves:
             st.plotly_chart(figures.curves_figure(card.curves, card.best_epoch, lang),
-                            key="sentiment_curves_chart", config=figures.CONFIG)  # fmt: skip
-        size = sum(card.file_bytes.values())
+                            key=f"sentiment_curves_chart_{key}", config=figures.CONFIG)  # fmt: skip
+        size, sp = sum(card.file_bytes.values()), card.speed
+        one, rate, n = sp.get("one_review_ms"), sp.get("reviews_per_s"), sp.get("n", "?")
         c = st.columns(3)
         c[0].metric(t("sentiment.m.size", lang), f"{size / 2**20:.1f} MB" if size else "?")
-        c[1].metric(t("sentiment.m.one", lang), f"{last_view[1]:.0f} ms" if last_view else "—",
-                    help=t("sentiment.m.one_help", lang,
-                           tokens=last_view[0] if last_view else "?"))  # fmt: skip
-        rate = last_bulk[0] / max(last_bulk[1], 1e-9) if last_bulk else None
+        c[1].metric(t("sentiment.m.one", lang), f"{one:.1f} ms" if one else "—",
+                    help=t("sentiment.m.one_help", lang))  # fmt: skip
         c[2].metric(t("sentiment.m.bulk", lang),
                     t("sentiment.m.bulk_value", lang, rate=rate) if rate else "—",
-                    help=t("sentiment.m.bulk_help", lang))  # fmt: skip
+                    help=t("sentiment.m.bulk_help", lang, n=n))  # fmt: skip
         if card.file_bytes:
             st.caption(card_words.files_caption(card.file_bytes))
     st.markdown(t("sentiment.card.limits", lang))

@@ -17,14 +17,6 @@ def influence_table(rows: list[tuple[str, int, float]], lang: str) -> pd.DataFra
     return pd.DataFrame([(f"{tok} (#{k})", v) for tok, k, v in rows], columns=["token", "ΔP"])
 
 
-def phrase_table(rows: list[tuple[str, int, float]], lang: str) -> pd.DataFrame:
-    """(phrase, times, vote) rows as 'phrase ×n' and the vote."""
-    return pd.DataFrame(
-        [(f"{text} ×{n}" if n > 1 else text, v) for text, n, v in rows],
-        columns=[t("sentiment.col.phrase", lang), t("sentiment.col.vote", lang)],
-    )
-
-
 _RESULT_HEADERS = {
     "number": "sentiment.col.number",
     "text": "sentiment.col.review",
@@ -64,3 +56,48 @@ def metrics_table(metrics: list[dict], lang: str) -> pd.DataFrame:
     df = pd.DataFrame(metrics, columns=list(cols))
     df["form"] = [form_name(f, lang) for f in df["form"]]
     return df.rename(columns={k: t(v, lang) for k, v in cols.items()})
+
+
+def model_name(model: str, lang: str) -> str:
+    """A model's short name in lang: Bag of words / Túi từ, RNN, LSTM."""
+    return t(f"sentiment.name.{model}", lang)
+
+
+def comparison_table(verdicts: list, chosen: str, lang: str) -> pd.DataFrame:
+    """core.sentiment.zoo.Verdict rows: model (◀ the one shown), verdict, P(positive), ms."""
+    rows = []
+    for v in verdicts:
+        name = model_name(v.model, lang) + (" ◀" if v.model == chosen else "")
+        if v.error is not None:
+            verdict = t("sentiment.verdict.unavailable", lang)
+        else:
+            verdict = t(f"sentiment.label.{v.label or 'none'}", lang)
+        rows.append((name, verdict, v.p_positive, v.ms))
+    cols = [t("sentiment.col.model", lang), t("sentiment.col.verdict", lang), "P(positive)",
+            t("sentiment.col.ms", lang)]  # fmt: skip
+    return pd.DataFrame(rows, columns=cols)
+
+
+ZOO_COLUMNS = ("typed", "underscore", "no_diacritics", "challenge", "sure_wrong", "parameters",
+               "size", "ms", "rate")  # fmt: skip
+
+
+def zoo_table(rows: list, lang: str) -> pd.DataFrame:
+    """core.sentiment.zoo.ZooRow per model, indexed by the model's name; None stays None."""
+    data = [
+        (*(r.accuracy.get(f) for f in ("typed", "underscore", "no_diacritics")), r.challenge,
+         r.sure_wrong, r.parameters, None if r.file_bytes is None else r.file_bytes / 2**20,
+         r.one_review_ms, r.reviews_per_s)
+        for r in rows
+    ]  # fmt: skip
+    cols = [t(f"sentiment.zoo.col.{c}", lang) for c in ZOO_COLUMNS]
+    index = pd.Index([model_name(r.model, lang) for r in rows], name=t("sentiment.col.model", lang))
+    return pd.DataFrame(data, columns=cols, index=index)
+
+
+def zoo_formats(lang: str) -> dict[str, str]:
+    """The zoo table's number formats by column heading (for a Styler)."""
+    fmt = {"typed": "{:.1%}", "underscore": "{:.1%}", "no_diacritics": "{:.1%}",
+           "challenge": "{:.1%}", "sure_wrong": "{:,.0f}", "parameters": "{:,.0f}",
+           "size": "{:.1f}", "ms": "{:.2f}", "rate": "{:,.0f}"}  # fmt: skip
+    return {t(f"sentiment.zoo.col.{c}", lang): f for c, f in fmt.items()}

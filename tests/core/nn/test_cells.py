@@ -13,6 +13,7 @@ from core.nn.cells import (
     lstm_step,
     lstm_update,
     rnn_forward,
+    rnn_update,
     sigmoid,
 )
 from tests.support.torch_bptt import loaded, weights_of
@@ -216,3 +217,21 @@ def test_lstm_step_computes_its_gates_through_lstm_update(monkeypatch):
     for s, (z, c_prev) in zip(steps, seen, strict=True):
         np.testing.assert_array_equal(z, np.concatenate([s.gates[g].pre for g in GATES]))
         np.testing.assert_array_equal(c_prev, s.c_prev)
+
+
+@pytest.mark.parametrize("nonlinearity", ["tanh", "relu"])
+@pytest.mark.parametrize("dtype", [torch.float64, torch.float32])
+def test_rnn_update_batched_matches_torch_rnncell(nonlinearity, dtype):
+    """The sentiment RNN's leave-one-out step: h = act(z) on many rows, dtype kept."""
+    g = torch.Generator().manual_seed(5)
+    cell = torch.nn.RNNCell(3, 6, nonlinearity=nonlinearity).to(dtype)
+    x, h = (
+        torch.randn(9, 3, generator=g, dtype=dtype) * 2,
+        torch.randn(9, 6, generator=g, dtype=dtype),
+    )
+    with torch.no_grad():
+        z = x @ cell.weight_ih.T + cell.bias_ih + h @ cell.weight_hh.T + cell.bias_hh
+        ref = cell(x, h).numpy()
+    got = rnn_update(z.numpy(), nonlinearity)
+    assert got.dtype == z.numpy().dtype
+    np.testing.assert_allclose(got, ref, rtol=0, atol=1e-12 if dtype == torch.float64 else 1e-6)

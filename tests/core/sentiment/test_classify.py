@@ -369,9 +369,8 @@ def test_a_csv_sharded_and_joined_with_the_helps_commands_equals_the_whole(tmp_p
     assert (tmp_path / "out_00.csv").read_bytes() == (tmp_path / "out_big.csv").read_bytes()
 
 
-def test_model_choice_is_passed_to_load_model_only_when_not_the_default(tmp_path, monkeypatch):
-    """--model bag|rnn|lstm: load_model(name=...) for bag and rnn; lstm, the default, is
-    load_model() so the command runs against a load_model that takes no name yet."""
+def test_model_choice_is_passed_to_load_model(tmp_path, monkeypatch):
+    """--model bag|rnn|lstm names the model load_model opens; lstm by default."""
     calls = []
 
     def fake_load_model(models_dir=None, *, name="lstm"):
@@ -387,17 +386,34 @@ def test_model_choice_is_passed_to_load_model_only_when_not_the_default(tmp_path
     assert len(calls) == 3
 
 
-def test_a_model_not_shipped_yet_fails_cleanly(tmp_path, monkeypatch, capsys):
-    def old_load_model(models_dir=None):  # the signature before the three models land
-        return FakeModel()
+@pytest.mark.parametrize("name", ["bag", "rnn", "lstm"])
+def test_each_shipped_model_writes_the_bytes_core_writes(tmp_path, name):
+    """The command with --model writes that model's verdicts, in today's columns and order."""
+    from core.sentiment import load_model
 
-    monkeypatch.setattr(classify, "load_model", old_load_model)
-    src, out = tmp_path / "in.txt", tmp_path / "out.csv"
+    src, out = tmp_path / "in.csv", tmp_path / "out.csv"
+    src.write_bytes("id,text\n7,Bún chả ở đây ngon\n8,\n9,Phục vụ chậm quá\n".encode())
+    assert classify.main([str(src), str(out), "--model", name]) == 0
+    table = read_table(src.read_bytes(), "in.csv")
+    assert out.read_bytes() == table_to_csv(table, load_model(name=name).classify(table.texts))
+    rows = list(csv.reader(io.StringIO(out.read_text("utf-8-sig"))))
+    assert rows[0] == ["id", "text", "label", "p_positive", "language", "status"]
+    assert [r[0] for r in rows[1:]] == ["7", "8", "9"] and rows[2][-1] == "empty"
+
+
+def test_a_model_that_cannot_load_fails_cleanly(tmp_path, monkeypatch, capsys):
+    from core.sentiment import MODELS_DIR, ModelUnavailable
+
+    def broken(models_dir=None, *, name="lstm"):
+        raise ModelUnavailable.missing(MODELS_DIR / f"sentiment/{name}/model.onnx")
+
+    monkeypatch.setattr(classify, "load_model", broken)
+    src, out = tmp_path / "in.txt", tmp_path / "rnn.csv"
     src.write_text("ngon\n", encoding="utf-8")
-    assert classify.main([str(src), str(out)]) == 0
-    assert classify.main([str(src), str(tmp_path / "rnn.csv"), "--model", "rnn"]) == 2
-    assert "'rnn' model is not shipped" in capsys.readouterr().err
-    assert not (tmp_path / "rnn.csv").exists()
+    assert classify.main([str(src), str(out), "--model", "rnn"]) == 2
+    err = capsys.readouterr().err
+    assert "models/sentiment/rnn/model.onnx is missing" in err and "make train" in err
+    assert not out.exists()
     with pytest.raises(SystemExit):
         classify.main([str(src), str(out), "--model", "gru"])
 

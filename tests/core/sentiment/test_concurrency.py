@@ -12,7 +12,8 @@ from tests.support.paths import ROOT
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(
-        not (ROOT / "models" / "sentiment.onnx").exists(), reason="no shipped model in models/"
+        not (ROOT / "models" / "sentiment" / "lstm" / "model.onnx").exists(),
+        reason="no shipped model in models/",
     ),
 ]
 

@@ -15,14 +15,14 @@ from tests.support.faults import MODEL_FAULTS, MODEL_FILES
 from tests.support.paths import ROOT
 
 pytestmark = pytest.mark.skipif(
-    not (ROOT / "models" / "sentiment.onnx").exists(), reason="no shipped model in models/"
+    not (ROOT / "models" / MODEL_FILES[0]).exists(), reason="no shipped model in models/"
 )
 
 
 def _damaged_models(tmp_path, name, damage):
     d = tmp_path / "models"
-    d.mkdir()
     for f in MODEL_FILES:
+        (d / f).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / "models" / f, d / f)
     damage(d / name)
     return d
@@ -49,7 +49,7 @@ def test_a_broken_model_file_raises_model_unavailable_with_the_fix(tmp_path, fau
 def test_the_message_names_the_broken_file(tmp_path, fault, name, damage):
     d = _damaged_models(tmp_path, name, damage)
     err = _load_error(d)
-    assert name in str(err)
+    assert name in str(err)  # relative to the models folder: sentiment/lstm/model.onnx
     assert err.code == ("model_missing" if fault.endswith("_missing") else "model_broken")
     assert err.params["file"] == str(d / name) and err.params["command"] == "make train"
 
@@ -68,5 +68,5 @@ def test_messages_show_model_paths_inside_the_project_without_the_server_folders
     from core.sentiment import MODELS_DIR
     from core.sentiment.files import project_path
 
-    assert project_path(MODELS_DIR / "sentiment.onnx") == "models/sentiment.onnx"
+    assert project_path(MODELS_DIR / MODEL_FILES[0]) == "models/sentiment/lstm/model.onnx"
     assert project_path(tmp_path / "m.onnx") == str(tmp_path / "m.onnx")  # the caller's own

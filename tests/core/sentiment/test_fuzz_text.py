@@ -33,7 +33,7 @@ N_BATCH = 40
 N_BYTES = 300
 FUZZ = dict(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
-HAS_MODEL = (ROOT / "models" / "sentiment.onnx").exists()
+HAS_MODEL = (ROOT / "models" / "sentiment" / "lstm" / "model.onnx").exists()
 needs_model = pytest.mark.skipif(not HAS_MODEL, reason="no shipped model in models/")
 
 # Any Unicode (no lone surrogates: UTF-8 input cannot carry them), plus reviews that

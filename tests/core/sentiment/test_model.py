@@ -1,4 +1,4 @@
-"""The shipped sentiment model through core.sentiment (onnxruntime only)."""
+"""The shipped sentiment models (bag, rnn, lstm) through core.sentiment (onnxruntime only)."""
 
 import json
 import shutil
@@ -9,10 +9,10 @@ from concurrent.futures import ThreadPoolExecutor
 import numpy as np
 import pytest
 
-from core.sentiment import ModelUnavailable, load_model
+from core.sentiment import MODEL_NAMES, ModelUnavailable, load_model, model_files
 from core.sentiment.text import strip_diacritics
 from core.sentiment.vocab import UNK
-from tests.support.paths import DATA, ROOT
+from tests.support.paths import DATA, MODELS, ROOT
 
 # Slide 21, as the slide prints them (left column positive, right column negative).
 SLIDE_21 = [
@@ -41,14 +41,14 @@ SLIDE_21 = [
 
 
 @pytest.mark.parametrize("text,label", SLIDE_21)
-def test_slide_21_reviews_get_their_label(model, text, label):
+def test_slide_21_reviews_get_their_label(zoo, text, label):
     for form in (text, text.replace("_", " ")):
-        r = model.classify([form])[0]
+        r = zoo.classify([form])[0]
         assert r.label == label, (form, r.p_positive)
         assert r.status == "ok" and r.language == "vi"
 
 
-def test_classify_keeps_order_count_and_flags(model):
+def test_classify_keeps_order_count_and_flags(zoo):
     texts = [
         SLIDE_21[0][0],
         "",
@@ -56,7 +56,7 @@ def test_classify_keeps_order_count_and_flags(model):
         "   !!! 123 😀 ",
         SLIDE_21[2][0],
     ]
-    results = model.classify(texts)
+    results = zoo.classify(texts)
     assert [r.text for r in results] == texts
     assert [r.status for r in results] == ["ok", "empty", "not_vietnamese", "empty", "ok"]
     assert results[1].label is None and results[1].p_positive is None
@@ -64,59 +64,72 @@ def test_classify_keeps_order_count_and_flags(model):
     assert [results[0].label, results[4].label] == ["positive", "negative"]
 
 
-def test_batching_by_length_changes_no_answer(model):
+def test_batching_by_length_changes_no_answer(zoo):
     """A review's P is the same alone and inside a padded batch of longer reviews."""
     texts = [t for t, _ in SLIDE_21] + ["ngon", "quán dở tệ", SLIDE_21[3][0] * 5]
-    together = [r.p_positive for r in model.classify(texts)]
-    alone = [model.classify([t])[0].p_positive for t in texts]
+    together = [r.p_positive for r in zoo.classify(texts)]
+    alone = [zoo.classify([t])[0].p_positive for t in texts]
     np.testing.assert_allclose(together, alone, atol=1e-6)
 
 
-def test_analyze_explains_the_verdict(model):
+def test_analyze_explains_the_verdict(zoo):
     text = "Nhân viên dễ thương , đồ ăn ngon nhưng giá hơi đắt . xyzzyqq"
-    a = model.analyze(text)
+    a = zoo.analyze(text)
     assert len(a.steps) == 5 and a.steps[-1].text == a.steps[-1].text.lower()
     assert a.tokens[-1] == "xyzzyqq" and a.unknown[-1] and a.ids[-1] == UNK
     assert len(a.ids) == len(a.tokens) == len(a.p_prefix) == len(a.influence) == len(a.unknown)
     assert a.p_positive == pytest.approx(a.p_prefix[-1], abs=1e-7)
-    assert a.p_positive == pytest.approx(model.classify([text])[0].p_positive, abs=1e-6)
+    assert a.p_positive == pytest.approx(zoo.classify([text])[0].p_positive, abs=1e-6)
     # p_prefix[t] is the verdict on the first t+1 tokens alone.
     for t in (0, 3, 7):
-        assert a.p_prefix[t] == pytest.approx(model.predict_ids([a.ids[: t + 1]])[0], abs=1e-6)
+        assert a.p_prefix[t] == pytest.approx(zoo.predict_ids([a.ids[: t + 1]])[0], abs=1e-6)
     # influence[t] is p minus the verdict with token t left out, recomputed one by one.
     for t in range(len(a.ids)):
-        without = model.predict_ids([a.ids[:t] + a.ids[t + 1 :]])[0]
+        without = zoo.predict_ids([a.ids[:t] + a.ids[t + 1 :]])[0]
         assert a.influence[t] == pytest.approx(a.p_positive - without, abs=1e-6)
     assert a.status == "ok" and a.label in ("positive", "negative") and not a.truncated
 
 
-def test_verdict_splits_into_the_lstm_and_the_phrase_bag(model):
-    """analyze's two shares equal PyTorch's own parts() on the weights read from the file."""
+def test_the_lstm_logit_is_pytorchs(model):
+    """analyze's lstm_logit equals PyTorch's own logit on the weights read from the file;
+    the retired phrase bag's fields stay as harmless defaults."""
     torch = pytest.importorskip("torch")
     from core.training.export import torch_from_onnx
     from core.training.model import ModelConfig
 
-    net = torch_from_onnx(
-        ROOT / "models" / "sentiment.onnx", ModelConfig(**model.metadata["config"])
-    )
+    net = torch_from_onnx(model.onnx_path, ModelConfig(**model.metadata["config"]))
     for text in (
         "món ăn ngon nhưng phục vụ chậm và giá hơi cao",
         "quá tệ , không bao giờ quay lại",
     ):
         a = model.analyze(text)
         with torch.no_grad():
-            lstm, vote, _ = net.parts(torch.tensor([a.ids]))
-        assert a.lstm_logit == pytest.approx(float(lstm[0, -1]), abs=1e-4)
-        assert a.bag_vote == pytest.approx(float(vote[0, -1]), abs=1e-5)
-        assert sum(share for *_, share in a.phrases) == pytest.approx(a.bag_vote, abs=1e-6)
-        assert all(p in " ".join(a.tokens) for p, *_ in a.phrases)
-        assert 1 / (1 + np.exp(-(a.lstm_logit + a.bag_vote))) == pytest.approx(
-            a.p_positive, abs=1e-5
-        )
+            logits, _ = net(torch.tensor([a.ids]))
+        assert a.lstm_logit == pytest.approx(float(logits[0, -1]), abs=1e-4)
+        assert a.model == "lstm"
+        assert 1 / (1 + np.exp(-a.lstm_logit)) == pytest.approx(a.p_positive, abs=1e-5)
 
 
-def test_analyze_empty_and_single_token(model):
-    e = model.analyze(" 123 !!! ")
+def test_onnx_matches_pytorch_for_every_shipped_model(zoo):
+    """Parity: the shipped graph and PyTorch's modules on the same weights, padded batch."""
+    torch = pytest.importorskip("torch")
+    from core.training.export import torch_from_onnx
+    from core.training.model import ExportWrapper, ModelConfig
+
+    net = torch_from_onnx(zoo.onnx_path, ModelConfig(**zoo.metadata["config"]))
+    ids = np.random.default_rng(0).integers(0, len(zoo.vocab), (4, 57))
+    ids[1, 30:] = 0  # right padding
+    with torch.no_grad():
+        ref = ExportWrapper(net)(torch.from_numpy(ids))
+    ref = (ref,) if zoo.name == "bag" else ref
+    got = zoo.session.run(None, {"ids": ids})
+    assert len(got) == len(ref) == (1 if zoo.name == "bag" else 2)
+    for a, b in zip(got, ref, strict=True):
+        np.testing.assert_allclose(a, b.numpy(), atol=1e-5)
+
+
+def test_analyze_empty_and_single_token(zoo):
+    e = zoo.analyze(" 123 !!! ")
     assert (e.status, e.label, e.p_positive, e.p_prefix, e.influence) == (
         "empty",
         None,
@@ -124,25 +137,46 @@ def test_analyze_empty_and_single_token(model):
         [],
         [],
     )
-    one = model.analyze("ngon")
+    one = zoo.analyze("ngon")
     assert len(one.influence) == 1 and one.p_positive is not None
 
 
-def test_long_reviews_are_truncated_at_max_len(model):
-    text = " ".join(["ngon"] * (model.max_len + 25))
-    a = model.analyze(text)
-    assert a.truncated and len(a.tokens) == model.max_len + 25 and len(a.ids) == model.max_len
-    assert len(a.p_prefix) == model.max_len
+def test_long_reviews_are_truncated_at_max_len(zoo):
+    text = " ".join(["ngon"] * (zoo.max_len + 25))
+    a = zoo.analyze(text)
+    assert a.truncated and len(a.tokens) == zoo.max_len + 25 and len(a.ids) == zoo.max_len
+    assert len(a.p_prefix) == zoo.max_len
 
 
-def test_influence_of_a_long_review_matches_one_by_one(model):
+def test_influence_of_a_long_review_matches_one_by_one(zoo):
     """Leave-one-out runs in slices of rows for long reviews; every slice must line up."""
     sentence = "quán ngon nhưng phục vụ hơi chậm , giá rẻ , không gian đẹp mà bàn bẩn . "
-    a = model.analyze(sentence * 12)  # ~170 tokens: three slices
+    a = zoo.analyze(sentence * 12)  # ~170 tokens: three slices
     assert len(a.ids) > 128
     for t in (0, 63, 64, 100, len(a.ids) - 1):
-        without = model.predict_ids([a.ids[:t] + a.ids[t + 1 :]])[0]
+        without = zoo.predict_ids([a.ids[:t] + a.ids[t + 1 :]])[0]
         assert a.influence[t] == pytest.approx(a.p_positive - without, abs=1e-6)
+
+
+def test_the_rnn_trace_is_the_same_rnn_as_onnx():
+    try:
+        rnn = load_model(MODELS, name="rnn")
+    except ModelUnavailable:
+        pytest.skip("no shipped rnn model")
+    ids = rnn.encode(["quán", "này", "ngon", "nhưng", "phục", "vụ", "chậm", "quá"])
+    h_cells = np.stack([s.h for s in rnn.gate_trace(ids)])
+    np.testing.assert_allclose(h_cells, rnn.hidden_states(ids), atol=1e-5)
+
+
+def test_the_bag_has_no_hidden_states_or_gates():
+    try:
+        bag = load_model(MODELS, name="bag")
+    except ModelUnavailable:
+        pytest.skip("no shipped bag model")
+    with pytest.raises(ValueError, match="bag"):
+        bag.hidden_states([2, 3])
+    with pytest.raises(ValueError, match="bag"):
+        bag.gate_trace([2, 3])
 
 
 def test_gate_trace_is_the_same_lstm_as_onnx(model):
@@ -170,47 +204,99 @@ def test_the_sentiment_path_never_imports_torch():
         "import sys; from core.sentiment import load_model; from core.sentiment import classify; "
         "m = load_model(); m.classify(['quán ngon']); m.analyze('quán ngon'); "
         "m.gate_trace(m.encode(['ngon'])); "
+        "[load_model(name=n).analyze('quán ngon') for n in ('bag', 'rnn')]; "
         "assert 'torch' not in sys.modules, 'torch was imported'"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=120)
 
 
 def test_missing_or_corrupt_model_says_how_to_rebuild(tmp_path):
+    vocab, onnx_file, meta = model_files("lstm")
     with pytest.raises(ModelUnavailable, match="make train") as e:
         load_model(tmp_path)
-    assert "sentiment.onnx" in str(e.value)
+    assert "vocab.json" in str(e.value)
     assert e.value.code == "model_missing"
-    assert e.value.params == {"file": str(tmp_path / "sentiment.onnx"), "command": "make train"}
-    for name in ("sentiment.onnx", "vocab.json", "metadata.json"):
-        shutil.copy(ROOT / "models" / name, tmp_path / name)
-    (tmp_path / "sentiment.onnx").write_bytes(b"not an onnx file")
+    assert e.value.params == {"file": str(tmp_path / vocab), "command": "make train"}
+    for name in (vocab, onnx_file, meta):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(MODELS / name, tmp_path / name)
+    (tmp_path / onnx_file).write_bytes(b"not an onnx file")
     with pytest.raises(ModelUnavailable, match="make train") as e:
         load_model(tmp_path)
-    assert "sentiment.onnx is corrupt" in str(e.value)
+    assert "model.onnx is corrupt" in str(e.value)
     assert e.value.code == "model_broken" and e.value.params["command"] == "make train"
-    assert e.value.params["file"].endswith("sentiment.onnx") and e.value.params["detail"]
-    shutil.copy(ROOT / "models" / "sentiment.onnx", tmp_path / "sentiment.onnx")
-    (tmp_path / "vocab.json").write_text('{"itos": ["oops"]}', encoding="utf-8")
+    assert e.value.params["file"].endswith("sentiment/lstm/model.onnx") and e.value.params["detail"]
+    shutil.copy(MODELS / onnx_file, tmp_path / onnx_file)
+    (tmp_path / vocab).write_text('{"itos": ["oops"]}', encoding="utf-8")
     with pytest.raises(ModelUnavailable, match="vocab.json is corrupt"):
         load_model(tmp_path)
+    with pytest.raises(ValueError, match="unknown model"):
+        load_model(tmp_path, name="gru")
 
 
-def test_metadata_is_a_model_card(model):
-    meta = model.metadata
-    for key in ("command", "seed", "config", "data", "metrics", "curves", "timings"):
-        assert key in meta
+def test_metadata_is_a_model_card(zoo):
+    meta = zoo.metadata
+    for key in (
+        "command",
+        "seed",
+        "config",
+        "train_config",
+        "data",
+        "metrics",
+        "curves",
+        "timings",
+        "by_length",
+        "reliability",
+        "challenge",
+        "weights",
+        "parameters",
+    ):
+        assert key in meta, key  # fmt: skip
+    assert meta["name"] == meta["config"]["kind"] == zoo.name
+    # every recorded setting says what it means
+    doc = meta["config_doc"]
+    assert {f"ModelConfig.{k}" for k in meta["config"]} <= set(doc)
+    assert {f"TrainConfig.{k}" for k in meta["train_config"]} <= set(doc)
+    assert meta["command"].startswith("python -m core.training.train")
     # The card holds no machine path: the data folder is relative to the project.
     assert meta["data"]["path"] == "../shared/data/ntc-scv"
-    assert str(ROOT.parent) not in json.dumps(meta) and not meta["data"]["path"].startswith("/")
+    text = json.dumps(meta, ensure_ascii=False)
+    assert str(ROOT.parent) not in text and str(ROOT) not in text and '"/' not in text
+    assert not meta["data"]["path"].startswith("/")
+    lang = meta["data"]["language"]
+    assert lang["train"]["read"] == 30_000 and lang["train"]["dropped"] > 0
+    assert lang["train"]["kept"] + lang["train"]["dropped"] == 30_000
     for form in ("typed", "underscore", "no_diacritics"):
         m = meta["metrics"][form]
         assert m["n"] == 10_000 and 0.5 < m["accuracy"] <= 1
         assert sum(map(sum, m["confusion_matrix"])) == m["n"]
-    sizes = sum((ROOT / "models" / f).stat().st_size for f in ("sentiment.onnx", "vocab.json"))
-    assert sizes < 16 * 2**20
-    assert json.loads((ROOT / "models" / "vocab.json").read_text("utf-8"))["itos"][:2] == [
+    assert sum(b["n"] for b in meta["by_length"]) == 10_000
+    assert sum(b["n"] for b in meta["reliability"]) == 10_000
+    assert meta["weights"]["temperature"] > 0
+    assert meta["challenge"]["n"] >= 200 and set(meta["challenge"]["by_category"]) >= {
+        "negation", "contrast", "dish_names", "intensifiers", "teencode", "no_diacritics", "emoji"
+    }  # fmt: skip
+    assert meta["files"]["model.onnx"] == zoo.onnx_path.stat().st_size
+    assert json.loads((MODELS / model_files()[0]).read_text("utf-8"))["itos"][:2] == [
         "<pad>",
         "<unk>",
+    ]
+
+
+def test_the_shipped_files_fit_their_budgets():
+    """Each file <= 16 MB; every sentiment file together <= 40 MB (an LM ships beside them)."""
+    folder = MODELS / "sentiment"
+    if not folder.is_dir():
+        pytest.skip("no shipped sentiment models")
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    assert {p.relative_to(MODELS).as_posix() for p in files} >= {
+        f for n in MODEL_NAMES for f in model_files(n)
+    }
+    assert max(p.stat().st_size for p in files) <= 16 * 2**20
+    assert sum(p.stat().st_size for p in files) <= 40 * 2**20
+    # The one-model layout is gone.
+    assert not [
+        p for p in ("sentiment.onnx", "vocab.json", "metadata.json") if (MODELS / p).exists()
     ]
 
 
@@ -226,17 +312,37 @@ def _validation(form):
 
 @pytest.mark.slow
 @pytest.mark.skipif(not DATA.is_dir(), reason="NTC-SCV data folder absent")
-def test_validation_accuracy_matches_the_metadata(model):
-    """The model card's figures, recomputed through the classify path, to 0.001."""
+def test_validation_accuracy_matches_the_metadata(zoo):
+    """The model card's figures, recomputed through the classify path, to 0.001: the three
+    forms, and the accuracy per review-length bucket."""
+    from core.sentiment.text import preprocess
+
     forms = {
         "typed": lambda t: t.replace("_", " "),
+        "underscore": lambda t: t,
         "no_diacritics": lambda t: strip_diacritics(t.replace("_", " ")),
     }
     for name, form in forms.items():
         texts, y = _validation(form)
-        pred = np.array([r.label == "positive" for r in model.classify(texts)])
+        pred = np.array([r.label == "positive" for r in zoo.classify(texts)])
         acc = float((pred == y).mean())
-        assert acc == pytest.approx(model.metadata["metrics"][name]["accuracy"], abs=1e-3), name
+        assert acc == pytest.approx(zoo.metadata["metrics"][name]["accuracy"], abs=1e-3), name
+        if name == "typed":
+            n = np.array([len(preprocess(t)) for t in texts])
+            for b in zoo.metadata["by_length"]:
+                hi = b["hi"] if b["hi"] is not None else np.inf
+                m = (n >= b["lo"]) & (n <= hi)
+                assert int(m.sum()) == b["n"], b["bucket"]
+                if m.any():
+                    got = float((pred[m] == y[m]).mean())
+                    assert got == pytest.approx(b["accuracy"], abs=1e-3), b["bucket"]
+
+
+def test_the_challenge_figures_match_the_metadata(zoo):
+    """The challenge set is a report: its figures on the card are the model's own."""
+    from core.training.report import challenge
+
+    assert challenge(zoo) == zoo.metadata["challenge"]
 
 
 @pytest.mark.slow

@@ -1,8 +1,9 @@
-"""One review's numbers for the page: cleaning spans, top tokens and phrases, the gate maps."""
+"""One review's numbers for the page: cleaning spans, top tokens, each model's inside view."""
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from core.sentiment.review import (
     EXAMPLES,
@@ -15,7 +16,6 @@ from core.sentiment.review import (
     looks_unaccented,
     review_trace,
     top_influences,
-    top_phrases,
 )
 
 
@@ -42,11 +42,6 @@ def test_top_influences_split_by_sign_and_sorted_by_size():
     assert pos == [("d", 4, 0.2), ("a", 1, 0.1)]
     assert neg == [("b", 2, -0.3), ("a", 5, -0.05)]
     assert top_influences(["a"] * 9, [0.1] * 9, k=3)[0] == [("a", t, 0.1) for t in (1, 2, 3)]
-
-
-def test_top_phrases_split_by_sign_and_keep_repeats():
-    pos, neg = top_phrases([("ngon", 2, 0.4), ("không ngon", 1, -0.5), ("quán", 1, 0.0)], k=5)
-    assert pos == [("ngon", 2, 0.4)] and neg == [("không ngon", 1, -0.5)]
 
 
 def test_unaccented_detector():
@@ -160,3 +155,52 @@ def test_a_review_with_no_tokens_has_no_gates(model):
     v = review_trace(model, "😀 123 !!!")
     assert v.analysis.ids == [] and v.gates == {} and v.max_abs_diff == 0.0
     assert v.focus is None
+
+
+# ------------------------------------------------------------ each shipped model
+
+
+def test_the_rnn_trace_is_its_hidden_states_checked_against_onnxruntime(zoo):
+    """The RNN has no gates and no cell state: its map is h (H, T), rows sorted by final h,
+    the focus picked on h's change; the LSTM keeps its gates; the bag has no state."""
+    v = review_trace(zoo, EXAMPLES["neg1"])
+    assert v.model == zoo.name
+    if zoo.name == "bag":
+        assert v.gates == {} and v.focus is None
+        return
+    assert v.max_abs_diff < 1e-5
+    if zoo.name == "lstm":
+        assert set(v.gates) == {"i", "f", "g", "o", "c", "unit"}
+        return
+    assert set(v.gates) == {"h", "unit"}
+    h_ort = zoo.hidden_states(v.analysis.ids).T  # (H, T) in the model's unit order
+    np.testing.assert_allclose(v.gates["h"], h_ort[v.gates["unit"]], atol=1e-5)
+    assert np.all(np.diff(v.gates["h"][:, -1]) >= 0)  # sorted by the final h
+    prev = np.hstack([np.zeros((h_ort.shape[0], 1)), h_ort[:, :-1]])
+    score = np.abs(h_ort - prev)[:, v.focus.words].sum(axis=1)
+    np.testing.assert_allclose(score[v.focus.units], v.focus.scores, atol=1e-4)
+    assert v.focus.scores[0] == np.max(v.focus.scores)
+
+
+def test_the_bag_shares_add_up_to_pytorchs_logit(zoo):
+    """Each token's share of the bag's logit is its term over T; with the bias they make
+    the logit PyTorch computes on the weights read from the file."""
+    if zoo.name != "bag":
+        return
+    torch = pytest.importorskip("torch")
+    from core.training.export import torch_from_onnx
+    from core.training.model import ModelConfig
+
+    net = torch_from_onnx(zoo.onnx_path, ModelConfig(**zoo.metadata["config"])).double()
+    for text in (EXAMPLES["neg2"], "Bún chả ở đây ngon, nhưng phục vụ chậm"):
+        v = review_trace(zoo, text)
+        T = len(v.analysis.ids)
+        assert len(v.shares) == T and v.max_abs_diff < 1e-5
+        with torch.no_grad():
+            logits, _ = net(torch.tensor([v.analysis.ids]))
+        assert sum(v.shares) + v.bias == pytest.approx(float(logits[0, -1]), abs=1e-4)
+        # leaving token k out of the mean moves the logit by exactly (mean - term_k) / (T-1)
+        terms = np.asarray(v.shares) * T
+        p_without = 1 / (1 + np.exp(-((terms.sum() - terms) / (T - 1) + v.bias)))
+        np.testing.assert_allclose(v.analysis.p_positive - p_without, v.analysis.influence,
+                                   atol=1e-5)  # fmt: skip

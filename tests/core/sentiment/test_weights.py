@@ -1,4 +1,4 @@
-"""The one reader of sentiment.onnx: exact weights, PyTorch's gate order, parsed once."""
+"""The one reader of a model.onnx (bag, rnn, lstm): exact weights, PyTorch's order, parsed once."""
 
 from __future__ import annotations
 
@@ -16,21 +16,24 @@ from core.nn.cells import GATES
 from core.sentiment import ModelUnavailable, load_model
 from core.sentiment.weights import ONNX_GATES, clear_cache, read_weights, reorder_gates
 from core.training.export import export_onnx, torch_from_onnx
-from core.training.model import ModelConfig, SentimentLSTM
+from core.training.model import ModelConfig, build, default_config
 from tests.support.paths import MODELS
+
+
+def _exported(kind, tmp_path_factory):
+    torch.manual_seed(3)
+    cfg = default_config(kind, vocab_size=300, embed_dim=12, hidden_size=0 if kind == "bag" else 10)
+    net = build(cfg).eval()
+    with torch.no_grad():
+        for p in net.parameters():
+            p.mul_(3.0)
+    return net, export_onnx(net, tmp_path_factory.mktemp(kind) / "model.onnx")
 
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
-    """A small model with trained-looking weights, exported as the shipped one is."""
-    torch.manual_seed(3)
-    cfg = ModelConfig(vocab_size=300, embed_dim=12, hidden_size=10, ngram_buckets=1009)
-    net = SentimentLSTM(cfg).eval()
-    with torch.no_grad():
-        for p in net.parameters():
-            p.mul_(3.0)
-        net.ngram.weight.normal_(0.0, 2.0)
-    return net, export_onnx(net, tmp_path_factory.mktemp("onnx") / "m.onnx")
+    """A small LSTM with trained-looking weights, exported as the shipped one is."""
+    return _exported("lstm", tmp_path_factory)
 
 
 @pytest.fixture
@@ -78,8 +81,7 @@ def test_the_reader_recovers_the_torch_weights_exactly(exported):
     np.testing.assert_array_equal(w.w_att, state["w_att.weight"][0])
     np.testing.assert_array_equal(w.w_head, state["head.weight"][0])
     assert (w.b_att, w.b_head) == (state["w_att.bias"][0], state["head.bias"][0])
-    np.testing.assert_array_equal(w.bag.votes, state["ngram.weight"][:, 0])
-    assert (w.bag.order, w.bag.vocab_size, w.hidden_size) == (3, 300, 10)
+    assert (w.kind, w.vocab_size, w.hidden_size) == ("lstm", 300, 10)
     # The file's own LSTM initializer is the torch weights in ONNX's (i, o, f, c) order.
     graph = onnx.load(str(path)).graph
     lstm = next(n for n in graph.node if n.op_type == "LSTM")
@@ -95,16 +97,42 @@ def test_torch_from_onnx_and_the_reader_agree(exported):
     np.testing.assert_array_equal(state["lstm.bias_hh_l0"], w.lstm.b_hh)
     np.testing.assert_array_equal(state["embedding.weight"], w.E)
     np.testing.assert_array_equal(state["head.weight"][0], w.w_head)
-    np.testing.assert_array_equal(state["ngram.weight"][:, 0], w.bag.votes)
+
+
+def test_the_reader_recovers_the_rnn_and_the_bag_exactly(tmp_path_factory):
+    net, path = _exported("rnn", tmp_path_factory)
+    w = read_weights(path)
+    state = {k: v.detach().numpy() for k, v in net.state_dict().items()}
+    assert (w.kind, w.hidden_size, w.rnn.nonlinearity) == ("rnn", 10, "tanh")
+    np.testing.assert_array_equal(w.E, state["embedding.weight"])
+    np.testing.assert_array_equal(w.rnn.W_xh, state["rnn.weight_ih_l0"])
+    np.testing.assert_array_equal(w.rnn.W_hh, state["rnn.weight_hh_l0"])
+    np.testing.assert_array_equal(w.rnn.b_xh, state["rnn.bias_ih_l0"])
+    np.testing.assert_array_equal(w.rnn.b_hh, state["rnn.bias_hh_l0"])
+    np.testing.assert_array_equal(w.W_hh_T, state["rnn.weight_hh_l0"].T)
+    np.testing.assert_array_equal(w.w_head, state["head.weight"][0])
+    assert w.b_head == state["head.bias"][0]
+    net, path = _exported("bag", tmp_path_factory)
+    w = read_weights(path)
+    state = {k: v.detach().numpy() for k, v in net.state_dict().items()}
+    assert (w.kind, w.hidden_size, w.lstm, w.rnn) == ("bag", 0, None, None)
+    np.testing.assert_array_equal(w.E, state["bag.weight"])
+    np.testing.assert_array_equal(w.w_head, state["head.weight"][0])
+    np.testing.assert_allclose(w.scores, state["bag.weight"] @ state["head.weight"][0], rtol=1e-6)
+    for kind in ("rnn", "bag"):
+        net, path = _exported(kind, tmp_path_factory)
+        again = torch_from_onnx(path, net.cfg)
+        for name, p in net.state_dict().items():
+            torch.testing.assert_close(again.state_dict()[name], p, atol=0, rtol=0, msg=name)
 
 
 def test_the_shipped_file_is_parsed_once_per_process(model, onnx_loads):
-    """Gate trace, leave-one-out, phrase shares and torch_from_onnx share one read."""
+    """Gate trace, leave-one-out and torch_from_onnx share one read."""
     ids = model.encode(["quán", "này", "ngon", "nhưng", "phục", "vụ", "chậm"])
     model.gate_trace(ids)
-    model.analyze("quán này ngon nhưng phục vụ chậm")  # leave-one-out and phrase shares
-    torch_from_onnx(MODELS / "sentiment.onnx", ModelConfig(**model.metadata["config"]))
-    assert read_weights(MODELS / "sentiment.onnx") is model.weights()
+    model.analyze("quán này ngon nhưng phục vụ chậm")  # leave-one-out
+    torch_from_onnx(model.onnx_path, ModelConfig(**model.metadata["config"]))
+    assert read_weights(model.onnx_path) is model.weights()
     assert len(onnx_loads) == 1
 
 
@@ -123,12 +151,16 @@ def test_threads_asking_at_once_parse_once(model, onnx_loads):
     assert len(onnx_loads) == 1 and all(w is got[0] for w in got)
 
 
-def test_the_shipped_weights_are_read_only_and_fit_the_metadata(model):
-    w, cfg = model.weights(), model.metadata["config"]
-    assert w.E.shape == (cfg["vocab_size"], cfg["embed_dim"]) == (len(model.vocab), w.E.shape[1])
-    assert w.hidden_size == cfg["hidden_size"] and w.bag.order == cfg["ngram_order"]
-    assert len(w.bag.votes) == cfg["ngram_buckets"]
-    for a in (w.E, w.W_hh_T, w.lstm.W_ih, w.bag.votes):
+def test_the_shipped_weights_are_read_only_and_fit_the_metadata(zoo):
+    w, cfg = zoo.weights(), zoo.metadata["config"]
+    assert w.E.shape == (cfg["vocab_size"], cfg["embed_dim"]) == (len(zoo.vocab), w.E.shape[1])
+    assert w.hidden_size == cfg["hidden_size"] and w.kind == cfg["kind"] == zoo.name
+    arrays = {
+        "bag": lambda: (w.E, w.scores, w.w_head),
+        "rnn": lambda: (w.E, w.W_hh_T, w.rnn.W_xh, w.w_head),
+        "lstm": lambda: (w.E, w.W_hh_T, w.lstm.W_ih, w.w_att),
+    }[w.kind]()
+    for a in arrays:
         with pytest.raises(ValueError, match="read-only"):
             a[0] = 0
 
@@ -147,19 +179,20 @@ def test_a_changed_file_is_read_again(exported, tmp_path, onnx_loads):
 def test_an_onnx_file_without_our_weights_is_model_broken(tmp_path):
     """onnxruntime runs any valid graph; the weights reader names the file that is not ours."""
     d = tmp_path / "models"
-    d.mkdir()
-    for name in ("vocab.json", "metadata.json"):
+    (d / "sentiment" / "lstm").mkdir(parents=True)
+    for name in ("sentiment/vocab.json", "sentiment/lstm/metadata.json"):
         shutil.copy(MODELS / name, d / name)
     ids = helper.make_tensor_value_info("ids", onnx.TensorProto.INT64, ["batch", "time"])
     out = helper.make_tensor_value_info("p_prefix", onnx.TensorProto.INT64, ["batch", "time"])
+    hid = helper.make_tensor_value_info("hidden", onnx.TensorProto.INT64, ["batch", "time"])
     graph = helper.make_graph(
-        [helper.make_node("Identity", ["ids"], ["p_prefix"])], "g", [ids], [out]
-    )
-    onnx.save(
-        helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), d / "sentiment.onnx"
-    )
+        [helper.make_node("Identity", ["ids"], ["p_prefix"]),
+         helper.make_node("Identity", ["ids"], ["hidden"])], "g", [ids], [out, hid]
+    )  # fmt: skip
+    onnx_file = d / "sentiment" / "lstm" / "model.onnx"
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), onnx_file)
     m = load_model(d)
     with pytest.raises(ModelUnavailable) as e:
         m.gate_trace([2, 3])
-    assert e.value.code == "model_broken" and e.value.params["file"] == str(d / "sentiment.onnx")
+    assert e.value.code == "model_broken" and e.value.params["file"] == str(onnx_file)
     assert "make train" in str(e.value)

@@ -1,4 +1,4 @@
-"""ONNX export: dynamic batch and time axes, and the same numbers as PyTorch (1e-5)."""
+"""ONNX export of each model: dynamic batch and time axes, the same numbers as PyTorch (1e-5)."""
 
 import numpy as np
 import onnx
@@ -6,32 +6,41 @@ import onnxruntime as ort
 import pytest
 import torch
 
-from core.training.export import export_onnx
-from core.training.model import ExportWrapper, ModelConfig, SentimentLSTM
+from core.training.export import export_onnx, outputs_of
+from core.training.model import KINDS, ExportWrapper, build, default_config
+
+H = 24
 
 
-@pytest.fixture(scope="module")
-def exported(tmp_path_factory):
+@pytest.fixture(scope="module", params=KINDS)
+def exported(request, tmp_path_factory):
     torch.manual_seed(0)
-    cfg = ModelConfig(vocab_size=500, embed_dim=32, hidden_size=24, max_len=400, ngram_buckets=1009)
-    model = SentimentLSTM(cfg)
-    # Trained-looking weights: random init alone keeps h tiny and hides errors, and the
-    # phrase bag starts at zero; a small bucket table makes its hash collide, as it will.
+    kind = request.param
+    cfg = default_config(kind, vocab_size=500, embed_dim=32, hidden_size=0 if kind == "bag" else H)
+    model = build(cfg)
+    # Trained-looking weights: random init alone keeps h tiny and hides errors.
     with torch.no_grad():
         for p in model.parameters():
             p.mul_(3.0)
-        model.ngram.weight.normal_(0.0, 2.0)
     path = export_onnx(model, tmp_path_factory.mktemp("onnx") / "m.onnx")
     return model, path
 
 
+def _torch(model, ids):
+    with torch.no_grad():
+        out = ExportWrapper(model.eval())(ids)
+    return (out,) if model.cfg.kind == "bag" else out
+
+
 def test_one_file_with_dynamic_axes(exported):
-    _, path = exported
+    model, path = exported
     assert not [p for p in path.parent.iterdir() if p != path]  # no external data files
     graph = onnx.load(str(path)).graph
     dims = [d.dim_param or d.dim_value for d in graph.input[0].type.tensor_type.shape.dim]
     assert dims == ["batch", "time"]
-    assert [o.name for o in graph.output] == ["p_prefix", "hidden"]
+    assert [o.name for o in graph.output] == list(outputs_of(model.cfg.kind))
+    assert outputs_of("lstm") == outputs_of("rnn") == ("p_prefix", "hidden")
+    assert outputs_of("bag") == ("p_prefix",)
 
 
 @pytest.mark.parametrize("batch", [1, 5])
@@ -40,12 +49,13 @@ def test_onnx_matches_pytorch(exported, batch, length):
     model, path = exported
     sess = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     ids = torch.randint(0, 500, (batch, length), generator=torch.Generator().manual_seed(length))
-    p_onnx, h_onnx = sess.run(None, {"ids": ids.numpy()})
-    with torch.no_grad():
-        p_torch, h_torch = ExportWrapper(model.eval())(ids)
-    assert p_onnx.shape == (batch, length) and h_onnx.shape == (batch, length, 24)
-    np.testing.assert_allclose(p_onnx, p_torch.numpy(), atol=1e-5)
-    np.testing.assert_allclose(h_onnx, h_torch.numpy(), atol=1e-5)
+    got = sess.run(None, {"ids": ids.numpy()})
+    ref = _torch(model, ids)
+    assert got[0].shape == (batch, length)
+    if model.cfg.kind != "bag":
+        assert got[1].shape == (batch, length, H)
+    for a, b in zip(got, ref, strict=True):
+        np.testing.assert_allclose(a, b.numpy(), atol=1e-5)
 
 
 def test_export_leaves_the_model_in_eval_mode(exported):
@@ -58,10 +68,23 @@ def test_right_padding_never_changes_a_shorter_prefix(exported):
     model, _ = exported
     ids = torch.randint(2, 500, (1, 20))
     padded = torch.cat([ids, torch.zeros(1, 30, dtype=torch.long)], dim=1)
-    with torch.no_grad():
-        p, _ = ExportWrapper(model.eval())(ids)
-        p_pad, _ = ExportWrapper(model)(padded)
+    p = _torch(model, ids)[0]
+    p_pad = _torch(model, padded)[0]
     torch.testing.assert_close(p_pad[:, :20], p, atol=1e-6, rtol=0)
+
+
+def test_the_verdict_is_the_last_prefix_output(exported):
+    """Training's verdict (the bag through nn.EmbeddingBag) is the graph's prefix output at L."""
+    model, _ = exported
+    ids = torch.randint(2, 500, (3, 12))
+    lens = torch.tensor([12, 5, 1])
+    for b, L in enumerate(lens.tolist()):
+        ids[b, L:] = 0
+    with torch.no_grad():
+        logits, _ = model.eval()(ids)
+        torch.testing.assert_close(
+            model.verdict(ids, lens), logits[torch.arange(3), lens - 1], atol=1e-5, rtol=0
+        )
 
 
 def test_weights_read_back_from_onnx_rebuild_the_same_model(exported):

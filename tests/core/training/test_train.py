@@ -1,4 +1,4 @@
-"""Training smoke run on a tiny fixture in the official layout: the result loads and predicts.
+"""Training smoke run of each model on a tiny fixture in the official layout: loads and predicts.
 
 Every test that trains is marked slow (`make test-fast` leaves them out).
 """
@@ -9,7 +9,7 @@ import random
 import numpy as np
 import pytest
 
-from core.sentiment import load_model
+from core.sentiment import MODEL_NAMES, load_model, model_files
 from core.sentiment.vocab import Vocab
 from core.training import train
 
@@ -44,26 +44,32 @@ def trained(tmp_path_factory):
 
 
 @pytest.mark.slow
-def test_smoke_run_writes_the_three_artifacts(trained):
+@pytest.mark.parametrize("name", MODEL_NAMES)
+def test_smoke_run_writes_every_models_artifacts(trained, name):
     data, out = trained
-    assert {p.name for p in out.iterdir()} >= {"sentiment.onnx", "vocab.json", "metadata.json"}
-    meta = json.loads((out / "metadata.json").read_text("utf-8"))
-    assert meta["seed"] == 7 and meta["config"]["hidden_size"] == 16
+    assert all((out / f).is_file() for f in model_files(name))
+    meta = json.loads((out / model_files(name)[2]).read_text("utf-8"))
+    assert meta["seed"] == 7 and meta["config"]["embed_dim"] == 16
+    assert meta["config"]["hidden_size"] == (0 if name == "bag" else 16)
+    assert meta["name"] == meta["config"]["kind"] == name
     assert meta["command"].startswith("python -m core.training.train")
     assert len(meta["data"]["train_sha256"]) == 64
     # No machine path on the model card: a folder outside the project is named, not located.
     assert meta["data"]["path"] == data.name
+    assert str(data) not in json.dumps(meta) and str(out) not in json.dumps(meta)
     assert 1 <= len(meta["curves"]) <= 6
     assert meta["metrics"]["typed"]["n"] == 100
-    vocab = Vocab.load(out / "vocab.json")
+    assert meta["data"]["language"]["train"]["read"] == 300
+    vocab = Vocab.load(out / model_files(name)[0])
     assert vocab.itos[:2] == ["<pad>", "<unk>"]
     assert "nhân" in vocab and "nhân_viên" not in vocab  # syllables, not underscore words
 
 
 @pytest.mark.slow
-def test_smoke_model_loads_and_predicts(trained):
+@pytest.mark.parametrize("name", MODEL_NAMES)
+def test_smoke_model_loads_and_predicts(trained, name):
     _, out = trained
-    model = load_model(out)
+    model = load_model(out, name=name)
     results = model.classify(["món ăn ngon , nhân viên dễ thương", "quán bẩn , phục vụ chậm , tệ"])
     assert [r.label for r in results] == ["positive", "negative"]
     assert model.metadata["metrics"]["typed"]["accuracy"] >= 0.85
@@ -73,12 +79,25 @@ def test_smoke_model_loads_and_predicts(trained):
 def test_the_same_seed_gives_the_same_model(trained, tmp_path):
     data, out = trained
     opts = "--epochs 1 --batch-size 32 --hidden-size 8 --embed-dim 8 --max-len 40 --limit 30"
-    args = [str(data), "--out", str(tmp_path), *opts.split(), "--threads", "1"]
+    args = [str(data), "--out", str(tmp_path), *opts.split(), "--threads", "1", "--model", "rnn"]
     assert train.main(args) == 0
-    first = load_model(tmp_path).predict_ids([[2, 3, 4, 5]])
+    # --model trains that model alone
+    assert not (tmp_path / "sentiment" / "lstm").exists()
+    first = load_model(tmp_path, name="rnn").predict_ids([[2, 3, 4, 5]])
     again = tmp_path / "again"
     assert train.main([*args[:2], str(again), *args[3:]]) == 0
-    np.testing.assert_array_equal(load_model(again).predict_ids([[2, 3, 4, 5]]), first)
+    np.testing.assert_array_equal(load_model(again, name="rnn").predict_ids([[2, 3, 4, 5]]), first)
+
+
+@pytest.mark.slow
+def test_pretraining_the_lstm_as_a_language_model_runs(trained, tmp_path):
+    data, _ = trained
+    opts = "--epochs 1 --batch-size 32 --hidden-size 8 --embed-dim 8 --max-len 40 --limit 30"
+    opts += " --pretrain-epochs 1 --pretrain-max-len 20 --model lstm --threads 1"
+    assert train.main([str(data), "--out", str(tmp_path), *opts.split()]) == 0
+    meta = load_model(tmp_path).metadata
+    assert len(meta["pretrain_curves"]) == 1 and meta["pretrain_curves"][0]["next_token_loss"] > 0
+    assert meta["train_config"]["pretrain_epochs"] == 1
 
 
 def test_missing_data_folder_is_exit_code_2(tmp_path, capsys):

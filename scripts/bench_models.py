@@ -1,0 +1,97 @@
+"""Speed of each shipped sentiment model (bag, rnn, lstm), printed as figures.
+
+    .venv/bin/python scripts/bench_models.py [--data ../shared/data/ntc-scv] [--repeat 15]
+
+Per model:
+1. bulk: reviews/s through model.classify on the 10,000 validation reviews (typed form,
+   language detection, cleaning and tokenising included); goal >= 1,000/s;
+2. one 200-token review: model.analyze (P after every token and the exact leave-one-out
+   of every token), median and p95 ms after warm-up; goal well under 100 ms;
+3. for the recurrent models, the page's other calls on that review: gate_trace
+   (core.nn.cells) and hidden_states (onnxruntime).
+No pass/fail: the machine is shared, so the figures are printed with the load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from core.sentiment import MODEL_NAMES, load_model  # noqa: E402
+from core.sentiment.text import preprocess  # noqa: E402
+
+REVIEW = (
+    "Quán này thấy khá nhiều người bảo mình nên mình đã đi ăn thử , nhưng thực sự ăn xong "
+    "thấy không được như mong đợi lắm . Nhân viên thì dễ thương , không gian rộng rãi , "
+    "món nào cũng ngon nhưng giá hơi cao , phục vụ hơi chậm vào giờ cao điểm . "
+)
+
+
+def validation_texts(data: Path) -> list[str]:
+    files = sorted((data / "data_train" / "test").glob("*/*.txt"))
+    return [f.read_text(encoding="utf-8").replace("_", " ") for f in files]
+
+
+def review_of(n_tokens: int) -> str:
+    """A review of exactly n_tokens tokens, from REVIEW repeated."""
+    words = []
+    while len(words) < n_tokens:
+        words += REVIEW.split()
+    text = " ".join(words)
+    while len(preprocess(text)) > n_tokens:
+        text = text.rsplit(" ", 1)[0]
+    return text
+
+
+def ms(fn, repeat: int) -> tuple[float, float]:
+    """Median and p95 milliseconds of fn() after one warm-up call."""
+    fn()
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000, float(np.percentile(times, 95)) * 1000
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "ntc-scv")
+    ap.add_argument("--repeat", type=int, default=15)
+    ap.add_argument("--model", choices=MODEL_NAMES, action="append")
+    args = ap.parse_args()
+    texts = validation_texts(args.data) if (args.data / "data_train").is_dir() else []
+    review = review_of(200)
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    for name in args.model or MODEL_NAMES:
+        model = load_model(name=name)
+        model.classify(texts[:200])  # warm-up: langid's tables, onnxruntime's first runs
+        if texts:
+            t0 = time.perf_counter()
+            model.classify(texts)
+            dt = time.perf_counter() - t0
+            print(f"{name:5s} bulk classify: {len(texts) / dt:7.0f} reviews/s "
+                  f"({len(texts)} validation reviews in {dt:.1f} s; goal >= 1,000/s)")  # fmt: skip
+        a = model.analyze(review)
+        med, p95 = ms(lambda: model.analyze(review), args.repeat)  # noqa: B023
+        print(f"{name:5s} analyze, {len(a.ids)} tokens with leave-one-out: "
+              f"median {med:.1f} ms, p95 {p95:.1f} ms (goal < 100 ms)")  # fmt: skip
+        if name != "bag":
+            med, _ = ms(lambda: model.gate_trace(a.ids), args.repeat)  # noqa: B023
+            print(f"{name:5s} gate_trace (core.nn.cells): median {med:.1f} ms")
+            med, _ = ms(lambda: model.hidden_states(a.ids), args.repeat)  # noqa: B023
+            print(f"{name:5s} hidden_states (onnxruntime): median {med:.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""The sentiment page's models section: the models' table, accuracy by review length,
+calibration and the challenge set, and a model card per model, drawn from core's Zoo."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core.sentiment.zoo import Zoo
+from ui.i18n import t
+from ui.sentiment import figures, sections, tables
+from ui.sentiment.errors import error_markdown
+
+
+def zoo_section(z: Zoo, cards: dict, errors: dict, lang: str) -> None:
+    """Every part of the models section; cards: model -> ModelCard; errors: model ->
+    the ModelUnavailable that kept it from loading (its card says so)."""
+    st.markdown(t("sentiment.zoo.table", lang))
+    df = tables.zoo_table(z.rows, lang)
+    st.dataframe(df.style.format(tables.zoo_formats(lang), na_rep="—"), key="sentiment_zoo_table")
+    n = next((r.challenge_n for r in z.rows if r.challenge_n), "?")
+    st.caption(t("sentiment.zoo.table_caption", lang, n=n, cpus=z.cpus or "?"))
+    st.markdown(t("sentiment.zoo.length", lang))
+    if z.gap is not None:
+        a, gap_a, b, gap_b = z.gap
+        st.caption(t("sentiment.zoo.length_gap", lang, a=a, gap_a=gap_a, b=b, gap_b=gap_b))
+    else:
+        st.caption(t("sentiment.zoo.length_look", lang))
+    st.plotly_chart(figures.length_figure(z.by_length, lang), key="sentiment_length_chart",
+                    config=figures.CONFIG)  # fmt: skip
+    st.markdown(t("sentiment.zoo.calibration", lang))
+    st.caption(t("sentiment.zoo.calibration_caption", lang))
+    c1, c2 = st.columns(2)
+    c1.plotly_chart(figures.reliability_figure(z.reliability, lang),
+                    key="sentiment_reliability_chart", config=figures.CONFIG)  # fmt: skip
+    c2.plotly_chart(figures.challenge_figure(z.challenge, lang), key="sentiment_challenge_chart",
+                    config=figures.CONFIG)  # fmt: skip
+    st.markdown(t("sentiment.zoo.cards", lang))
+    names = [*cards, *(m for m in errors if m not in cards)]
+    for name, tab in zip(names, st.tabs([tables.model_name(m, lang) for m in names]), strict=True):
+        with tab:
+            if name in cards:
+                sections.model_card(cards[name], lang, name)
+            else:
+                st.error(error_markdown(errors[name], lang))
