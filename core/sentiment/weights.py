@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from core.nn.cells import GATES, LSTMParams, RNNParams
+from core.onnxfile import read_graph
 
 # ONNX's LSTM packs gate blocks (i, o, f, c); PyTorch and core.nn.cells use (i, f, g, o),
 # and ONNX's c is PyTorch's g (the candidate C_tilde).
@@ -74,28 +75,25 @@ def _frozen(a: np.ndarray) -> np.ndarray:
 
 def _matmul_weight(graph, init: dict, scope: str) -> np.ndarray:
     """The weight (K, 1) of the MatMul node in the module scope (e.g. "/model/head/")."""
-    for n in graph.node:
-        if n.op_type in ("MatMul", "Gemm") and n.name.startswith(scope) and n.input[1] in init:
-            w = init[n.input[1]]
+    for n in graph.nodes:
+        if n.op_type in ("MatMul", "Gemm") and n.name.startswith(scope) and n.inputs[1] in init:
+            w = init[n.inputs[1]]
             return w.T if n.op_type == "Gemm" and w.shape[0] == 1 else w
     raise ValueError(f"no MatMul with a weight in {scope}")
 
 
 def parse_weights(path: Path | str) -> SentimentWeights:
     """Read the file's initializers (no caching: read_weights is the one to call)."""
-    import onnx
-    from onnx import numpy_helper
-
-    graph = onnx.load(str(path)).graph
-    init = {t.name: numpy_helper.to_array(t) for t in graph.initializer}
+    graph = read_graph(path)
+    init = graph.initializers
     f32 = np.float32
     head = dict(
         w_head=_frozen(_matmul_weight(graph, init, "/model/head/")[:, 0].astype(f32)),
         b_head=float(init["model.head.bias"][0]),
     )
-    ops = {n.op_type: n for n in graph.node}
+    ops = {n.op_type: n for n in graph.nodes}
     if "LSTM" in ops:
-        W, R, B = (init[name][0] for name in ops["LSTM"].input[1:4])  # (4H, D), (4H, H), (8H,)
+        W, R, B = (init[name][0] for name in ops["LSTM"].inputs[1:4])  # (4H, D), (4H, H), (8H,)
         H = R.shape[1]
         params = LSTMParams(
             reorder_gates(W), reorder_gates(R), reorder_gates(B[: 4 * H]), reorder_gates(B[4 * H :])
@@ -114,7 +112,7 @@ def parse_weights(path: Path | str) -> SentimentWeights:
             **head,
         )
     if "RNN" in ops:
-        W, R, B = (init[name][0] for name in ops["RNN"].input[1:4])  # (H, D), (H, H), (2H,)
+        W, R, B = (init[name][0] for name in ops["RNN"].inputs[1:4])  # (H, D), (H, H), (2H,)
         H = R.shape[1]
         params = RNNParams(W, R, B[:H], B[H:], nonlinearity="tanh")
         for a in (params.W_xh, params.W_hh, params.b_xh, params.b_hh):

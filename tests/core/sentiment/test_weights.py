@@ -13,7 +13,7 @@ import torch
 from onnx import helper, numpy_helper
 
 from core.nn.cells import GATES
-from core.sentiment import ModelUnavailable, load_model
+from core.sentiment import ModelUnavailable, load_model, weights
 from core.sentiment.weights import ONNX_GATES, clear_cache, read_weights, reorder_gates
 from core.training.export import export_onnx, torch_from_onnx
 from core.training.model import ModelConfig, build, default_config
@@ -38,16 +38,16 @@ def exported(tmp_path_factory):
 
 @pytest.fixture
 def onnx_loads(monkeypatch):
-    """Every onnx.load call from now on, with an empty weights cache."""
+    """Every parse of an ONNX file by the weights reader from now on, with an empty cache."""
     calls = []
-    real = onnx.load
+    real = weights.read_graph
 
     def counting(*args, **kwargs):
         calls.append(args[0] if args else kwargs)
         return real(*args, **kwargs)
 
     clear_cache()
-    monkeypatch.setattr(onnx, "load", counting)
+    monkeypatch.setattr(weights, "read_graph", counting)
     yield calls
     clear_cache()
 
