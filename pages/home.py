@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.i18n import t
 from ui.page import start
-from ui.slide_map import SLIDE_MAP, label
+from ui.slide_map import SLIDE_MAP, link_text
 
 lang = start()
 
@@ -28,5 +28,4 @@ for column, (script, icon, key) in zip(st.columns(len(CARDS)), CARDS, strict=Tru
 st.subheader(t("home.map.title", lang))
 st.caption(t("home.map.caption", lang))
 for r in SLIDE_MAP:
-    topic = t(f"map.{r.topic}", lang)
-    st.page_link(r.page, label=t("home.map.link", lang, slides=label(r), topic=topic))
+    st.page_link(r.page, label=link_text(r, lang))

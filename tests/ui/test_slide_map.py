@@ -5,7 +5,7 @@ import pytest
 from tests.support.paths import ROOT
 from tests.support.seed import slide_text
 from ui.i18n import CATALOG
-from ui.slide_map import SLIDE_MAP, label
+from ui.slide_map import SLIDE_MAP, label, link_text
 
 
 def test_ranges_are_in_order_and_do_not_overlap():
@@ -35,3 +35,12 @@ def test_label_reads_a_range_or_one_slide():
 def test_the_map_covers_the_lecture_from_slide_3_to_50_but_the_demo_titles():
     covered = {n for r in SLIDE_MAP for n in range(r.first, r.last + 1)}
     assert set(range(3, 51)) - covered == set()
+
+
+@pytest.mark.parametrize(
+    ("first", "lang", "start"),
+    [(28, "en", "Slide 28 · "), (3, "en", "Slides 3-6 · "), (28, "vi", "Slide 28 · ")],
+)
+def test_a_link_says_slide_for_one_and_slides_for_a_range(first, lang, start):
+    r = next(r for r in SLIDE_MAP if r.first == first)
+    assert link_text(r, lang).startswith(start)
