@@ -4,17 +4,9 @@ import streamlit as st
 
 from ui.i18n import t
 from ui.page import start
-from ui.slide_map import SLIDE_MAP, link_text
+from ui.slide_map import CARDS, SLIDE_MAP, link_text
 
 lang = start()
-
-# (page script, icon, catalog key prefix): one card each, in the lecture's order.
-CARDS = (
-    ("pages/calculator.py", "🧮", "home.calculator"),
-    ("pages/gradients.py", "📉", "home.gradients"),
-    ("pages/race.py", "🏁", "home.race"),
-    ("pages/sentiment.py", "💬", "home.sentiment"),
-)
 
 st.title("LSTM Lab")
 st.markdown(t("home.intro", lang))

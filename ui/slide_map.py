@@ -35,6 +35,15 @@ SLIDE_MAP: tuple[SlideRange, ...] = (
     SlideRange(37, 50, "lstm_example", "pages/calculator.py", "LSTM – Forget Gate"),
 )
 
+# The home page's cards, (page script, icon, catalog key prefix), in the lecture's order;
+# each card's slide caption names every range above that points to its page.
+CARDS: tuple[tuple[str, str, str], ...] = (
+    ("pages/calculator.py", "🧮", "home.calculator"),
+    ("pages/gradients.py", "📉", "home.gradients"),
+    ("pages/race.py", "🏁", "home.race"),
+    ("pages/sentiment.py", "💬", "home.sentiment"),
+)
+
 
 def label(r: SlideRange) -> str:
     """ "7-9", or "28" for a single slide."""
