@@ -4,17 +4,9 @@ import streamlit as st
 
 from ui.i18n import t
 from ui.page import start
-from ui.slide_map import SLIDE_MAP, label
+from ui.slide_map import CARDS, SLIDE_MAP, link_text
 
 lang = start()
-
-# (page script, icon, catalog key prefix): one card each, in the lecture's order.
-CARDS = (
-    ("pages/calculator.py", "🧮", "home.calculator"),
-    ("pages/gradients.py", "📉", "home.gradients"),
-    ("pages/race.py", "🏁", "home.race"),
-    ("pages/sentiment.py", "💬", "home.sentiment"),
-)
 
 st.title("LSTM Lab")
 st.markdown(t("home.intro", lang))
@@ -28,5 +20,4 @@ for column, (script, icon, key) in zip(st.columns(len(CARDS)), CARDS, strict=Tru
 st.subheader(t("home.map.title", lang))
 st.caption(t("home.map.caption", lang))
 for r in SLIDE_MAP:
-    topic = t(f"map.{r.topic}", lang)
-    st.page_link(r.page, label=t("home.map.link", lang, slides=label(r), topic=topic))
+    st.page_link(r.page, label=link_text(r, lang))

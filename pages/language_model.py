@@ -32,13 +32,16 @@ def language_model() -> OnnxLM:
     return OnnxLM(MODEL_DIR)
 
 
-def set_corpus(text: str) -> None:
+def set_corpus(text: str, example: str) -> None:
+    """The corpus, and its example sentence unless the student typed one of their own."""
+    if ss.get("lm_sentence", corpus.TOY_SENTENCE) in corpus.EXAMPLE_SENTENCES:
+        ss["lm_sentence"] = example
     ss["lm_corpus"] = text
 
 
 def load_reviews() -> None:  # a missing sample is worded above the box, the box kept
     try:
-        set_corpus(corpus.read_sample(MODEL_DIR))
+        set_corpus(corpus.read_sample(MODEL_DIR), corpus.REVIEW_SENTENCE)
     except CoreError as err:
         ss["lm_corpus_error"] = error_text(err, lang)
 
@@ -54,10 +57,11 @@ with tab_counts:
     left, right = st.columns(2)
     left.button(t("lm.counts.load_reviews", lang), key="lm_load_reviews", on_click=load_reviews)
     right.button(t("lm.counts.load_toy", lang), key="lm_load_toy", on_click=set_corpus,
-                 args=(corpus.TOY_CORPUS,))  # fmt: skip
+                 args=(corpus.TOY_CORPUS, corpus.TOY_SENTENCE))  # fmt: skip
     if err := ss.pop("lm_corpus_error", None):
         st.error(err)
     ss.setdefault("lm_corpus", corpus.TOY_CORPUS)
+    ss.setdefault("lm_sentence", corpus.TOY_SENTENCE)
     text = st.text_area(t("lm.counts.corpus", lang), key="lm_corpus", height=150)
     c, n_sent = counted(text)
     n = st.radio(t("lm.counts.n", lang), [1, 2, 3, 4], index=1, horizontal=True, key="lm_n")
@@ -70,8 +74,7 @@ with tab_counts:
         st.dataframe(
             cv.count_table(ngram.table(c, n, add_one=add_one), lang), hide_index=True, height=250
         )
-        words = tokens(st.text_input(t("lm.counts.sentence", lang), "i go to school",
-                                     key="lm_sentence"))  # fmt: skip
+        words = tokens(st.text_input(t("lm.counts.sentence", lang), key="lm_sentence"))
         if not words:
             st.info(t("lm.counts.empty_sentence", lang))
         else:

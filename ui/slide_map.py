@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ui.i18n import t
+
 
 @dataclass(frozen=True)
 class SlideRange:
@@ -33,7 +35,22 @@ SLIDE_MAP: tuple[SlideRange, ...] = (
     SlideRange(37, 50, "lstm_example", "pages/calculator.py", "LSTM – Forget Gate"),
 )
 
+# The home page's cards, (page script, icon, catalog key prefix), in the lecture's order;
+# each card's slide caption names every range above that points to its page.
+CARDS: tuple[tuple[str, str, str], ...] = (
+    ("pages/calculator.py", "🧮", "home.calculator"),
+    ("pages/gradients.py", "📉", "home.gradients"),
+    ("pages/race.py", "🏁", "home.race"),
+    ("pages/sentiment.py", "💬", "home.sentiment"),
+)
+
 
 def label(r: SlideRange) -> str:
     """ "7-9", or "28" for a single slide."""
     return f"{r.first}-{r.last}" if r.last > r.first else str(r.first)
+
+
+def link_text(r: SlideRange, lang: str) -> str:
+    """The home page's link for a range: "Slides 7-9 · topic", or "Slide 28 · topic"."""
+    key = "home.map.link" if r.last > r.first else "home.map.link_one"
+    return t(key, lang, slides=label(r), topic=t(f"map.{r.topic}", lang))

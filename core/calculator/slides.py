@@ -16,10 +16,10 @@ from core.nn.cells import FLOAT_MAX, LSTMStep, RNNStep
 
 # Slides 44-47 work one gate each: (slide, quantity, gate, part, printed).
 LSTM_SLIDE_VALUES = (
-    ("44", "z_f (pre f)", "f", "pre", "5.95"),
-    ("45", "z_i (pre i)", "i", "pre", "4.27"),
-    ("46", "z_g (pre g)", "g", "pre", "2.03"),
-    ("47", "z_o (pre o)", "o", "pre", "4.78"),
+    ("44", "z_f", "f", "pre", "5.95"),
+    ("45", "z_i", "i", "pre", "4.27"),
+    ("46", "z_g", "g", "pre", "2.03"),
+    ("47", "z_o", "o", "pre", "4.78"),
     ("44", "f = σ(z_f)", "f", "act", "0.997"),
     ("45", "i = σ(z_i)", "i", "act", "0.986"),
     ("46", "g = tanh(z_g)", "g", "act", "0.966"),

@@ -27,6 +27,11 @@ TOY_CORPUS = "\n".join(
         "i like school",
     )
 )
+# The sentence each corpus opens with: one its own n-grams have seen (slide 3's, and a
+# frequent phrase of the reviews), so the chain rule shows numbers before it shows zeros.
+TOY_SENTENCE = "i go to school"
+REVIEW_SENTENCE = "nhân viên phục vụ nhiệt tình"
+EXAMPLE_SENTENCES = (TOY_SENTENCE, REVIEW_SENTENCE)
 
 
 def write_sample(texts: list[str], folder: Path) -> Path:

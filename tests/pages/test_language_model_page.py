@@ -3,7 +3,7 @@
 import pytest
 
 from core.lm import generation_loss as gl
-from core.lm.corpus import TOY_CORPUS
+from core.lm.corpus import REVIEW_SENTENCE, TOY_CORPUS, TOY_SENTENCE
 from core.lm.runtime import OnnxLM
 from core.lm.tokens import tokens
 from tests.support.apptest import open_page
@@ -72,6 +72,23 @@ def test_the_review_corpus_loads_with_one_click_and_the_toy_comes_back(lang):
         assert not at.exception
     at.button(key="lm_load_toy").click().run()
     assert at.text_area(key="lm_corpus").value == TOY_CORPUS
+    assert not at.exception
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_example_sentence_follows_the_corpus_but_a_typed_one_stays(lang):
+    """With the reviews loaded, "i go to school" was all unseen: every perplexity infinite."""
+    at = open_page(PAGE, lang=lang)
+    bi = t("lm.counts.ppl", lang, model=t("lm.counts.ngram", lang, n=2))
+    at.button(key="lm_load_reviews").click().run()
+    sentence = at.text_input(key="lm_sentence").value
+    assert sentence == REVIEW_SENTENCE and vietnamese_words(sentence)
+    assert metric(at, bi) != "∞" and not at.warning
+    at.button(key="lm_load_toy").click().run()
+    assert at.text_input(key="lm_sentence").value == TOY_SENTENCE
+    at.text_input(key="lm_sentence").set_value("you like school").run()
+    at.button(key="lm_load_reviews").click().run()
+    assert at.text_input(key="lm_sentence").value == "you like school"
     assert not at.exception
 
 

@@ -35,10 +35,10 @@ def test_lstm_slide_checks_print_every_slide_value():
     r = calculate(preset_tables("lstm_slide"))
     got = {c.quantity: (*lines.check_cells(c), c.agrees) for c in r.slide_checks}
     assert got == {
-        "z_f (pre f)": ("5.95", "5.95", "5.95", True),
-        "z_i (pre i)": ("4.27", "4.27", "4.27", True),
-        "z_g (pre g)": ("2.03", "2.03", "2.03", True),
-        "z_o (pre o)": ("4.78", "4.78", "4.78", True),
+        "z_f": ("5.95", "5.95", "5.95", True),
+        "z_i": ("4.27", "4.27", "4.27", True),
+        "z_g": ("2.03", "2.03", "2.03", True),
+        "z_o": ("4.78", "4.78", "4.78", True),
         "f = σ(z_f)": ("0.997", "0.997", "0.9974", True),
         "i = σ(z_i)": ("0.986", "0.986", "0.98621", True),
         "g = tanh(z_g)": ("0.966", "0.966", "0.96609", True),

@@ -24,10 +24,10 @@ def test_lstm_slide_checks_cover_every_slide_value():
     r = calculate(preset_tables("lstm_slide"))
     got = {c.quantity: (c.printed, c.value, c.agrees) for c in r.slide_checks}
     assert {q: (p, a) for q, (p, _, a) in got.items()} == {
-        "z_f (pre f)": ((5.95,), True),
-        "z_i (pre i)": ((4.27,), True),
-        "z_g (pre g)": ((2.03,), True),
-        "z_o (pre o)": ((4.78,), True),
+        "z_f": ((5.95,), True),
+        "z_i": ((4.27,), True),
+        "z_g": ((2.03,), True),
+        "z_o": ((4.78,), True),
         "f = σ(z_f)": ((0.997,), True),
         "i = σ(z_i)": ((0.986,), True),
         "g = tanh(z_g)": ((0.966,), True),

@@ -148,3 +148,12 @@ def test_every_slide_number_in_the_catalog_is_tied_to_the_seed(pages):
     for key, shown in SHOWN.items():
         for n, text in shown.items():
             assert text in pages[n], (key, n, text)
+
+
+def test_the_quantities_are_the_lectures_notation_and_no_english_words():
+    """The slide-check table shows these as they are in both languages: notation only."""
+    notation = {"tanh"}
+    for r in (calculate(preset_tables("lstm_slide")), calculate(preset_tables("rnn_slide"))):
+        for c in r.slide_checks:
+            words = set(re.findall(r"[A-Za-z]{3,}", c.quantity)) - notation
+            assert not words, (c.quantity, words)
