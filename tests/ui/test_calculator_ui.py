@@ -1,5 +1,7 @@
 """ui.calculator: the slides' lines, the diagram and its escaping, table labels and words."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -80,9 +82,10 @@ def test_rnn_slide_per_step_lines():
 def test_lstm_state_lines_substitute_every_number():
     r = calculate(preset_tables("lstm_slide"))
     assert lines.state_lines(r, 1) == (
-        "c_t = f⊙c_(t-1) + i⊙g = 0.997×2 + 0.986×0.966 = 1.995 + 0.953 = 2.948",
+        # Factors at 4 decimals: at 3 they miss the printed products (0.997×2 is 1.994).
+        "c_t = f⊙c_(t-1) + i⊙g = 0.9974×2 + 0.9862×0.9661 = 1.995 + 0.953 = 2.948",
         "tanh(c_t) = tanh(2.948) = 0.995",
-        "h_t = o⊙tanh(c_t) = 0.992×0.995 = 0.986",
+        "h_t = o⊙tanh(c_t) = 0.9917×0.9945 = 0.986",
     )
 
 
@@ -200,6 +203,15 @@ def test_editor_frames_hold_the_grids_under_their_labels(lang):
 def test_field_titles_differ_between_languages():
     titles = {lang: [tables.field_title(n, lang) for n in FIELDS] for lang in LANGS}
     assert all(v != e for v, e in zip(titles["vi"], titles["en"], strict=True) if "Bias" not in v)
+
+
+def test_the_checks_column_of_computed_values_is_named_in_written_vietnamese():
+    """Not the loanword "app": the column holds what this page computes from the slide's weights."""
+    r = calculate(preset_tables("lstm_slide"))
+    headers = list(tables.checks_frame(r, "vi").columns)
+    assert headers[3] == "trang này tính"
+    assert not any(re.search(r"\bapp\b", h) for h in headers)
+    assert list(tables.checks_frame(r, "en").columns)[3] == "computed here"
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -1,6 +1,8 @@
 """A calculation's numbers printed the way the slides write them: no words, no markup.
 
 "1.63×1 + 0 + 2.7×1 + 1.62 = 5.95", "σ(5.95) = 0.997", "h_t = ReLU([2, 3]) = [2, 3]".
+Three decimals, as on the slides, unless a line needs more to add up as printed
+(ui/calculator/precision.py): "0.9974×2 + 0.9862×0.9661 = 1.995 + 0.953 = 2.948".
 """
 
 from __future__ import annotations
@@ -11,23 +13,18 @@ import numpy as np
 
 from core.calculator.slides import SlideCheck, SlideRounding, partial_sum
 from core.calculator.trace import Calculation
+from ui.calculator import precision as pr
+from ui.calculator.precision import fmt, num
+
+__all__ = ["fmt", "fmt_value", "fmt_vec", "gate_lines", "state_lines"]
 
 SLIDE_ORDER = ("f", "i", "g", "o")  # the slides build the cell forget gate first
 ACT_SYMBOL = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU"}
 
 
-def fmt(v: float, nd: int = 3) -> str:
-    """A number the way the slides print it: nd decimals, no trailing zeros."""
-    v = float(v)
-    if v != 0 and (abs(v) >= 1e6 or abs(v) < 0.5 * 10**-nd):
-        return f"{v:.3g}"
-    s = f"{v:.{nd}f}".rstrip("0").rstrip(".")
-    return "0" if s in ("-0", "") else s
-
-
 def fmt_vec(a, nd: int = 3) -> str:
     """[2, 3]: a vector as the slides print it."""
-    return "[" + ", ".join(fmt(v, nd) for v in np.ravel(a)) + "]"
+    return "[" + ", ".join(num(v, nd) for v in np.ravel(a)) + "]"
 
 
 def fmt_value(a, nd: int = 3) -> str:
@@ -66,17 +63,21 @@ def _unit(j: int, H: int) -> str:
 
 def _gate(name: str, W_x, W_h, tr, x, h_prev, saturated) -> GateLines:
     H = len(tr.pre)
-    lines = []
-    for j in range(H):
-        terms = [f"{fmt(W_x[j, k])}×{_paren(fmt(x[k]))}" for k in range(len(x))]
-        terms.append(fmt(tr.b_x[j]))
-        terms += [f"{fmt(W_h[j, k])}×{_paren(fmt(h_prev[k]))}" for k in range(len(h_prev))]
-        terms.append(fmt(tr.b_h[j]))
-        lines.append(f"{_unit(j, H)}{sum_line(terms)} = {fmt(tr.pre[j])}")
     sym = ACT_SYMBOL[tr.activation]
-    acts = tuple(f"{_unit(j, H)}{sym}({fmt(tr.pre[j])}) = {fmt(tr.act[j])}" for j in range(H))
+    lines, acts = [], []
+    for j in range(H):
+        pre = num(tr.pre[j], nd_pre := pr.argument_decimals(tr.activation, tr.pre[j], tr.act[j]))
+        pairs = [(W_x[j, k], x[k]) for k in range(len(x))]
+        pairs_h = [(W_h[j, k], h_prev[k]) for k in range(len(h_prev))]
+        nd = pr.affine_decimals(pairs + pairs_h, (tr.b_x[j], tr.b_h[j]), tr.pre[j], nd_pre)
+        terms = [f"{num(w, nd)}×{_paren(num(v, nd))}" for w, v in pairs]
+        terms.append(num(tr.b_x[j], nd))
+        terms += [f"{num(w, nd)}×{_paren(num(v, nd))}" for w, v in pairs_h]
+        terms.append(num(tr.b_h[j], nd))
+        lines.append(f"{_unit(j, H)}{sum_line(terms)} = {pre}")
+        acts.append(f"{_unit(j, H)}{sym}({pre}) = {fmt(tr.act[j])}")
     return GateLines(
-        name, sym, tuple(lines), acts, tuple(float(v) for v in tr.act), tuple(saturated)
+        name, sym, tuple(lines), tuple(acts), tuple(float(v) for v in tr.act), tuple(saturated)
     )
 
 
@@ -91,32 +92,60 @@ def gate_lines(calc: Calculation, t: int) -> tuple[GateLines, ...]:
     return (_gate("h", p.W_xh, p.W_hh, s.update, s.x, s.h_prev, calc.saturated(t, "h")),)
 
 
-def state_lines(calc: Calculation, t: int) -> tuple[str, ...]:
-    """c_t, tanh(c_t), h_t (LSTM) or the slides' three vector lines (RNN) at step t."""
+def _rnn_lines(calc: Calculation, t: int) -> tuple[str, ...]:
+    """The slides' three vector lines; the two partial sums add up to the printed argument."""
     s = calc.steps[t - 1]
-    if calc.kind != "lstm":
-        tr = s.update
-        return (
-            f"x_t W_xh^T + b_xh = {fmt_vec(partial_sum(tr.Wx_x, tr.b_x))}",
-            f"h_(t-1) W_hh^T + b_hh = {fmt_vec(partial_sum(tr.Wh_h, tr.b_h))}",
-            f"h_t = {ACT_SYMBOL[tr.activation]}({fmt_vec(tr.pre)}) = {fmt_vec(s.h)}",
-        )
+    tr = s.update
+    a, b = partial_sum(tr.Wx_x, tr.b_x), partial_sum(tr.Wh_h, tr.b_h)
+    units = range(len(s.h))
+    nd_pre = max(pr.argument_decimals(tr.activation, tr.pre[j], s.h[j]) for j in units)
+    nd = max(pr.sum_decimals((a[j], b[j]), tr.pre[j], nd_pre) for j in units)
+    return (
+        f"x_t W_xh^T + b_xh = {fmt_vec(a, nd)}",
+        f"h_(t-1) W_hh^T + b_hh = {fmt_vec(b, nd)}",
+        f"h_t = {ACT_SYMBOL[tr.activation]}({fmt_vec(tr.pre, nd_pre)}) = {fmt_vec(s.h)}",
+    )
+
+
+def _product(pairs, products, nd_products: int) -> int:
+    """Decimals for the factors so that each printed pair multiplies to its printed product."""
+    return pr.enough(
+        lambda nd: all(
+            pr.agrees(pr.shown(u, nd) * pr.shown(v, nd), p, nd_products)
+            for (u, v), p in zip(pairs, products, strict=True)
+        ),
+        nd_products,
+    )
+
+
+def _lstm_lines(calc: Calculation, t: int) -> tuple[str, ...]:
+    s = calc.steps[t - 1]
     f, i, g, o = (s.gates[k].act for k in ("f", "i", "g", "o"))
     H = len(s.h)
-    c_lines = [
-        f"{_unit(j, H)}c_t = f⊙c_(t-1) + i⊙g = {fmt(f[j])}×{_paren(fmt(s.c_prev[j]))} + "
-        f"{fmt(i[j])}×{_paren(fmt(g[j]))} = {sum_line([fmt(s.f_c_prev[j]), fmt(s.i_g[j])])}"
-        f" = {fmt(s.c[j])}"
-        for j in range(H)
-    ]
-    tanh_lines = [
-        f"{_unit(j, H)}tanh(c_t) = tanh({fmt(s.c[j])}) = {fmt(s.tanh_c[j])}" for j in range(H)
-    ]
-    h_lines = [
-        f"{_unit(j, H)}h_t = o⊙tanh(c_t) = {fmt(o[j])}×{_paren(fmt(s.tanh_c[j]))} = {fmt(s.h[j])}"
-        for j in range(H)
-    ]
+    c_lines, tanh_lines, h_lines = [], [], []
+    for j in range(H):
+        u = _unit(j, H)
+        nd_c = pr.argument_decimals("tanh", s.c[j], s.tanh_c[j])
+        prods = (s.f_c_prev[j], s.i_g[j])
+        nd_p = pr.sum_decimals(prods, s.c[j], nd_c)
+        nd = _product(((f[j], s.c_prev[j]), (i[j], g[j])), prods, nd_p)
+        c_lines.append(
+            f"{u}c_t = f⊙c_(t-1) + i⊙g = {num(f[j], nd)}×{_paren(num(s.c_prev[j], nd))} + "
+            f"{num(i[j], nd)}×{_paren(num(g[j], nd))} = "
+            f"{sum_line([num(p, nd_p) for p in prods])} = {num(s.c[j], nd_c)}"
+        )
+        tanh_lines.append(f"{u}tanh(c_t) = tanh({num(s.c[j], nd_c)}) = {fmt(s.tanh_c[j])}")
+        nd_h = _product(((o[j], s.tanh_c[j]),), (s.h[j],), pr.LEAST)
+        h_lines.append(
+            f"{u}h_t = o⊙tanh(c_t) = {num(o[j], nd_h)}×{_paren(num(s.tanh_c[j], nd_h))}"
+            f" = {fmt(s.h[j])}"
+        )
     return tuple(c_lines + tanh_lines + h_lines)
+
+
+def state_lines(calc: Calculation, t: int) -> tuple[str, ...]:
+    """c_t, tanh(c_t), h_t (LSTM) or the slides' three vector lines (RNN) at step t."""
+    return _lstm_lines(calc, t) if calc.kind == "lstm" else _rnn_lines(calc, t)
 
 
 def slide_c_line(r: SlideRounding) -> str:

@@ -1,11 +1,14 @@
 """Slides 15-17 on the page: the head's lines, its tables, the unrolled RNN, its words.
 
 Lines are numbers the way the gates' are ("z_1 = 0.3×5 - 0.3×8 - 0.1 = -1"): no words,
-no markup. Editor labels are notation only (z_1, × h[1], + b), the same in both
-languages, so a language switch keeps the head's edits.
+no markup, and as many decimals as it takes for the printed numbers to give the printed
+result (ui/calculator/precision.py). Editor labels are notation only (z_1, × h[1], + b),
+the same in both languages, so a language switch keeps the head's edits.
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pandas as pd
@@ -13,8 +16,10 @@ import pandas as pd
 from core.calculator.loss import HEAD_FIELD, HeadTables, HeadTrace, LossCalculation
 from core.calculator.parse import FieldError
 from core.calculator.trace import Calculation
+from ui.calculator import precision as pr
 from ui.calculator.diagram import _HEAD, GATE_FILL, IO_FILL, OUT_FILL, node
 from ui.calculator.lines import ACT_SYMBOL, _paren, fmt, fmt_value, fmt_vec, sum_line
+from ui.calculator.precision import num
 from ui.i18n import error_text
 from ui.i18n import t as tr
 
@@ -60,42 +65,55 @@ def logit_lines(ht: HeadTrace) -> tuple[str, ...]:
     """z_k = W_k1×h_1 + ... + b_k = z_k, one line per class."""
     out = []
     for k in range(len(ht.z)):
-        terms = [f"{fmt(ht.W[k, j])}×{_paren(fmt(ht.h[j]))}" for j in range(len(ht.h))]
-        terms.append(fmt(ht.b[k]))
+        pairs = [(ht.W[k, j], ht.h[j]) for j in range(len(ht.h))]
+        nd = pr.affine_decimals(pairs, (ht.b[k],), ht.z[k], pr.LEAST)
+        terms = [f"{num(w, nd)}×{_paren(num(v, nd))}" for w, v in pairs]
+        terms.append(num(ht.b[k], nd))
         out.append(f"z_{k + 1} = {sum_line(terms)} = {fmt(ht.z[k])}")
     return tuple(out)
 
 
-def _exp(v: float) -> str:
-    return f"e^({fmt(v)})"
+def _log(v: float) -> float:
+    return math.log(v) if v > 0 else -math.inf
+
+
+def _holds(value, target: float) -> int:
+    """Decimals at which value(the printed numbers at nd) prints as target."""
+    return pr.enough(lambda nd: pr.agrees(value(nd), target, pr.LEAST))
 
 
 def softmax_lines(ht: HeadTrace) -> tuple[str, ...]:
     """m = max(z), each e^(z_k − m), their sum, then softmax(z)_k, with every number."""
-    C = len(ht.z)
+    C, s = len(ht.z), pr.shown
     lines = [f"m = max(z) = max({', '.join(fmt(v) for v in ht.z)}) = {fmt(ht.m)}"]
-    lines += [f"e^(z_{k + 1} − m) = {_exp(ht.shifted[k])} = {fmt(ht.e[k])}" for k in range(C)]
-    lines.append(f"Σ e^(z_j − m) = {' + '.join(fmt(v) for v in ht.e)} = {fmt(ht.sum_e)}")
-    lines += [
-        f"softmax(z)_{k + 1} = e^(z_{k + 1}) / Σ e^(z_j) = e^(z_{k + 1} − m) / Σ e^(z_j − m)"
-        f" = {fmt(ht.e[k])} / {fmt(ht.sum_e)} = {fmt(ht.p[k])}"
-        for k in range(C)
-    ]
+    for k in range(C):
+        nd = _holds(lambda nd, k=k: math.exp(s(ht.shifted[k], nd)), ht.e[k])
+        lines.append(f"e^(z_{k + 1} − m) = e^({num(ht.shifted[k], nd)}) = {fmt(ht.e[k])}")
+    nd = pr.sum_decimals(ht.e, ht.sum_e, pr.LEAST)
+    lines.append(f"Σ e^(z_j − m) = {' + '.join(num(v, nd) for v in ht.e)} = {fmt(ht.sum_e)}")
+    for k in range(C):
+        nd = _holds(lambda nd, k=k: s(ht.e[k], nd) / s(ht.sum_e, nd), ht.p[k])
+        lines.append(
+            f"softmax(z)_{k + 1} = e^(z_{k + 1}) / Σ e^(z_j) = e^(z_{k + 1} − m) / Σ e^(z_j − m)"
+            f" = {num(ht.e[k], nd)} / {num(ht.sum_e, nd)} = {fmt(ht.p[k])}"
+        )
     return tuple(lines)
 
 
 def loss_lines(ht: HeadTrace) -> tuple[str, ...]:
     """log Σ e^(z_j) and L = −log p_y, both ways (the second never overflows)."""
-    y = ht.y + 1
-    lse = (
-        f"log Σ e^(z_j) = m + log Σ e^(z_j − m) = {sum_line([fmt(ht.m), f'log({fmt(ht.sum_e)})'])}"
-        f" = {fmt(ht.lse)}"
-    )
-    lines = [lse]
-    if ht.p[ht.y] > 0:  # −log of a p that underflowed to 0 would read ∞
-        lines.append(f"L = −log p_{y} = −log({fmt(ht.p[ht.y])}) = {fmt(ht.loss)}")
+    y, s = ht.y + 1, pr.shown
+    nd = _holds(lambda nd: s(ht.m, nd) + _log(s(ht.sum_e, nd)), ht.lse)
+    terms = sum_line([num(ht.m, nd), f"log({num(ht.sum_e, nd)})"])
+    lines = [f"log Σ e^(z_j) = m + log Σ e^(z_j − m) = {terms} = {fmt(ht.lse)}"]
+    p = ht.p[ht.y]
+    if p > 0:  # −log of a p that underflowed to 0 would read ∞
+        nd = _holds(lambda nd: -_log(s(p, nd)), ht.loss)
+        lines.append(f"L = −log p_{y} = −log({num(p, nd)}) = {fmt(ht.loss)}")
+    nd = _holds(lambda nd: s(ht.lse, nd) - s(ht.z[ht.y], nd), ht.loss)
     lines.append(
-        f"L = log Σ e^(z_j) − z_{y} = {fmt(ht.lse)} − {_paren(fmt(ht.z[ht.y]))} = {fmt(ht.loss)}"
+        f"L = log Σ e^(z_j) − z_{y} = {num(ht.lse, nd)} − {_paren(num(ht.z[ht.y], nd))}"
+        f" = {fmt(ht.loss)}"
     )
     return tuple(lines)
 
