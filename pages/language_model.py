@@ -9,7 +9,7 @@ from core.lm import corpus, generation_loss, ngram
 from core.lm.runtime import OnnxLM
 from core.lm.tokens import pairs, sentences, tokens
 from ui.i18n import error_text, t
-from ui.lm import counts as cv
+from ui.lm import counts_view as cview
 from ui.lm import loss as lv
 from ui.lm import neural as nv
 from ui.lm.fmt import num
@@ -71,28 +71,20 @@ with tab_counts:
     else:
         st.caption(t("lm.counts.summary", lang, sentences=n_sent, tokens=c.total, V=c.V))
         st.markdown("**" + t("lm.counts.table", lang, n=n) + "**")
-        st.dataframe(
-            cv.count_table(ngram.table(c, n, add_one=add_one), lang), hide_index=True, height=250
-        )
+        cview.count_table(ngram.table(c, n, add_one=add_one), lang)
         words = tokens(st.text_input(t("lm.counts.sentence", lang), key="lm_sentence"))
         if not words:
             st.info(t("lm.counts.empty_sentence", lang))
         else:
-            uni = ngram.chain(c, words, 1, add_one)
-            fac = ngram.chain(c, words, n, add_one)
             st.markdown("**" + t("lm.counts.chain", lang, n=n) + "**")
-            models = ((t("lm.counts.unigram", lang), uni), (t("lm.counts.ngram", lang, n=n), fac))
-            for col, (name, fs) in zip(st.columns(2), models, strict=True):  # stacked on phones
-                col.dataframe(cv.chain_table(fs, name, lang), hide_index=True)
-                ppl = ngram.perplexity(fs)
-                col.metric(t("lm.counts.ppl", lang, model=name), num(ppl),
-                           help=t("lm.counts.ppl_help", lang))  # fmt: skip
-                col.code(cv.product_line(fs) + "\n" + cv.perplexity_line(fs, ppl), language=None,
-                         wrap_lines=True)  # fmt: skip
-            if note := cv.zero_note(fac, lang) or cv.zero_note(uni, lang):
-                st.warning(note)
-            elif add_one:
-                st.success(t("lm.counts.smoothed", lang))
+            cview.chains(
+                (
+                    (t("lm.counts.unigram", lang), ngram.chain(c, words, 1, add_one)),
+                    (t("lm.counts.ngram", lang, n=n), ngram.chain(c, words, n, add_one)),
+                ),
+                add_one,
+                lang,
+            )
 
 with tab_neural:
     st.markdown(t("lm.neural.intro", lang))

@@ -68,3 +68,27 @@ def test_the_page_fits_a_phone(page, base_url, lang):
         harness.settle(page)
         harness.assert_fits_phone(page, f"language_model_phone_{tab.split('.')[-1]}_{lang}")
     assert harness.exceptions_on(page) == []
+
+
+# How far each visible table scrolls sideways inside itself (0: every column on screen).
+_TABLE_SCROLL_JS = """() => [...document.querySelectorAll('[data-testid="stDataFrame"]')]
+    .filter(d => d.offsetParent !== null)
+    .map(d => { const s = d.querySelector('.dvn-scroller'); return s.scrollWidth - s.clientWidth; })
+"""
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_count_tables_show_p_w_h_on_a_phone_without_scrolling(page, base_url, lang):
+    """On a phone every column of the count table and of the two chain-rule tables, P(w|h)
+    above all, is on screen: nothing hides past a table's right edge."""
+    harness.open_in(page, base_url, "language-model", lang, "lm.title")
+    harness.on_phone(page)
+    assert page.evaluate(_TABLE_SCROLL_JS) == [0, 0, 0]
+    # The widest the table gets: reviews' words, trigrams, add-one's (a + 1) / (b + V).
+    page.get_by_role("button", name=t("lm.counts.load_reviews", lang)).click()
+    harness.settle(page)
+    page.get_by_text("3", exact=True).first.click()
+    page.get_by_text(t("lm.counts.add_one", lang), exact=True).click()
+    harness.settle(page)
+    assert page.evaluate(_TABLE_SCROLL_JS) == [0, 0, 0]
+    harness.screenshot(page, f"language_model_phone_count_table_{lang}")

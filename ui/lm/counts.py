@@ -16,38 +16,57 @@ def history_text(h: tuple[str, ...]) -> str:
     return " ".join(h) if h else EMPTY
 
 
+def counts_text(f: Factor, tight: bool = False) -> str:
+    """'1 / 2', or '(1 + 1) / (2 + 12)' with add-one ('(1+1) / (2+12)' tight, for a table
+    column that must fit a phone beside two others)."""
+    if f.add_one:
+        plus = "+" if tight else " + "
+        return f"({f.count_hw}{plus}1) / ({f.count_h}{plus}{f.V})"
+    return f"{f.count_hw} / {f.count_h}"
+
+
 def fraction(f: Factor) -> str:
     """'1 / 2 = 0.5', or '(1 + 1) / (2 + 12) = 0.1429' with add-one."""
-    if f.add_one:
-        return f"({f.count_hw} + 1) / ({f.count_h} + {f.V}) = {num(f.p)}"
-    return f"{f.count_hw} / {f.count_h} = {num(f.p)}"
+    return f"{counts_text(f)} = {num(f.p)}"
+
+
+def factor_name(f: Factor) -> str:
+    """'P(school | i go to)', or 'P(i)' for a unigram."""
+    return f"P({f.word} | {' '.join(f.history)})" if f.history else f"P({f.word})"
 
 
 def factor_formula(f: Factor) -> str:
     """'P(school | i go to) = 1 / 2 = 0.5', with add-one's +1 and +V written out."""
-    lhs = f"P({f.word} | {' '.join(f.history)})" if f.history else f"P({f.word})"
-    return f"{lhs} = {fraction(f)}"
+    return f"{factor_name(f)} = {fraction(f)}"
+
+
+COUNTS_COLUMN = "count(h w) / count(h)"
 
 
 def count_table(rows: list[Factor], lang: str) -> pd.DataFrame:
-    """One row per n-gram: h, w, count(h w), count(h), P(w|h) = a / b = p."""
+    """One row per n-gram: h, w, P(w|h), then the counts it is made of.
+
+    P(w|h) sits next to the word, the column a student reads: on a phone's screen the
+    table shows its first columns and scrolls sideways for the rest.
+    """
     return pd.DataFrame(
         {
             t("lm.col.history", lang): [history_text(f.history) for f in rows],
             t("lm.col.word", lang): [f.word for f in rows],
-            "count(h w)": [f.count_hw for f in rows],
-            "count(h)": [f.count_h for f in rows],
-            "P(w|h)": [fraction(f) for f in rows],
+            "P(w|h)": [num(f.p) for f in rows],
+            COUNTS_COLUMN: [counts_text(f, tight=True) for f in rows],
         }
     )
 
 
 def chain_table(factors: list[Factor], model: str, lang: str) -> pd.DataFrame:
-    """One model's chain-rule factors, one row per word (the page puts two side by side)."""
+    """One model's chain-rule factors in the sentence's order, laid out like the count table:
+    each factor, its value, then its counts (the page puts two models side by side)."""
     return pd.DataFrame(
         {
-            t("lm.col.step", lang): list(range(1, len(factors) + 1)),
-            model: [factor_formula(f) for f in factors],
+            model: [factor_name(f) for f in factors],
+            "P(w|h)": [num(f.p) for f in factors],
+            COUNTS_COLUMN: [counts_text(f, tight=True) for f in factors],
         }
     )
 
@@ -69,7 +88,7 @@ def zero_note(factors: list[Factor], lang: str) -> str | None:
     zeros = [f for f in factors if f.p == 0]
     if not zeros:
         return None
-    words = ", ".join(md_escape(factor_formula(f).split(" = ")[0]) for f in zeros)
+    words = ", ".join(md_escape(factor_name(f)) for f in zeros)
     note = t("lm.counts.zero", lang, words=words)
     unseen = [f for f in zeros if f.unseen_history]
     if unseen:
