@@ -35,14 +35,36 @@ SLIDE_MAP: tuple[SlideRange, ...] = (
     SlideRange(37, 50, "lstm_example", "pages/calculator.py", "LSTM – Forget Gate"),
 )
 
-# The home page's cards, (page script, icon, catalog key prefix), in the lecture's order;
-# each card's slide caption names every range above that points to its page.
-CARDS: tuple[tuple[str, str, str], ...] = (
-    ("pages/calculator.py", "🧮", "home.calculator"),
-    ("pages/gradients.py", "📉", "home.gradients"),
-    ("pages/race.py", "🏁", "home.race"),
-    ("pages/sentiment.py", "💬", "home.sentiment"),
+Card = tuple[str, str, str]  # (page script, icon, catalog key prefix "home.<page>")
+
+# The home page: the lecture's three parts in its order, each with its slides and a card
+# per page, in the order the argument needs them. A card's slide caption names every
+# range above that points to its page. The calculator serves Part 1 (slides 10-17) and
+# Part 3 (its gates, 37-50) and sits in Part 1, where the student first needs it.
+PARTS: tuple[tuple[str, int, int, tuple[Card, ...]], ...] = (
+    (
+        "home.part1",
+        3,
+        19,
+        (
+            ("pages/language_model.py", "🔮", "home.language_model"),
+            ("pages/bag_or_sequence.py", "🧺", "home.bag"),
+            ("pages/calculator.py", "🧮", "home.calculator"),
+        ),
+    ),
+    ("home.part2", 20, 27, (("pages/sentiment.py", "💬", "home.sentiment"),)),
+    (
+        "home.part3",
+        28,
+        50,
+        (
+            ("pages/gradients.py", "📉", "home.gradients"),
+            ("pages/rnn_to_lstm.py", "🧱", "home.rnn_to_lstm"),
+            ("pages/race.py", "🏁", "home.race"),
+        ),
+    ),
 )
+CARDS: tuple[Card, ...] = tuple(card for *_, cards in PARTS for card in cards)
 
 
 def label(r: SlideRange) -> str:

@@ -7,7 +7,7 @@ import pytest
 from tests.support.paths import ROOT
 from tests.support.seed import slide_text
 from ui.i18n import CATALOG, t
-from ui.slide_map import CARDS, SLIDE_MAP, label, link_text
+from ui.slide_map import CARDS, PARTS, SLIDE_MAP, label, link_text
 
 
 def test_ranges_are_in_order_and_do_not_overlap():
@@ -65,3 +65,43 @@ def test_every_range_the_map_sends_to_a_carded_page_is_named_on_its_card(lang):
         if r.page in CARD_PAGES:
             named = _named_slides(t(CARD_PAGES[r.page] + ".slides", lang))
             assert named & set(range(r.first, r.last + 1)), (r, named)
+
+
+def test_every_page_of_the_site_has_a_card_on_the_home_page():
+    pages = {f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")} - {"pages/home.py"}
+    assert sorted(CARD_PAGES) == sorted(pages)
+    assert {r.page for r in SLIDE_MAP} <= set(CARD_PAGES)
+
+
+def _first_slide(script: str) -> int | None:
+    return min((r.first for r in SLIDE_MAP if r.page == script), default=None)
+
+
+def test_the_parts_follow_the_lecture_and_each_card_starts_in_its_part():
+    """Part 1 (language models, 3-19), Part 2 (the RNN classifier, 20-27), Part 3 (why the
+    LSTM fixes the RNN, 28-50), with no gap; each card's first slide in its part, in order."""
+    bounds = [(first, last) for _, first, last, _ in PARTS]
+    assert bounds == [(3, 19), (20, 27), (28, 50)]
+    firsts = []
+    for _, first, last, cards in PARTS:
+        for script, _, _ in cards:
+            n = _first_slide(script)
+            if n is not None:  # the race has no slide of its own: it plays out slide 28
+                assert first <= n <= last, (script, n, first, last)
+                firsts.append(n)
+    assert firsts == sorted(firsts)
+    assert [c[0] for c in PARTS[2][3]][-1] == "pages/race.py"  # after the slides it follows
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_card_and_part_is_worded_and_the_intro_names_the_three_parts(lang):
+    for key, _, _, _ in PARTS:
+        assert t(key + ".title", lang) and t(key + ".caption", lang)
+    for _, _, key in CARDS:
+        for part in ("title", "body", "link"):
+            assert CATALOG[f"{key}.{part}"]["vi"] != CATALOG[f"{key}.{part}"]["en"], (key, part)
+        assert t(key + ".slides", lang)
+    intro = t("home.intro", lang).lower()
+    words = {"vi": ("mô hình ngôn ngữ", "phân loại", "lstm"), "en": ("language model", "classif")}
+    for word in words[lang]:
+        assert word in intro, word
