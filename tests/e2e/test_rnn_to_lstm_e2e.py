@@ -47,3 +47,37 @@ def test_a_bad_matrix_is_explained_and_a_good_one_worked(page, base_url, dialogs
     harness.enter_text(box, "1 0; 0 -1")
     assert page.get_by_text(error.split(":")[0], exact=False).count() == 0
     assert dialogs == [] and harness.exceptions_on(page) == []
+
+
+# The boxes of the marks' labels (f, i, o on σ; g, c on tanh), chart by chart, whether
+# drawn as a trace's text or as annotations.
+_LABELS_JS = """(names) => [...document.querySelectorAll('.js-plotly-plot')].map(plot =>
+    [...plot.querySelectorAll('text')]
+        .filter(el => names.includes(el.textContent.trim()))
+        .map(el => { const r = el.getBoundingClientRect();
+                     return [el.textContent.trim(), r.left, r.top, r.right, r.bottom]; }))"""
+
+
+def _overlaps(labels) -> list[tuple[str, str]]:
+    out = []
+    for k, (a, l1, t1, r1, b1) in enumerate(labels):
+        for b, l2, t2, r2, b2 in labels[k + 1 :]:
+            if l1 < r2 and l2 < r1 and t1 < b2 and t2 < b1:
+                out.append((a, b))
+    return out
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_the_marks_labels_on_the_curves_do_not_overprint(page, base_url, width):
+    """f, i and o sit close together near σ = 1 (z = 4.3-6): each label stays readable."""
+    page.set_viewport_size({"width": width, "height": 900})
+    harness.open_in(page, base_url, PATH, "vi", "rnn_to_lstm.title")
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    for i in range(charts.count()):
+        charts.nth(i).scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    sigma, tanh = page.evaluate(_LABELS_JS, ["f", "i", "o", "g", "c"])
+    assert sorted(x[0] for x in sigma) == ["f", "i", "o"]
+    assert sorted(x[0] for x in tanh) == ["c", "g"]
+    assert _overlaps(sigma) == [] and _overlaps(tanh) == []
+    harness.screenshot(page, f"rnn_to_lstm_marks_{width}")

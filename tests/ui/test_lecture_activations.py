@@ -39,6 +39,19 @@ def test_sigmoid_marks_f_i_o_and_tanh_marks_g_and_c():
     assert list(s.text) == ["f", "i", "o"] and list(th.text) == ["g", "c"]
 
 
+@pytest.mark.parametrize("name", act.FUNCTIONS)
+def test_each_mark_is_labelled_on_a_row_of_its_own(name):
+    """Labels by annotation, not trace text: σ's f, i, o are a few px apart on a phone."""
+    fig = draw.activation_figure(act.curve(name), MARKS, "en")
+    mine = [m for m in MARKS if m.function == name]
+    labels = fig.layout.annotations[1:]
+    assert [(a.text, a.x, a.y) for a in labels] == [(m.name, m.z, m.value) for m in mine]
+    assert fig.data[2].mode == "markers"
+    rows = sorted(a.ay for a in labels)
+    assert all(b - a >= draw.LABEL_STEP for a, b in zip(rows, rows[1:], strict=False))
+    assert all(a.ay > 0 for a in labels)  # below the marks, which sit near the curve's top
+
+
 def test_every_mark_lies_in_a_shaded_zone():
     for m in MARKS:
         assert abs(m.z) > act.curve(m.function).edge

@@ -54,9 +54,8 @@ def activation_figure(c: Curve, marks: list[Marker], lang: str) -> go.Figure:
             go.Scatter(
                 x=[m.z for m in mine],
                 y=[m.value for m in mine],
-                mode="markers+text",
+                mode="markers",
                 text=[m.name for m in mine],
-                textposition=_positions(len(mine)),
                 hovertext=hover,
                 hoverinfo="text",
                 name=t("rnn_to_lstm.fig.marks", lang),
@@ -74,6 +73,20 @@ def activation_figure(c: Curve, marks: list[Marker], lang: str) -> go.Figure:
                 marker=dict(color=COLOR["mark"], size=8, symbol="circle-open"),
             )
         )
+        for m, (ax, ay) in zip(mine, label_offsets([m.z for m in mine]), strict=True):
+            fig.add_annotation(
+                x=m.z,
+                y=m.value,
+                text=m.name,
+                ax=ax,
+                ay=ay,
+                showarrow=True,
+                arrowhead=0,
+                arrowwidth=1,
+                arrowcolor=COLOR["mark"],
+                font=dict(size=13, color=COLOR["mark"]),
+                bgcolor="rgba(255, 255, 255, 0.85)",
+            )
     fig.update_layout(
         title=dict(text=t(f"rnn_to_lstm.fig.{c.name}", lang), x=0, xanchor="left"),
         xaxis_title=t("rnn_to_lstm.fig.x", lang),
@@ -87,11 +100,18 @@ def activation_figure(c: Curve, marks: list[Marker], lang: str) -> go.Figure:
     return fig
 
 
-def _positions(n: int) -> list[str]:
-    """Alternate label sides so close marks (f, i, o near z = 4-6) do not overprint."""
-    return ["top left", "bottom right", "top right", "bottom left"][:n] + ["top center"] * max(
-        0, n - 4
-    )
+LABEL_STEP = 22  # px between stacked labels: more than a 13 px letter's height
+
+
+def label_offsets(zs: list[float]) -> list[tuple[int, int]]:
+    """(ax, ay) in px from each mark to its label: below the curve (the marks sit near its
+    top), one row deeper per mark from left to right, so marks a phone draws a few px
+    apart (f, i, o at z = 4.3-6) get labels on rows of their own."""
+    order = sorted(range(len(zs)), key=lambda k: zs[k])
+    out = [(0, 0)] * len(zs)
+    for row, k in enumerate(order):
+        out[k] = (-10, 26 + LABEL_STEP * row)
+    return out
 
 
 def markers_table(marks: list[Marker], lang: str) -> pd.DataFrame:
