@@ -10,6 +10,8 @@ from tests.support.lang import other_language
 from tests.support.paths import ROOT
 from tests.support.server import streamlit_server
 from ui.i18n import LANGS, t
+from ui.slide_map import CARDS
+from ui.slide_map import PARTS as HOME_PARTS
 
 # (url path, catalog key of its sidebar label, of its title) in the navigation's order (app.py).
 PAGES = [
@@ -22,16 +24,20 @@ PAGES = [
     ("race", "nav.race", "race.title"),
     ("sentiment", "nav.sentiment", "sentiment.title"),
 ]
-PARTS = ("calculator", "gradients", "race", "sentiment")
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_home_shows_the_three_parts_in_its_language(page, base_url, lang):
     harness.open_in(page, base_url, "", lang, "home.calculator.title")
     assert page.title() == "LSTM Lab"
-    for part in PARTS:
-        heading = t(f"home.{part}.title", lang)
-        assert page.get_by_role("heading", name=heading).first.is_visible()
+    # The lecture's parts in order, then a card per page in the order the parts need them.
+    keys = [part for part, *_ in HOME_PARTS] + [key for *_, key in CARDS]
+    tops = []
+    for key in keys:
+        heading = page.get_by_role("heading", name=t(f"{key}.title", lang)).first
+        assert heading.is_visible(), key
+        tops.append(heading.bounding_box()["y"])
+    assert tops[:3] == sorted(tops[:3])
     assert other_language(harness.main_text(page), lang) == []
     assert harness.exceptions_on(page) == []
     harness.screenshot(page, f"home_{lang}")
