@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.i18n import LANGS, NAMES, lang_or_default, t
+from ui.slide_map import PARTS
 
 st.set_page_config(page_title="LSTM Lab", page_icon="🔁", layout="wide")
 
@@ -35,27 +36,34 @@ def language() -> str:
     return ss["site_lang"]
 
 
-# (script, catalog key of its title, icon, url path) in the order of the lecture.
-PAGES = (
-    ("pages/home.py", "nav.home", "🏠", ""),
-    ("pages/language_model.py", "nav.language_model", "🔮", "language-model"),
-    ("pages/bag_or_sequence.py", "nav.bag", "🧺", "bag-or-sequence"),
-    ("pages/calculator.py", "nav.calculator", "🧮", "calculator"),
-    ("pages/rnn_to_lstm.py", "nav.rnn_to_lstm", "🧱", "rnn-to-lstm"),
-    ("pages/gradients.py", "nav.gradients", "📉", "gradients"),
-    ("pages/race.py", "nav.race", "🏁", "race"),
-    ("pages/sentiment.py", "nav.sentiment", "💬", "sentiment"),
-)
+# script -> (catalog key of its title, icon, url path); the order and grouping of the
+# sidebar are the home page's: the lecture's three parts (ui/slide_map.PARTS).
+PAGES = {
+    "pages/home.py": ("nav.home", "🏠", ""),
+    "pages/language_model.py": ("nav.language_model", "🔮", "language-model"),
+    "pages/bag_or_sequence.py": ("nav.bag", "🧺", "bag-or-sequence"),
+    "pages/calculator.py": ("nav.calculator", "🧮", "calculator"),
+    "pages/sentiment.py": ("nav.sentiment", "💬", "sentiment"),
+    "pages/gradients.py": ("nav.gradients", "📉", "gradients"),
+    "pages/rnn_to_lstm.py": ("nav.rnn_to_lstm", "🧱", "rnn-to-lstm"),
+    "pages/race.py": ("nav.race", "🏁", "race"),
+}
 
 
 def navigation(lang: str) -> st.navigation:
-    """All pages of the site, in the order of the lecture, named in the reader's language."""
-    return st.navigation(
-        [
-            st.Page(script, title=t(key, lang), icon=icon, url_path=path or None, default=not path)
-            for script, key, icon, path in PAGES
-        ]
-    )
+    """All pages of the site, grouped by the lecture's parts, named in the reader's language."""
+
+    def page(script: str) -> st.Page:
+        key, icon, path = PAGES[script]
+        return st.Page(
+            script, title=t(key, lang), icon=icon, url_path=path or None, default=not path
+        )
+
+    sections = {"": [page("pages/home.py")]}
+    for part, _, _, cards in PARTS:
+        # The home page's part titles, shortened to fit the sidebar ("home.part1" -> "nav.part1").
+        sections[t(part.replace("home.", "nav.", 1), lang)] = [page(s) for s, *_ in cards]
+    return st.navigation(sections)
 
 
 lang = language()
