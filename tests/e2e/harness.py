@@ -156,13 +156,18 @@ def warm_up(browser, base_url: str) -> None:
 
 PHONE = {"width": 390, "height": 844}
 
-# Every Plotly title (chart, axes) whose text box leaves its chart's box, and how far the
-# document scrolls sideways. A title cut at the chart's edge is a title nobody can read.
+# Every Plotly title (chart, axes, colour bars) whose text box leaves its chart's box, and
+# how far the document scrolls sideways. A title cut at the chart's edge is a title nobody
+# can read. Every title Plotly draws: a second axis's is .y2title, a colour bar's
+# .ycb<id>title (a list of .xtitle and .ytitle missed the curves' right-hand axis).
 _CLIPPED_JS = """() => {
     const out = [];
     for (const svg of document.querySelectorAll('.js-plotly-plot .main-svg:first-of-type')) {
         const box = svg.getBoundingClientRect();
-        for (const t of svg.parentElement.querySelectorAll('.gtitle, .xtitle, .ytitle')) {
+        // a chart not shown (a closed expander, a tab not chosen) is laid out at no size
+        if (!svg.checkVisibility() || box.width === 0 || box.height === 0) continue;
+        const titles = '.infolayer text.gtitle, .infolayer text[class$="title"]';
+        for (const t of svg.parentElement.querySelectorAll(titles)) {
             const r = t.getBoundingClientRect();
             if (!t.textContent.trim() || r.width === 0) continue;
             if (r.left < box.left - 1 || r.right > box.right + 1 ||
@@ -178,6 +183,26 @@ _CLIPPED_JS = """() => {
 def clipped_titles(page) -> list[str]:
     """Chart and axis titles drawn partly outside their chart (cut off on screen)."""
     return page.evaluate(_CLIPPED_JS)
+
+
+def truncated_metrics(page) -> list[str]:
+    """The shown st.metric values too wide for their box (Streamlit ends them with "…")."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stMetricValue"]')]
+            .filter(m => m.offsetParent)
+            .filter(m => { const v = m.querySelector('div') || m;
+                           return v.scrollWidth > v.clientWidth + 1; })
+            .map(m => m.innerText.trim())"""
+    )
+
+
+def table_overflow(page) -> list[int]:
+    """Per shown st.dataframe, the pixels of table hidden behind its own sideways scroll."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller')]
+            .filter(s => s.offsetParent)
+            .map(s => Math.max(0, s.scrollWidth - s.clientWidth))"""
+    )
 
 
 def sideways_overflow(page) -> int:

@@ -24,10 +24,12 @@ from tests.e2e.harness import (
     screenshot,
     settle,
     sideways_overflow,
+    table_overflow,
+    truncated_metrics,
 )
 from tests.support.lang import english_strings, vietnamese_words
 from tests.support.paths import ROOT
-from ui.i18n import t
+from ui.i18n import NAMES, t
 
 pytestmark = [pytest.mark.e2e, requires_chromium]
 
@@ -290,6 +292,7 @@ def test_the_page_fits_a_phone(page, base_url, lang):
     got = assert_fits_phone(page, f"sentiment_phone_{lang}")
     # P(positive), the gates; by length, reliability, challenge; the first card's two charts
     assert got["charts"] == 7
+    assert truncated_metrics(page) == []
     assert exceptions_on(page) == []
 
     page.get_by_text(t("sentiment.mode.many", lang)[2:], exact=False).first.click()
@@ -305,6 +308,99 @@ def test_the_page_fits_a_phone(page, base_url, lang):
     assert clipped_titles(page) == []
     assert exceptions_on(page) == []
     screenshot(page, f"sentiment_phone_bulk_{lang}")
+
+
+# ------------------------------------------------------------------ the models' section
+
+# The catalog texts the models' charts are titled, named and labelled with.
+CHART_KEYS = (
+    "sentiment.fig.length_bucket", "sentiment.fig.accuracy", "sentiment.fig.mean_p",
+    "sentiment.fig.positive_share", "sentiment.fig.ideal", "sentiment.col.accuracy",
+    "sentiment.fig.confusion", "sentiment.fig.best", "sentiment.curve.train_loss",
+    "sentiment.curve.val_accuracy", "sentiment.name.bag",
+)  # fmt: skip
+
+# Every title, axis title, annotation and trace name of the models' charts as the browser's
+# Plotly holds them, and the words drawn on their axes (tags such as <b> taken out).
+_CHART_TEXT_JS = """zoo => [...zoo.querySelectorAll('.js-plotly-plot')].flatMap(gd => {
+    const L = gd.layout || {}, out = [];
+    if (L.title && L.title.text) out.push(L.title.text);
+    for (const [k, ax] of Object.entries(L))
+        if (/^[xy]axis\\d*$/.test(k) && ax && ax.title && ax.title.text) out.push(ax.title.text);
+    for (const a of L.annotations || []) if (a.text) out.push(a.text);
+    for (const d of gd.data || []) if (d.name) out.push(d.name);
+    for (const t of gd.querySelectorAll('.xtick text, .ytick text')) out.push(t.textContent);
+    return out.map(x => String(x).replace(/<[^>]*>/g, '').trim());
+})"""
+
+
+def _open_zoo(page, lang: str):
+    zoo = page.locator('[data-testid="stExpander"]').filter(has_text=t("sentiment.zoo", lang)[2:])
+    zoo.locator("summary").click()
+    zoo.locator(".js-plotly-plot").nth(4).wait_for()
+    settle(page)
+    return zoo
+
+
+def _each_card(page, zoo):
+    """Choose each model card's tab in turn, yielding once it is shown."""
+    tabs = zoo.get_by_role("tab")
+    for i in range(tabs.count()):
+        tabs.nth(i).click()
+        zoo.get_by_role("tabpanel").filter(visible=True).locator(".js-plotly-plot").last.wait_for()
+        page.wait_for_timeout(300)  # Plotly lays a chart out again once its tab is shown
+        yield i
+
+
+@pytest.mark.parametrize(("first", "second"), [("vi", "en"), ("en", "vi")])
+def test_the_models_charts_follow_a_language_switch(page, base_url, first, second):
+    """Reported once: the still-closed models' section showing Vietnamese chart titles on an
+    English page after a switch. A settled page never did; while the run that follows the
+    switch is going, the old language's charts are still drawn beside the new ones."""
+    open_page(page, base_url, f"sentiment?lang={first}", t("sentiment.title", first)[2:])
+    page.get_by_text("P(positive) =", exact=False).first.wait_for()
+    settle(page)
+    page.locator('[data-testid="stSidebar"]').get_by_text(NAMES[second], exact=True).click()
+    settle(page)
+    page.get_by_text(t("sentiment.title", second)[2:], exact=False).first.wait_for()
+    zoo = _open_zoo(page, second)
+    texts: list[str] = []
+    for _ in _each_card(page, zoo):
+        texts += zoo.evaluate(_CHART_TEXT_JS)
+    # by length, calibration, challenge; two per card: none of the old language left over
+    assert zoo.locator(".js-plotly-plot").count() == 3 + 2 * 3
+    shown = set(texts)
+    assert {t(k, second) for k in CHART_KEYS} <= shown, {t(k, second) for k in CHART_KEYS} - shown
+    old = {t(k, first) for k in CHART_KEYS} - {t(k, second) for k in CHART_KEYS}
+    assert shown & old == set()
+    if second == "en":
+        assert vietnamese_words(" ".join(texts), allowed="chả") == []
+    else:
+        assert english_strings(" | ".join(texts), min_words=2) == []
+    assert exceptions_on(page) == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_models_section_fits_a_desktop(page, base_url, lang):
+    """1280 x 900: both parts of the models' table show every column without a sideways
+    scroll, every metric value shows whole, and no chart cuts a title, in every card."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    open_page(page, base_url, f"sentiment?lang={lang}", t("sentiment.title", lang)[2:])
+    page.get_by_text("P(positive) =", exact=False).first.wait_for()
+    zoo = _open_zoo(page, lang)
+    zoo.locator('[data-testid="stDataFrame"]').nth(1).scroll_into_view_if_needed()
+    hidden = table_overflow(page)
+    assert len(hidden) == 2 and max(hidden) <= 1, hidden
+    for i in _each_card(page, zoo):
+        for chart in zoo.locator(".js-plotly-plot").filter(visible=True).all():
+            chart.scroll_into_view_if_needed()
+        assert clipped_titles(page) == [], i
+        metrics = zoo.locator('[data-testid="stMetricValue"]').filter(visible=True)
+        assert metrics.count() == 3
+        assert truncated_metrics(page) == [], i
+    assert sideways_overflow(page) == 0
+    assert exceptions_on(page) == []
+    screenshot(page, f"sentiment_models_desktop_{lang}")
 
 
 # ------------------------------------------------------------------ a long review

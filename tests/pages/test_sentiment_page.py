@@ -14,6 +14,8 @@ from tests.support.apptest import open_page
 from tests.support.lang import english_strings, vietnamese_words, visible_text
 from ui.i18n import t
 from ui.markdown import shown_text
+from ui.sentiment import card as card_words
+from ui.sentiment import tables
 
 PAGE = "pages/sentiment.py"
 
@@ -209,10 +211,14 @@ def test_the_zoo_shows_the_table_length_calibration_and_a_card_per_model(lang):
 
     at = _page(lang)
     (zoo,) = [e for e in at.expander if e.label == t("sentiment.zoo", lang)]
-    df = next(d.value for d in zoo.dataframe)
+    # two tables (accuracy; size and speed), each narrow enough for 1280 px; joined, every column
+    frames = [d.value.data if hasattr(d.value, "data") else d.value for d in zoo.dataframe]
+    assert len(frames) == 2
+    names = [t(f"sentiment.name.{n}", lang) for n in MODEL_NAMES]
+    assert all(list(f.index) == names for f in frames)
+    df = frames[0].join(frames[1])
+    assert list(df.columns) == [t(f"sentiment.zoo.col.{c}", lang) for c in tables.ZOO_COLUMNS]
     md = {n: load_model(name=n).metadata for n in MODEL_NAMES}
-    df = df.data if hasattr(df, "data") else df  # a Styler's frame
-    assert list(df.index) == [t(f"sentiment.name.{n}", lang) for n in MODEL_NAMES]
     typed, challenge = (t(f"sentiment.zoo.col.{c}", lang) for c in ("typed", "challenge"))
     rate = t("sentiment.zoo.col.rate", lang)
     for name, (_, row) in zip(MODEL_NAMES, df.iterrows(), strict=True):
@@ -706,4 +712,6 @@ def test_the_model_cards_speak_the_page_language(lang):
     for label in ("sentiment.m.size", "sentiment.m.one", "sentiment.m.bulk"):
         assert labels.count(t(label, lang)) == 3  # one per model's card
     assert all(m.value != "—" for m in zoo.metric)  # the report measured every model
+    # short values, the unit in the label when it is long: a metric cut "2,028 reviews/s" short
+    assert all(len(m.value) <= card_words.MAX_METRIC_CHARS for m in zoo.metric)
     assert "val_accuracy_no_diacritics" not in text

@@ -106,6 +106,8 @@ def test_card_figures_draw_the_shipped_metadata(zoo, lang):
     assert len(fig.data) == 1 + len(logged)  # loss + every accuracy the run logged
     assert [list(tr.x) for tr in fig.data][0] == [c["epoch"] for c in card.curves]
     assert fig.layout.xaxis.title.text == "epoch" and fig.layout.yaxis2.title.text
+    # percent ticks on the right, not Plotly's "0.89449": long ticks pushed its title out
+    assert fig.layout.yaxis2.tickformat == ".1%" and fig.layout.yaxis2.automargin
     assert fig.layout.legend.orientation == "h"
     assert "val_accuracy" not in _words(fig)  # metadata keys never reach the legend
     _one_language(fig, lang)
@@ -192,3 +194,26 @@ def test_the_zoo_figures_draw_one_trace_per_model(lang):
     assert list(fig.data[0].y) == [figures.t("sentiment.challenge.negation", lang),
                                    figures.t("sentiment.challenge.plain", lang)]  # fmt: skip
     _one_language(fig, lang)
+
+
+HALF_WIDTH_TITLE = 24  # characters: what a half-width chart's plot area holds at 800 px
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_half_width_charts_have_titles_their_plot_area_holds(zoo, lang):
+    """The calibration chart's x title ("P(positive) trung bình của nhóm") was wider than
+    its plot area at 800-900 px and ran off both edges; a chart title aligned on the plot
+    area was pushed off the right edge by long tick labels."""
+    card = model_card(zoo.metadata, zoo.models_dir, zoo.name)
+    rel = {"lstm": [{"n": 10, "mean_p": 0.05, "positive_share": 0.1}]}
+    ch = {"lstm": {"negation": {"n": 28, "accuracy": 0.5}}}
+    half = [figures.reliability_figure(rel, lang), figures.challenge_figure(ch, lang),
+            figures.confusion_figure(card.confusion, lang),
+            figures.curves_figure(card.curves, card.best_epoch, lang)]  # fmt: skip
+    for fig in half:
+        for ax in [k for k in fig.layout if k.startswith(("xaxis", "yaxis"))]:
+            title = fig.layout[ax].title.text or ""
+            assert len(title) <= HALF_WIDTH_TITLE, (ax, title)
+            assert fig.layout[ax].automargin, ax
+    title = figures.confusion_figure(card.confusion, lang).layout.title
+    assert (title.xref, title.x, title.xanchor) == ("container", 0, "left")

@@ -60,6 +60,27 @@ def test_zoo_table_has_a_row_per_model_and_every_figure(lang):
     assert set(tables.zoo_formats(lang)) == set(df.columns)
     html = df.style.format(tables.zoo_formats(lang), na_rep="—").to_html()
     assert "88.0%" in html and "966,465" in html and "2,028" in html and "—" in html
+    # The page draws it in two parts that together hold every column once, each part's
+    # numbers formatted.
+    parts = [tables.zoo_table(rows, lang, p) for p in tables.ZOO_PARTS]
+    assert [c for p in parts for c in p.columns] == list(df.columns)
+    for name, part in zip(tables.ZOO_PARTS, parts, strict=True):
+        assert list(part.index) == list(df.index)
+        assert set(tables.zoo_formats(lang, name)) == set(part.columns)
+        part.style.format(tables.zoo_formats(lang, name), na_rep="—").to_html()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_part_of_the_zoo_table_is_narrow_enough_for_1280_px(lang):
+    """At 1280 px the expander shows about 780 px of table: one ten-column table hid its
+    last column behind a sideways scroll. A part's headings together stay within what
+    fits: about 7 px a character plus each column's padding (the browser test measures
+    the real widths)."""
+    assert set(tables.ZOO_COLUMNS) == {c for p in tables.ZOO_PARTS.values() for c in p}
+    for cols in tables.ZOO_PARTS.values():
+        heads = [t("sentiment.col.model", lang), *(t(f"sentiment.zoo.col.{c}", lang) for c in cols)]
+        assert len(heads) <= 6
+        assert sum(7 * max(len(h), 8) + 24 for h in heads) < 760, heads
 
 
 def test_results_table_labels_headings_and_values_in_each_language():
@@ -94,6 +115,33 @@ def test_card_facts_and_limits_are_in_one_language(card, model, lang):
     else:
         assert english_strings(text, min_words=2) == [], english_strings(text, min_words=2)
     assert "val_accuracy_no_diacritics" not in text and "no_diacritics" not in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_speed_metrics_show_short_values_with_the_unit_in_value_or_label(card, lang):
+    """A metric cuts a long value short ("2,028…"): values stay a few characters, and
+    reviews per second is named in the label."""
+    got = card_words.speed_metrics(card, lang)
+    assert [label for label, *_ in got] == [t(f"sentiment.m.{k}", lang)
+                                            for k in ("size", "one", "bulk")]  # fmt: skip
+    assert all(len(value) <= card_words.MAX_METRIC_CHARS for _, value, _ in got), got
+    sp = card.speed
+    assert got[1][1] == f"{sp['one_review_ms']:.1f} ms"
+    assert got[2][1] == f"{sp['reviews_per_s']:,.0f}"
+    assert ("reviews/s" if lang == "en" else "bình luận/s") in got[2][0]
+    assert got[2][2] == t("sentiment.m.bulk_help", lang, n=sp["n"])
+
+
+def test_speed_metrics_stay_short_for_slow_or_fast_models(card):
+    import dataclasses
+
+    extreme = dataclasses.replace(card, speed={"one_review_ms": 1234.5, "reviews_per_s": 123456.7,
+                                               "n": 10_000})  # fmt: skip
+    got = card_words.speed_metrics(extreme, "vi")
+    assert [v for _, v, _ in got[1:]] == ["1,234 ms", "123,457"]
+    assert all(len(v) <= card_words.MAX_METRIC_CHARS for _, v, _ in got)
+    empty = dataclasses.replace(card, speed={}, file_bytes={})
+    assert [v for _, v, _ in card_words.speed_metrics(empty, "en")] == ["?", "—", "—"]
 
 
 def test_card_limits_start_with_the_validation_errors(card, model):

@@ -34,9 +34,10 @@ def token_axis(tokens: list[str]) -> list[str]:
 
 
 def _title(text: str) -> dict:
-    """A chart title kept inside the figure's own top margin, left-aligned."""
-    return {"text": text, "x": 0, "xanchor": "left", "xref": "paper", "y": 1, "yanchor": "top",
-            "yref": "container", "pad": {"t": 8}}  # fmt: skip
+    """A chart title kept inside the figure's own top margin, left-aligned on the figure's
+    edge (on the plot area's, long tick labels pushed it off the right edge at 800 px)."""
+    return {"text": text, "x": 0, "xanchor": "left", "xref": "container", "y": 1,
+            "yanchor": "top", "yref": "container", "pad": {"t": 8, "l": 10}}  # fmt: skip
 
 
 def _layout(fig: go.Figure, height: int, top: int = 40, **kw) -> go.Figure:
@@ -204,7 +205,10 @@ def curves_figure(curves: list[dict], best_epoch: int | None, lang: str) -> go.F
     _layout(fig, 420, top=20, legend={"orientation": "h", "yanchor": "top", "y": -0.25, "x": 0})
     fig.update_xaxes(title_text="epoch", dtick=1)
     fig.update_yaxes(title_text="loss", secondary_y=False)
-    fig.update_yaxes(title_text=t("sentiment.fig.accuracy", lang), secondary_y=True)
+    # A short right-hand title (the legend says which accuracy) and percent ticks, not
+    # Plotly's "0.89449": "độ chính xác (validation)" beside long ticks ran off the edge.
+    fig.update_yaxes(title_text=t("sentiment.col.accuracy", lang), tickformat=".1%",
+                     secondary_y=True)  # fmt: skip
     return fig
 
 

@@ -78,26 +78,34 @@ def comparison_table(verdicts: list, chosen: str, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
-ZOO_COLUMNS = ("typed", "underscore", "no_diacritics", "challenge", "sure_wrong", "parameters",
-               "size", "ms", "rate")  # fmt: skip
+# The models' table in two parts, each narrow enough for the expander at 1280 px: a single
+# ten-column table hid its last column behind a sideways scroll.
+ZOO_PARTS = {
+    "accuracy": ("typed", "underscore", "no_diacritics", "challenge", "sure_wrong"),
+    "cost": ("parameters", "size", "ms", "rate"),
+}
+ZOO_COLUMNS = (*ZOO_PARTS["accuracy"], *ZOO_PARTS["cost"])
+_ZOO_FORMATS = {"typed": "{:.1%}", "underscore": "{:.1%}", "no_diacritics": "{:.1%}",
+                "challenge": "{:.1%}", "sure_wrong": "{:,.0f}", "parameters": "{:,.0f}",
+                "size": "{:.1f}", "ms": "{:.2f}", "rate": "{:,.0f}"}  # fmt: skip
 
 
-def zoo_table(rows: list, lang: str) -> pd.DataFrame:
-    """core.sentiment.zoo.ZooRow per model, indexed by the model's name; None stays None."""
+def zoo_table(rows: list, lang: str, part: str | None = None) -> pd.DataFrame:
+    """core.sentiment.zoo.ZooRow per model, indexed by the model's name; None stays None.
+    part: "accuracy" or "cost" (ZOO_PARTS) for that part's columns only; None: all."""
     data = [
         (*(r.accuracy.get(f) for f in ("typed", "underscore", "no_diacritics")), r.challenge,
          r.sure_wrong, r.parameters, None if r.file_bytes is None else r.file_bytes / 2**20,
          r.one_review_ms, r.reviews_per_s)
         for r in rows
     ]  # fmt: skip
-    cols = [t(f"sentiment.zoo.col.{c}", lang) for c in ZOO_COLUMNS]
     index = pd.Index([model_name(r.model, lang) for r in rows], name=t("sentiment.col.model", lang))
-    return pd.DataFrame(data, columns=cols, index=index)
+    df = pd.DataFrame(data, columns=list(ZOO_COLUMNS), index=index)
+    df = df[list(ZOO_PARTS[part] if part else ZOO_COLUMNS)]
+    return df.rename(columns=lambda c: t(f"sentiment.zoo.col.{c}", lang))
 
 
-def zoo_formats(lang: str) -> dict[str, str]:
-    """The zoo table's number formats by column heading (for a Styler)."""
-    fmt = {"typed": "{:.1%}", "underscore": "{:.1%}", "no_diacritics": "{:.1%}",
-           "challenge": "{:.1%}", "sure_wrong": "{:,.0f}", "parameters": "{:,.0f}",
-           "size": "{:.1f}", "ms": "{:.2f}", "rate": "{:,.0f}"}  # fmt: skip
-    return {t(f"sentiment.zoo.col.{c}", lang): f for c, f in fmt.items()}
+def zoo_formats(lang: str, part: str | None = None) -> dict[str, str]:
+    """The zoo table's number formats by column heading (for a Styler), of part or all."""
+    cols = ZOO_PARTS[part] if part else ZOO_COLUMNS
+    return {t(f"sentiment.zoo.col.{c}", lang): _ZOO_FORMATS[c] for c in cols}

@@ -15,10 +15,14 @@ def zoo_section(z: Zoo, cards: dict, errors: dict, lang: str) -> None:
     """Every part of the models section; cards: model -> ModelCard; errors: model ->
     the ModelUnavailable that kept it from loading (its card says so)."""
     st.markdown(t("sentiment.zoo.table", lang))
-    df = tables.zoo_table(z.rows, lang)
-    st.dataframe(df.style.format(tables.zoo_formats(lang), na_rep="—"), key="sentiment_zoo_table")
     n = next((r.challenge_n for r in z.rows if r.challenge_n), "?")
-    st.caption(t("sentiment.zoo.table_caption", lang, n=n, cpus=z.cpus or "?"))
+    for part, key, caption in (
+        ("accuracy", "sentiment_zoo_table", {"n": n}),
+        ("cost", "sentiment_zoo_cost_table", {"cpus": z.cpus or "?"}),
+    ):
+        df = tables.zoo_table(z.rows, lang, part)
+        st.dataframe(df.style.format(tables.zoo_formats(lang, part), na_rep="—"), key=key)
+        st.caption(t(f"sentiment.zoo.{part}_caption", lang, **caption))
     st.markdown(t("sentiment.zoo.length", lang))
     if z.gap is not None:
         a, gap_a, b, gap_b = z.gap
