@@ -12,7 +12,7 @@ from ui.i18n import t
 from ui.page import start
 from ui.sentiment import sections
 from ui.sentiment.errors import error_markdown
-from ui.sentiment.zoo import zoo_section
+from ui.sentiment.zoo import models_expander
 
 lang = start()
 UPLOAD_MB = int(st.get_option("server.maxUploadSize"))
@@ -145,5 +145,4 @@ if mode == "one":
 else:
     many_reviews()
 st.divider()
-with st.expander(t("sentiment.zoo", lang), expanded=False):
-    zoo_section(*zoo.zoo_of(models), errors, lang)
+models_expander(lambda: zoo.zoo_of(models), errors, lang)

@@ -34,6 +34,13 @@ def _page(lang: str | None = None):
     return at
 
 
+def _open_models(at):
+    """Open the models' expander as a click would (it is drawn only while open)."""
+    at.session_state["sentiment_zoo"] = True
+    at.run()
+    return at
+
+
 def _texts(at) -> str:
     """Every message, markdown, caption and HTML body on the page, joined."""
     parts = []
@@ -205,11 +212,25 @@ def test_the_comparison_puts_the_review_through_every_model(lang):
     assert t("sentiment.compare_caption", lang) in [c.value for c in at.caption]
 
 
+def test_the_models_section_is_drawn_only_while_open():
+    at = _page("vi")
+    (box,) = [e for e in at.expander if e.label == t("sentiment.zoo", "vi")]
+    assert len(box.dataframe) == 0 and len(box.tabs) == 0  # closed: nothing computed or sent
+    _open_models(at)
+    _healthy(at)
+    (box,) = [e for e in at.expander if e.label == t("sentiment.zoo", "vi")]
+    assert len(box.dataframe) == 2 and len(box.tabs) == 3
+    at.session_state["sentiment_zoo"] = False
+    at.run()
+    (box,) = [e for e in at.expander if e.label == t("sentiment.zoo", "vi")]
+    assert len(box.dataframe) == 0
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_zoo_shows_the_table_length_calibration_and_a_card_per_model(lang):
     from core.sentiment import MODEL_NAMES, load_model
 
-    at = _page(lang)
+    at = _open_models(_page(lang))
     (zoo,) = [e for e in at.expander if e.label == t("sentiment.zoo", lang)]
     # two tables (accuracy; size and speed), each narrow enough for 1280 px; joined, every column
     frames = [d.value.data if hasattr(d.value, "data") else d.value for d in zoo.dataframe]
@@ -336,7 +357,7 @@ def test_every_model_missing_stops_only_this_page(monkeypatch, lang):
 def test_one_model_missing_leaves_the_others_working(monkeypatch, lang):
     import streamlit as st
 
-    at = _missing(monkeypatch, lang, broken=("rnn",))
+    at = _open_models(_missing(monkeypatch, lang, broken=("rnn",)))
     _healthy(at)
     assert at.radio(key="sentiment_model").value == "lstm" and _verdict(at) is not None
     # only the rnn's card says it is missing
@@ -661,7 +682,7 @@ def _quoted(at) -> str:
 def _drive(lang: str) -> tuple[str, str]:
     """Every main widget of the page, model card included: (all it showed, the review text
     among it)."""
-    at = _page(lang)
+    at = _open_models(_page(lang))
     seen, quoted = [], []
 
     def look():
@@ -704,7 +725,7 @@ def test_vietnamese_page_shows_no_english_interface_string():
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_model_cards_speak_the_page_language(lang):
-    at = _page(lang)
+    at = _open_models(_page(lang))
     (zoo,) = [e for e in at.expander if e.label == t("sentiment.zoo", lang)]
     text = visible_text(at)
     assert t("sentiment.card.limits", lang).strip("*") in text

@@ -3,12 +3,27 @@ calibration and the challenge set, and a model card per model, drawn from core's
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from core.sentiment.zoo import Zoo
 from ui.i18n import t
 from ui.sentiment import figures, sections, tables
 from ui.sentiment.errors import error_markdown
+
+
+def models_expander(figures_of: Callable[[], tuple[Zoo, dict]], errors: dict, lang: str) -> None:
+    """The section in an expander drawn only while open: nine charts no rerun should pay
+    for unseen. figures_of() is core's zoo_of for the loaded models.
+
+    Streamlit counts the label in an expander's identity, so a language switch closes it;
+    keeping it open by passing `expanded` from the last run changes that identity on the
+    run after every click, and the next click is then lost."""
+    box = st.expander(t("sentiment.zoo", lang), key="sentiment_zoo", on_change="rerun")
+    if box.open:
+        with box:
+            zoo_section(*figures_of(), errors, lang)
 
 
 def zoo_section(z: Zoo, cards: dict, errors: dict, lang: str) -> None:
