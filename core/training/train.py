@@ -70,7 +70,14 @@ class TrainConfig:
 TRAIN_DEFAULTS = {
     "bag": {"epochs": 12, "lr": 1e-2, "lr_decay": 0.85, "patience": 3},
     "rnn": {"epochs": 6, "patience": 2, "lr": 2e-3, "lr_decay": 0.8},
-    "lstm": {"epochs": 12, "patience": 2, "lr": 3e-3, "lr_decay": 0.8, "strip_prob": 0.2},
+    "lstm": {
+        "epochs": 12,
+        "patience": 2,
+        "lr": 3e-3,
+        "lr_decay": 0.8,
+        "strip_prob": 0.2,
+        "pretrain_epochs": 3,
+    },
 }
 
 
