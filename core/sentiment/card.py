@@ -42,6 +42,14 @@ def _n_validation(md: dict) -> int | None:
     return None
 
 
+def _length_temperature(calibration: dict | None) -> tuple[float, float] | None:
+    """T(2) and T(100) of the recorded length calibration, T(t) = a + b * t**e."""
+    if not calibration or not all(k in calibration for k in "abe"):
+        return None
+    a, b, e = (float(calibration[k]) for k in "abe")
+    return a + b * 2.0**e, a + b * 100.0**e
+
+
 def model_card(metadata: dict, models_dir=None, name: str | None = None) -> ModelCard:
     """Model-card figures of model `name` (default: the metadata's kind); missing metadata
     keys are None instead of failing the page. models_dir: the models/ folder, for the
@@ -76,6 +84,8 @@ def model_card(metadata: dict, models_dir=None, name: str | None = None) -> Mode
         "threads": timings.get("threads"),
         "averaged": weights.get("epochs"),  # the epochs whose weights were averaged
         "temperature": weights.get("temperature"),
+        # the length temperature T(t) at 2 and 100 tokens (None for a file without one)
+        "length_temperature": _length_temperature(weights.get("calibration")),
         "command": md.get("command"),
         "torch_version": md.get("torch_version"),
         "opset": (md.get("onnx") or {}).get("opset"),

@@ -12,7 +12,9 @@
   numbers are the ONNX graph's (tests compare).
 
 The readouts mirror core/training/model.py: the bag's head on the mean, the RNN's head
-on h_T, the LSTM's head on [h_T, mean of h_1..h_T, attention average of h_1..h_T].
+on h_T, the LSTM's head on [h_T, mean of h_1..h_T, attention average of h_1..h_T]; each
+logit is then divided by the length temperature T(t) of the graph (a variant without
+token k has T - 1 tokens).
 """
 
 from __future__ import annotations
@@ -20,15 +22,16 @@ from __future__ import annotations
 import numpy as np
 from threadpoolctl import threadpool_limits
 
-from core.nn.cells import lstm_update, rnn_update, sigmoid
+from core.nn.cells import lstm_update, rnn_update
 from core.sentiment.weights import SentimentWeights
 
 
 def lstm_logit(w: SentimentWeights, h: np.ndarray) -> float:
-    """The LSTM classifier's logit after the last row of h (T, H)."""
+    """The LSTM classifier's calibrated logit after the last row of h (T, H): its sigmoid is
+    the graph's P(positive)."""
     a = np.exp(np.clip(h @ w.w_att + w.b_att, -30.0, 30.0))[:, None]  # (T, 1)
     feats = np.concatenate([h[-1], h.mean(axis=0), (a * h).sum(axis=0) / a.sum()])  # (3H,)
-    return float(feats @ w.w_head + w.b_head)
+    return float((feats @ w.w_head + w.b_head) / w.temperature(len(h)))
 
 
 def leave_one_out(w: SentimentWeights, ids: list[int]) -> np.ndarray:
@@ -44,7 +47,7 @@ def leave_one_out(w: SentimentWeights, ids: list[int]) -> np.ndarray:
 
 def _bag(w: SentimentWeights, ids: list[int]) -> np.ndarray:
     s = w.scores[np.asarray(ids)].astype(np.float64)  # (T,) each token's term of the mean
-    return sigmoid((s.sum() - s) / (len(ids) - 1) + w.b_head)
+    return w.probability((s.sum() - s) / (len(ids) - 1) + w.b_head, len(ids) - 1)
 
 
 def _rnn(w: SentimentWeights, ids: list[int]) -> np.ndarray:
@@ -57,7 +60,7 @@ def _rnn(w: SentimentWeights, ids: list[int]) -> np.ndarray:
         n = s + 2
         h[:n] = rnn_update(h[:n] @ w.W_hh_T + xp[s], w.rnn.nonlinearity)
         h[s] = review  # variant s skips token s
-    return sigmoid(h[:T] @ w.w_head + w.b_head)
+    return w.probability(h[:T] @ w.w_head + w.b_head, T - 1)
 
 
 def _lstm(w: SentimentWeights, ids: list[int]) -> np.ndarray:
@@ -84,4 +87,4 @@ def _lstm(w: SentimentWeights, ids: list[int]) -> np.ndarray:
         for a, v in zip(state, review, strict=True):
             a[s] = v  # variant s skips token s: it keeps the state from before it
     feats = np.concatenate([h[:T], S_h[:T] / (T - 1), S_ah[:T] / S_a[:T]], axis=1)  # (T, 3H)
-    return sigmoid(feats @ w.w_head + w.b_head)
+    return w.probability(feats @ w.w_head + w.b_head, T - 1)

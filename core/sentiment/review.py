@@ -175,11 +175,12 @@ def top_influences(
     return pos, neg
 
 
-def bag_shares(scores: np.ndarray, ids: list[int]) -> list[float]:
-    """Each read token's exact share of the bag's logit: the logit is the mean of the
-    tokens' terms E_w·w_head plus the bias, so token k adds term_k / T."""
+def bag_shares(scores: np.ndarray, ids: list[int], temperature: float = 1.0) -> list[float]:
+    """Each read token's exact share of the bag's calibrated logit: the head's logit is the
+    mean of the tokens' terms E_w·w_head plus the bias, and the graph divides it by the
+    length temperature T(T) before the sigmoid, so token k adds term_k / (T · T(T))."""
     s = np.asarray(scores, dtype=np.float64)[np.asarray(ids)]
-    return (s / len(ids)).tolist()
+    return (s / (len(ids) * temperature)).tolist()
 
 
 @dataclass(frozen=True)
@@ -202,7 +203,8 @@ class ReviewTrace:
     compute_ms: float  # wall time of this whole function, as measured when it ran
     model: str = "lstm"  # which model: "bag" | "rnn" | "lstm"
     shares: list[float] = field(default_factory=list)  # bag: each token's share of the logit
-    bias: float = 0.0  # bag: the logit's constant term
+    bias: float = 0.0  # bag: the calibrated logit's constant term (b / T(T))
+    temperature: float = 1.0  # bag: T(T), the length temperature the head's logit is divided by
 
 
 def review_trace(model, text: str) -> ReviewTrace:
@@ -212,11 +214,12 @@ def review_trace(model, text: str) -> ReviewTrace:
     text = text[:MAX_REVIEW_CHARS]
     a = model.analyze(text)
     name = getattr(model, "name", "lstm")
-    diff, gates, focus, shares, bias = 0.0, {}, None, [], 0.0
+    diff, gates, focus, shares, bias, temp = 0.0, {}, None, [], 0.0, 1.0
     if name == "bag":
         if a.ids:
             w = model.weights()
-            shares, bias = bag_shares(w.scores, a.ids), float(w.b_head)
+            temp = float(w.temperature(len(a.ids)))  # the graph's divisor at this length
+            shares, bias = bag_shares(w.scores, a.ids, temp), float(w.b_head) / temp
             diff = abs(float(1 / (1 + np.exp(-(sum(shares) + bias)))) - a.p_positive)
     elif a.ids:  # the heat maps are only honest if the NumPy cell is the shipped model
         trace = model.gate_trace(a.ids)
@@ -238,4 +241,5 @@ def review_trace(model, text: str) -> ReviewTrace:
         model=name,
         shares=shares,
         bias=bias,
+        temperature=temp,
     )

@@ -10,6 +10,10 @@ Weights are found by name where the exporter keeps the module's names
 and by the node that reads them where it does not: the LSTM or RNN node's W, R, B
 inputs, and the MatMul nodes of the `/model/w_att/` and `/model/head/` scopes. The
 model's kind is the graph's own: an LSTM node, an RNN node, or neither (the bag).
+
+The graph divides the head's logit after t tokens by T(t) = a + b * t**e before the
+sigmoid (core/training/model.py LengthTemperature; initializers model.calib.{a,b,e}).
+A file without them is read as T = 1.
 """
 
 from __future__ import annotations
@@ -56,6 +60,16 @@ class SentimentWeights:
     w_att: np.ndarray | None = None  # (H,) float32 attention score weights (lstm)
     b_att: float = 0.0
     scores: np.ndarray | None = None  # (V,) float32 bag only: E @ w_head, a token's term
+    calib: tuple[float, float, float] = (1.0, 0.0, 0.0)  # (a, b, e): T(t) = a + b * t**e
+
+    def temperature(self, t):
+        """T(t), the divisor of the logit after t tokens (t an int or an array of them)."""
+        a, b, e = self.calib
+        return a + b * np.power(np.asarray(t, dtype=np.float64), e)
+
+    def probability(self, logit, t):
+        """Calibrated P(positive) of the head's logit(s) after t tokens: the graph's p_prefix."""
+        return 1.0 / (1.0 + np.exp(-np.asarray(logit, dtype=np.float64) / self.temperature(t)))
 
     @property
     def hidden_size(self) -> int:
@@ -91,6 +105,8 @@ def parse_weights(path: Path | str) -> SentimentWeights:
         w_head=_frozen(_matmul_weight(graph, init, "/model/head/")[:, 0].astype(f32)),
         b_head=float(init["model.head.bias"][0]),
     )
+    if "model.calib.a" in init:
+        head["calib"] = tuple(float(init[f"model.calib.{k}"].reshape(-1)[0]) for k in "abe")
     ops = {n.op_type: n for n in graph.nodes}
     if "LSTM" in ops:
         W, R, B = (init[name][0] for name in ops["LSTM"].inputs[1:4])  # (4H, D), (4H, H), (8H,)

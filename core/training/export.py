@@ -61,6 +61,7 @@ def torch_from_onnx(path: Path | str, cfg: ModelConfig):
     f32 = lambda a: torch.from_numpy(np.array(a, dtype=np.float32))  # noqa: E731 (a copy)
     model = build(cfg).eval()
     head = {"head.weight": f32(w.w_head[None, :]), "head.bias": f32([w.b_head])}
+    head.update({f"calib.{k}": f32([v]) for k, v in zip("abe", w.calib, strict=True)})
     if cfg.kind == "bag":
         state = {"bag.weight": f32(w.E), **head}
     elif cfg.kind == "rnn":

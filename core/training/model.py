@@ -60,6 +60,32 @@ def default_config(kind: str, **overrides) -> ModelConfig:
     return cfg
 
 
+class LengthTemperature(nn.Module):
+    """Calibration by length: the logit after t tokens is divided by T(t) = a + b * t**e.
+
+    A few tokens settle little, yet a model trained on whole reviews answers them as
+    surely as a whole review (one strong word pins the bag's mean). a, b and e are fitted
+    on validation (core/training/selection.py), never trained; the identity is a=1, b=0.
+    T(t) > 0 keeps every logit's sign, so no verdict changes, only how sure it is."""
+
+    def __init__(self):
+        super().__init__()
+        # (1,)-shaped buffers: the exporter keeps them as named initializers
+        # (model.calib.a, .b, .e), which core.sentiment.weights reads back.
+        self.register_buffer("a", torch.ones(1))
+        self.register_buffer("b", torch.zeros(1))
+        self.register_buffer("e", torch.full((1,), -0.5))
+
+    def temperature(self, T: int, like: torch.Tensor) -> torch.Tensor:
+        """T(1..T) as (1, T)."""
+        t = _steps(T, like).view(1, -1)
+        return self.a + self.b * torch.pow(t, self.e)
+
+    def forward(self, logits: torch.Tensor) -> torch.Tensor:
+        """Calibrated logits (B, T) of the raw prefix logits (B, T)."""
+        return logits / self.temperature(logits.shape[1], logits)
+
+
 def _steps(T: int, like: torch.Tensor) -> torch.Tensor:
     """1..T as (1, T, 1), the running mean's divisors."""
     return torch.arange(1, T + 1, dtype=like.dtype, device=like.device).view(1, -1, 1)
@@ -74,6 +100,7 @@ class BagClassifier(nn.Module):
         self.bag = nn.EmbeddingBag(cfg.vocab_size, cfg.embed_dim, mode="mean", padding_idx=0)
         self.drop = nn.Dropout(cfg.dropout)
         self.head = nn.Linear(cfg.embed_dim, 1)
+        self.calib = LengthTemperature()  # applied by ExportWrapper, fitted after training
 
     def forward(self, ids: torch.Tensor) -> tuple[torch.Tensor, None]:
         """Logit after each prefix (B, T): the classifier on the running mean."""
@@ -99,6 +126,7 @@ class RNNClassifier(nn.Module):
         self.rnn = nn.RNN(cfg.embed_dim, cfg.hidden_size, batch_first=True)  # tanh
         self.drop = nn.Dropout(cfg.dropout)
         self.head = nn.Linear(cfg.hidden_size, 1)
+        self.calib = LengthTemperature()  # applied by ExportWrapper, fitted after training
 
     def forward(self, ids: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         h, _ = self.rnn(self.drop(self.embedding(ids)))  # (B, T, H)
@@ -120,6 +148,7 @@ class LSTMClassifier(nn.Module):
         self.drop = nn.Dropout(cfg.dropout)
         self.w_att = nn.Linear(H, 1)  # score of each h_s in the attention average
         self.head = nn.Linear(3 * H, 1)  # [h_t, mean_{s<=t} h_s, att_{s<=t} h_s] -> logit
+        self.calib = LengthTemperature()  # applied by ExportWrapper, fitted after training
 
     def states(self, ids: torch.Tensor) -> torch.Tensor:
         """h_1..h_T (B, T, H)."""
@@ -166,7 +195,7 @@ class LanguageModelHead(nn.Module):
 
 
 class ExportWrapper(nn.Module):
-    """What the ONNX graph computes: P(positive) per prefix (B, T), and h (B, T, H)."""
+    """What the ONNX graph computes: calibrated P(positive) per prefix (B, T), and h (B, T, H)."""
 
     def __init__(self, model: nn.Module):
         super().__init__()
@@ -174,5 +203,5 @@ class ExportWrapper(nn.Module):
 
     def forward(self, ids: torch.Tensor):
         logits, h = self.model(ids)
-        p = torch.sigmoid(logits)
+        p = torch.sigmoid(self.model.calib(logits))
         return p if h is None else (p, h)

@@ -240,3 +240,11 @@ def test_every_models_card_names_its_own_architecture_in_one_language(zoo, lang)
         assert vietnamese_words(text, allowed="chả") == []
     else:
         assert english_strings(text, min_words=2) == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_calibration_fact_states_the_length_temperature(zoo, lang):
+    card = model_card(zoo.metadata, zoo.models_dir, zoo.name)
+    t2, t100 = card.facts["length_temperature"]
+    (row,) = [v for _, v in card_words.facts(card, lang) if "T(2) = " in v]
+    assert f"T(2) = {t2:.2f}" in row and f"T(100) = {t100:.2f}" in row

@@ -52,8 +52,11 @@ def facts(card: ModelCard, lang: str) -> list[tuple[str, str]]:
     ]  # fmt: skip
     if f["temperature"] is not None:
         epochs = ", ".join(map(str, f["averaged"] or [])) or MISSING
-        rows.append(("calibration", t("sentiment.fact.calibration_value", lang, epochs=epochs,
-                                      temp=f["temperature"])))  # fmt: skip
+        text = t("sentiment.fact.calibration_value", lang, epochs=epochs, temp=f["temperature"])
+        if f.get("length_temperature"):
+            t2, t100 = f["length_temperature"]
+            text += t("sentiment.fact.length_temperature", lang, t2=t2, t100=t100)
+        rows.append(("calibration", text))
     rows += [
         ("command", _v(f["command"])),
         ("versions", f"torch {_v(f['torch_version'])}, ONNX opset {_v(f['opset'])}"),

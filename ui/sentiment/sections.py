@@ -180,7 +180,7 @@ def inside(v: ReviewTrace, lang: str) -> None:
     st.subheader(t(f"sentiment.h.inside.{v.model}", lang))
     if v.model == "bag":
         a, total = v.analysis, sum(v.shares)
-        st.caption(t("sentiment.bag_caption", lang, T=len(v.shares)))
+        st.caption(t("sentiment.bag_caption", lang, T=len(v.shares), temp=v.temperature))
         st.markdown(t("sentiment.bag_sum", lang, bias=v.bias, total=total, logit=total + v.bias,
                       p=a.p_positive, diff=v.max_abs_diff))  # fmt: skip
         st.plotly_chart(figures.shares_figure(v.read_tokens, v.shares, lang),

@@ -23,5 +23,7 @@ def small(request, tmp_path_factory):
     with torch.no_grad():
         for p in net.parameters():
             p.mul_(3.0)
+        # A length temperature far from the identity, so every reader must apply it.
+        net.calib.a.fill_(0.6), net.calib.b.fill_(2.5), net.calib.e.fill_(-0.7)
     path = export_onnx(net.eval(), tmp_path_factory.mktemp(request.param) / "model.onnx")
     return net, path, read_weights(path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from core.sentiment import model_files
 from core.sentiment.card import model_card
 
@@ -29,3 +31,11 @@ def test_model_card_survives_missing_metadata():
     assert card.metrics == [] and card.confusion is None and card.curves == []
     assert card.facts["max_len"] is None and card.accuracy("typed") is None
     assert card.file_bytes == {} and card.speed == {} and card.challenge == {}
+
+
+def test_the_card_states_the_length_temperature_the_onnx_file_applies(zoo):
+    """The metadata's recorded calibration is the one inside the shipped graph."""
+    t2, t100 = model_card(zoo.metadata, zoo.models_dir, zoo.name).facts["length_temperature"]
+    w = zoo.weights()  # read from the ONNX file, not the metadata
+    assert t2 == pytest.approx(float(w.temperature(2)), rel=1e-5)
+    assert t100 == pytest.approx(float(w.temperature(100)), rel=1e-5) and t2 > t100

@@ -40,7 +40,9 @@ def test_matches_torch_and_onnxruntime_on_every_variant(small, T):
     ids[T // 2] = 1  # an <unk>
     variants = ids[None, :].repeat(T, 0)[~np.eye(T, dtype=bool)].reshape(T, T - 1)
     with torch.no_grad():
-        p_torch = torch.sigmoid(net(torch.from_numpy(variants))[0][:, -1]).numpy()
+        logits = net(torch.from_numpy(variants))[0].double()[:, -1]
+        a, b, e = (float(v) for v in (net.calib.a, net.calib.b, net.calib.e))
+        p_torch = torch.sigmoid(logits / (a + b * (T - 1) ** e)).numpy()  # T - 1 tokens read
     sess = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     p_ort = sess.run(["p_prefix"], {"ids": variants})[0][:, -1]
     got = leave_one_out(w, list(ids))

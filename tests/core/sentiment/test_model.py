@@ -91,8 +91,8 @@ def test_analyze_explains_the_verdict(zoo):
 
 
 def test_the_lstm_logit_is_pytorchs(model):
-    """analyze's lstm_logit equals PyTorch's own logit on the weights read from the file;
-    the retired phrase bag's fields stay as harmless defaults."""
+    """analyze's lstm_logit equals PyTorch's own logit on the weights read from the file,
+    divided by the graph's length temperature (so its sigmoid is P(positive))."""
     torch = pytest.importorskip("torch")
     from core.training.export import torch_from_onnx
     from core.training.model import ModelConfig
@@ -104,7 +104,7 @@ def test_the_lstm_logit_is_pytorchs(model):
     ):
         a = model.analyze(text)
         with torch.no_grad():
-            logits, _ = net(torch.tensor([a.ids]))
+            logits = net.calib(net(torch.tensor([a.ids]))[0])
         assert a.lstm_logit == pytest.approx(float(logits[0, -1]), abs=1e-4)
         assert a.model == "lstm"
         assert 1 / (1 + np.exp(-a.lstm_logit)) == pytest.approx(a.p_positive, abs=1e-5)

@@ -183,8 +183,9 @@ def test_the_rnn_trace_is_its_hidden_states_checked_against_onnxruntime(zoo):
 
 
 def test_the_bag_shares_add_up_to_pytorchs_logit(zoo):
-    """Each token's share of the bag's logit is its term over T; with the bias they make
-    the logit PyTorch computes on the weights read from the file."""
+    """Each token's share of the bag's calibrated logit is its term over T and over the
+    length temperature; with the bias they make the logit PyTorch computes on the weights
+    read from the file, calibration included."""
     if zoo.name != "bag":
         return
     torch = pytest.importorskip("torch")
@@ -197,10 +198,11 @@ def test_the_bag_shares_add_up_to_pytorchs_logit(zoo):
         T = len(v.analysis.ids)
         assert len(v.shares) == T and v.max_abs_diff < 1e-5
         with torch.no_grad():
-            logits, _ = net(torch.tensor([v.analysis.ids]))
+            logits = net.calib(net(torch.tensor([v.analysis.ids]))[0])
         assert sum(v.shares) + v.bias == pytest.approx(float(logits[0, -1]), abs=1e-4)
-        # leaving token k out of the mean moves the logit by exactly (mean - term_k) / (T-1)
-        terms = np.asarray(v.shares) * T
-        p_without = 1 / (1 + np.exp(-((terms.sum() - terms) / (T - 1) + v.bias)))
+        # leaving token k out: the mean of the other T-1 terms, over the temperature at T-1
+        temp = zoo.weights().temperature
+        terms, b = np.asarray(v.shares) * T * temp(T), v.bias * temp(T)
+        p_without = 1 / (1 + np.exp(-((terms.sum() - terms) / (T - 1) + b) / temp(T - 1)))
         np.testing.assert_allclose(v.analysis.p_positive - p_without, v.analysis.influence,
                                    atol=1e-5)  # fmt: skip

@@ -27,6 +27,7 @@ def _exported(kind, tmp_path_factory):
     with torch.no_grad():
         for p in net.parameters():
             p.mul_(3.0)
+        net.calib.a.fill_(0.8), net.calib.b.fill_(1.5), net.calib.e.fill_(-0.4)
     return net, export_onnx(net, tmp_path_factory.mktemp(kind) / "model.onnx")
 
 
@@ -87,6 +88,32 @@ def test_the_reader_recovers_the_torch_weights_exactly(exported):
     lstm = next(n for n in graph.node if n.op_type == "LSTM")
     W = numpy_helper.to_array(next(t for t in graph.initializer if t.name == lstm.input[1]))[0]
     np.testing.assert_array_equal(W, reorder_gates(state["lstm.weight_ih_l0"], GATES, ONNX_GATES))
+
+
+def test_the_reader_applies_the_graphs_length_temperature(exported, tmp_path):
+    """calib is the file's (a, b, e); probability() is the graph's p_prefix on the head's
+    logits; a file from before the calibration (no model.calib.*) reads as T = 1."""
+    net, path = exported
+    w = read_weights(path)
+    assert w.calib == pytest.approx((0.8, 1.5, -0.4), abs=1e-7)
+    t = np.arange(1, 6)
+    np.testing.assert_allclose(w.temperature(t), 0.8 + 1.5 * t**-0.4, rtol=1e-6)
+    ids = torch.randint(2, 300, (1, 9), generator=torch.Generator().manual_seed(1))
+    with torch.no_grad():
+        z = net(ids)[0][0].double().numpy()
+    import onnxruntime as ort
+
+    sess = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    p = sess.run(["p_prefix"], {"ids": ids.numpy()})[0][0]
+    np.testing.assert_allclose(w.probability(z, np.arange(1, 10)), p, atol=1e-6)
+    model = onnx.load(str(path))
+    keep = [t for t in model.graph.initializer if not t.name.startswith("model.calib.")]
+    del model.graph.initializer[:]
+    model.graph.initializer.extend(keep)
+    old = tmp_path / "old.onnx"
+    onnx.save(model, str(old))
+    assert read_weights(old).calib == (1.0, 0.0, 0.0)
+    assert read_weights(old).temperature(7) == 1.0
 
 
 def test_torch_from_onnx_and_the_reader_agree(exported):

@@ -22,6 +22,7 @@ def exported(request, tmp_path_factory):
     with torch.no_grad():
         for p in model.parameters():
             p.mul_(3.0)
+        model.calib.a.fill_(0.5), model.calib.b.fill_(3.0), model.calib.e.fill_(-0.8)
     path = export_onnx(model, tmp_path_factory.mktemp("onnx") / "m.onnx")
     return model, path
 
@@ -94,3 +95,18 @@ def test_weights_read_back_from_onnx_rebuild_the_same_model(exported):
     again = torch_from_onnx(path, model.cfg)
     for name, p in model.state_dict().items():
         torch.testing.assert_close(again.state_dict()[name], p, atol=0, rtol=0, msg=name)
+
+
+def test_the_graph_divides_the_logit_after_t_tokens_by_the_length_temperature(exported):
+    """p_prefix = sigmoid(logit_t / (a + b t^e)), against a float64 reference of the raw
+    logits; a, b, e are named initializers (core.sentiment.weights reads them)."""
+    model, path = exported
+    names = {t.name for t in onnx.load(str(path)).graph.initializer}
+    assert {"model.calib.a", "model.calib.b", "model.calib.e"} <= names
+    sess = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    ids = torch.randint(2, 500, (2, 40), generator=torch.Generator().manual_seed(3))
+    with torch.no_grad():
+        z = model.eval()(ids)[0].double().numpy()
+    t = np.arange(1, 41, dtype=np.float64)
+    expected = 1 / (1 + np.exp(-z / (0.5 + 3.0 * t**-0.8)))
+    np.testing.assert_allclose(sess.run(["p_prefix"], {"ids": ids.numpy()})[0], expected, atol=1e-5)

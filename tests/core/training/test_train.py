@@ -3,6 +3,7 @@
 Every test that trains is marked slow (`make test-fast` leaves them out).
 """
 
+import hashlib
 import json
 import random
 
@@ -98,6 +99,28 @@ def test_pretraining_the_lstm_as_a_language_model_runs(trained, tmp_path):
     meta = load_model(tmp_path).metadata
     assert len(meta["pretrain_curves"]) == 1 and meta["pretrain_curves"][0]["next_token_loss"] > 0
     assert meta["train_config"]["pretrain_epochs"] == 1
+
+
+@pytest.mark.slow
+def test_one_model_reads_the_shared_vocabulary_it_finds(trained, tmp_path):
+    """--model X beside a shipped vocab.json reads it as it is (the other models read it
+    too); the prefix loss runs, and the length temperature is fitted and recorded."""
+    data, out = trained
+    (tmp_path / "sentiment").mkdir()
+    shared = tmp_path / "sentiment" / "vocab.json"
+    itos = [*Vocab.load(out / model_files("lstm")[0]).itos, "chữ_lạ"]  # never in the data
+    Vocab(itos).save(shared)
+    before = shared.read_bytes()
+    opts = "--epochs 1 --batch-size 32 --hidden-size 8 --embed-dim 8 --max-len 40 --limit 30"
+    opts += " --prefix-weight 0.3 --model lstm --threads 1"
+    assert train.main([str(data), "--out", str(tmp_path), *opts.split()]) == 0
+    assert shared.read_bytes() == before
+    meta = load_model(tmp_path).metadata
+    assert meta["vocab_size"] == len(itos)
+    assert meta["vocab_sha256"] == hashlib.sha256(before).hexdigest()
+    cal = meta["weights"]["calibration"]
+    assert cal["a"] > 0 and cal["b"] >= 0 and -2 < cal["e"] < 0
+    assert cal["prefix_log_loss_after"] <= cal["prefix_log_loss_before"] + 1e-9
 
 
 def test_missing_data_folder_is_exit_code_2(tmp_path, capsys):
