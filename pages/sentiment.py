@@ -1,4 +1,4 @@
-"""Sentiment: one review through every stage of slides 21-27, or many reviews at once."""
+"""Sentiment: one review through every stage of slides 20-27, or many reviews at once."""
 
 import hashlib
 
