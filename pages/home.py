@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.i18n import t
 from ui.page import start
-from ui.slide_map import PARTS, SLIDE_MAP, link_text
+from ui.slide_map import PARTS, SLIDE_MAP, link_text, topic_text
 
 lang = start()
 
@@ -25,3 +25,4 @@ st.header(t("home.map.title", lang), divider="gray")
 st.caption(t("home.map.caption", lang))
 for r in SLIDE_MAP:
     st.page_link(r.page, label=link_text(r, lang))
+    st.caption(topic_text(r, lang))

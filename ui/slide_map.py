@@ -73,6 +73,14 @@ def label(r: SlideRange) -> str:
 
 
 def link_text(r: SlideRange, lang: str) -> str:
-    """The home page's link for a range: "Slides 7-9 · topic", or "Slide 28 · topic"."""
+    """The home page's link for a range: "Slides 7-9 · <page>", or "Slide 28 · <page>".
+
+    Short enough for one line on a phone (a link does not wrap); the topic goes under it."""
     key = "home.map.link" if r.last > r.first else "home.map.link_one"
-    return t(key, lang, slides=label(r), topic=t(f"map.{r.topic}", lang))
+    page = next(k for script, _, k in CARDS if script == r.page)
+    return t(key, lang, slides=label(r), topic=t(page + ".title", lang))
+
+
+def topic_text(r: SlideRange, lang: str) -> str:
+    """What the slides of a range are about, shown under its link."""
+    return t(f"map.{r.topic}", lang)

@@ -196,6 +196,17 @@ def truncated_metrics(page) -> list[str]:
     )
 
 
+def cut_links(page) -> list[str]:
+    """The shown page links whose label is cut off (a link's label does not wrap)."""
+    return page.evaluate(
+        """() => [...document.querySelectorAll('[data-testid="stPageLink"] a')]
+            .filter(a => a.offsetParent)
+            .filter(a => [...a.querySelectorAll('p')]
+                         .some(e => e.scrollWidth > e.clientWidth + 1))
+            .map(a => a.innerText.trim())"""
+    )
+
+
 def table_overflow(page) -> list[int]:
     """Per shown st.dataframe, the pixels of table hidden behind its own sideways scroll."""
     return page.evaluate(
@@ -236,15 +247,18 @@ def phone_report(page) -> dict:
         "clipped": clipped_titles(page),
         "sideways": sideways_overflow(page),
         "toolbars": page.locator(".modebar-container .modebar").count(),
+        "cut_links": cut_links(page),
     }
 
 
 def assert_fits_phone(page, name: str) -> dict:
     """The site's phone check: on a 390 x 844 screen nothing scrolls sideways, no chart or
-    axis title is cut off, no Plotly toolbar sits on a title; saves screenshot NAME.
+    axis title and no page link is cut off, no Plotly toolbar sits on a title; saves
+    screenshot NAME.
 
     Returns phone_report(page), for a page's own further checks (e.g. its chart count)."""
     got = phone_report(page)
     assert got["sideways"] == 0 and got["clipped"] == [] and got["toolbars"] == 0, (name, got)
+    assert got["cut_links"] == [], (name, got)
     screenshot(page, name)
     return got
