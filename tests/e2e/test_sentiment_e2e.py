@@ -493,6 +493,8 @@ def test_a_long_review_fits_a_phone(page, base_url, lang):
     zoo.locator(".js-plotly-plot").nth(4).wait_for()
     report = phone_report(page)
     # P(positive) and the gates; by length, calibration, challenge set and the first card's two
-    assert report == {"charts": 7, "clipped": [], "sideways": 0, "toolbars": 0}, report
+    assert report == {"charts": 7, "clipped": [], "sideways": 0, "toolbars": 0, "cut_links": []}, (
+        report
+    )
     assert exceptions_on(page) == []
     screenshot(page, f"sentiment_long_phone_{lang}")
