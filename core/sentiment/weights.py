@@ -96,6 +96,20 @@ def _matmul_weight(graph, init: dict, scope: str) -> np.ndarray:
     raise ValueError(f"no MatMul with a weight in {scope}")
 
 
+def _recurrent(init: dict, W_x, W_h, b_x, b_h) -> dict:
+    """What the LSTM and the RNN share: the embedding, and their cell's weights frozen, plus
+    the float32 rows the batched leave-one-out multiplies by (W_x^T, W_h^T, b_x + b_h)."""
+    for a in (W_x, W_h, b_x, b_h):
+        _frozen(a)
+    f32 = np.float32
+    return dict(
+        E=_frozen(np.ascontiguousarray(init["model.embedding.weight"], dtype=f32)),
+        W_ih_T=_frozen(np.ascontiguousarray(W_x.T, dtype=f32)),
+        W_hh_T=_frozen(np.ascontiguousarray(W_h.T, dtype=f32)),
+        b=_frozen((b_x + b_h).astype(f32)),
+    )
+
+
 def parse_weights(path: Path | str) -> SentimentWeights:
     """Read the file's initializers (no caching: read_weights is the one to call)."""
     graph = read_graph(path)
@@ -111,36 +125,23 @@ def parse_weights(path: Path | str) -> SentimentWeights:
     if "LSTM" in ops:
         W, R, B = (init[name][0] for name in ops["LSTM"].inputs[1:4])  # (4H, D), (4H, H), (8H,)
         H = R.shape[1]
-        params = LSTMParams(
+        lstm = LSTMParams(
             reorder_gates(W), reorder_gates(R), reorder_gates(B[: 4 * H]), reorder_gates(B[4 * H :])
         )  # float64 copies; float32 -> float64 is exact
-        for a in (params.W_ih, params.W_hh, params.b_ih, params.b_hh):
-            _frozen(a)
         return SentimentWeights(
             kind="lstm",
-            E=_frozen(np.ascontiguousarray(init["model.embedding.weight"], dtype=f32)),
-            lstm=params,
-            W_ih_T=_frozen(np.ascontiguousarray(params.W_ih.T, dtype=f32)),
-            W_hh_T=_frozen(np.ascontiguousarray(params.W_hh.T, dtype=f32)),
-            b=_frozen((params.b_ih + params.b_hh).astype(f32)),
+            lstm=lstm,
             w_att=_frozen(_matmul_weight(graph, init, "/model/w_att/")[:, 0].astype(f32)),
             b_att=float(init["model.w_att.bias"][0]),
+            **_recurrent(init, lstm.W_ih, lstm.W_hh, lstm.b_ih, lstm.b_hh),
             **head,
         )
     if "RNN" in ops:
         W, R, B = (init[name][0] for name in ops["RNN"].inputs[1:4])  # (H, D), (H, H), (2H,)
         H = R.shape[1]
-        params = RNNParams(W, R, B[:H], B[H:], nonlinearity="tanh")
-        for a in (params.W_xh, params.W_hh, params.b_xh, params.b_hh):
-            _frozen(a)
+        rnn = RNNParams(W, R, B[:H], B[H:], nonlinearity="tanh")
         return SentimentWeights(
-            kind="rnn",
-            E=_frozen(np.ascontiguousarray(init["model.embedding.weight"], dtype=f32)),
-            rnn=params,
-            W_ih_T=_frozen(np.ascontiguousarray(params.W_xh.T, dtype=f32)),
-            W_hh_T=_frozen(np.ascontiguousarray(params.W_hh.T, dtype=f32)),
-            b=_frozen((params.b_xh + params.b_hh).astype(f32)),
-            **head,
+            kind="rnn", rnn=rnn, **_recurrent(init, rnn.W_xh, rnn.W_hh, rnn.b_xh, rnn.b_hh), **head
         )
     E = _frozen(np.ascontiguousarray(init["model.bag.weight"], dtype=f32))
     return SentimentWeights(
