@@ -123,6 +123,33 @@ def test_one_model_reads_the_shared_vocabulary_it_finds(trained, tmp_path):
     assert cal["prefix_log_loss_after"] <= cal["prefix_log_loss_before"] + 1e-9
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("new_vocab", [False, True])
+def test_all_three_read_the_shipped_vocabulary_unless_told(trained, tmp_path, new_vocab):
+    """`make train` reads the vocabulary it finds, so the shipped commands give the shipped
+    models; --new-vocab builds it again from the training split, for all three."""
+    data, out = trained
+    (tmp_path / "sentiment").mkdir()
+    shared = tmp_path / "sentiment" / "vocab.json"
+    Vocab([*Vocab.load(out / model_files("lstm")[0]).itos, "chữ_lạ"]).save(shared)
+    opts = "--epochs 1 --batch-size 32 --hidden-size 8 --embed-dim 8 --max-len 40 --limit 30"
+    args = [str(data), "--out", str(tmp_path), *opts.split(), *["--new-vocab"] * new_vocab]
+    assert train.main(args) == 0
+    assert ("chữ_lạ" in Vocab.load(shared)) is not new_vocab
+    for name in MODEL_NAMES:
+        meta = load_model(tmp_path, name=name).metadata
+        assert meta["vocab_sha256"] == hashlib.sha256(shared.read_bytes()).hexdigest()
+        assert meta["train_config"]["threads"] == 1  # default: same command, same weights
+
+
+def test_a_new_vocabulary_for_one_model_alone_is_refused(tmp_path, capsys):
+    data = make_dataset(tmp_path / "ntc", 3)
+    args = [str(data), "--out", str(tmp_path / "out"), "--model", "rnn", "--new-vocab"]
+    assert train.main(args) == 2
+    assert "--new-vocab" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
 def test_missing_data_folder_is_exit_code_2(tmp_path, capsys):
     assert train.main([str(tmp_path / "nope"), "--out", str(tmp_path)]) == 2
     assert "data_train" in capsys.readouterr().err
