@@ -86,6 +86,12 @@ TRAIN_DEFAULTS = {
 }
 
 
+# Seeds each model is trained with when no --seed is given: one run per seed, the same
+# command otherwise, and the highest validation accuracy is shipped (its metadata records
+# every seed's figure). The LSTM's runs differ by seed about as much as its settings do.
+SEEDS = {"bag": (1234,), "rnn": (1234,), "lstm": (1, 2, 1234)}
+
+
 @dataclass
 class Prepared:
     """The data every model of one run reads, tokenised once."""
@@ -262,6 +268,33 @@ def train_one(prep: Prepared, mcfg: ModelConfig, tcfg: TrainConfig, log) -> tupl
     return model, record
 
 
+def train_seeds(prep: Prepared, mcfg: ModelConfig, tcfg: TrainConfig, seeds, log) -> tuple:
+    """Train once per seed; keep the run with the best validation accuracy (tcfg.seed is
+    set to its seed), recording every seed's figure when there is more than one."""
+    best, tried = None, {}
+    for seed in seeds:
+        tcfg.seed = seed
+        log(f"== {mcfg.kind} (seed {seed}): {mcfg} {tcfg}")
+        model, record = train_one(prep, mcfg, tcfg, log)
+        w = record["weights"]
+        tried[seed] = w["val_accuracy_torch"][w["chosen"]]
+        if best is None or tried[seed] > tried[best[0]]:
+            best = (seed, model, record)
+    seed, model, record = best
+    tcfg.seed = seed
+    if len(seeds) > 1:
+        record["seed_search"] = {
+            "rule": "one run per seed, the same settings otherwise; the best validation "
+            "accuracy (typed form, the chosen weights) is shipped",
+            "val_accuracy": {str(s): a for s, a in tried.items()},
+            "mean": float(np.mean(list(tried.values()))),
+            "chosen": seed,
+            "note": "choosing among seeds on validation makes the shipped figure optimistic: "
+            "the mean over seeds is the fairer expectation for unseen reviews",
+        }
+    return model, record
+
+
 def ship(model, prep: Prepared, out: Path, mcfg, tcfg, record: dict, command: str, data) -> dict:
     """Export ONNX, write the metadata, then measure the shipped files through core.sentiment."""
     from core.training.data import split_hash
@@ -321,6 +354,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA, help="NTC-SCV folder")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT, help="where artifacts go")
     ap.add_argument("--model", choices=KINDS, help="train this model only (default: all three)")
+    ap.add_argument("--seeds", type=int, nargs="+",
+                    help="one run per seed, the best on validation shipped")  # fmt: skip
     ap.add_argument("--new-vocab", action="store_true",
                     help="build the shared vocabulary again from the training split")  # fmt: skip
     skip = {"kind", "vocab_size"}
@@ -337,7 +372,11 @@ def main(argv: list[str] | None = None) -> int:
         _log("error: --new-vocab changes the vocabulary every shipped model reads; "
              "leave out --model to train all three on it")  # fmt: skip
         return 2
-    given = {k: v for k, v in vars(args).items() if v is not None and k != "new_vocab"}
+    if args.seeds and args.seed is not None:
+        _log("error: give --seed (one run) or --seeds (one run per seed), not both")
+        return 2
+    flags = {"new_vocab", "seeds"}
+    given = {k: v for k, v in vars(args).items() if v is not None and k not in flags}
     # --out only says where the files go, not what they are: left out of the record; the
     # data folder is recorded as recorded_path names it (never the machine's folder).
     shown = [a for k, a in enumerate(argv) if a != "--out" and (k == 0 or argv[k - 1] != "--out")]
@@ -365,8 +404,8 @@ def main(argv: list[str] | None = None) -> int:
         mcfg = default_config(kind, **{k: given[k] for k in m_names & given.keys()})
         if kind != "lstm":
             tcfg.pretrain_epochs = 0  # next-token pretraining is the LSTM's
-        _log(f"== {kind}: {mcfg} {tcfg}")
-        model, record = train_one(prep, mcfg, tcfg, _log)
+        seeds = [args.seed] if args.seed is not None else args.seeds or list(SEEDS[kind])
+        model, record = train_seeds(prep, mcfg, tcfg, seeds, _log)
         meta = ship(model, prep, args.out, mcfg, tcfg, record, command, args.data)
         summary[kind] = {k: v["accuracy"] for k, v in meta["metrics"].items() if "accuracy" in v}
     print(json.dumps(summary))

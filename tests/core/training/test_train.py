@@ -142,6 +142,31 @@ def test_all_three_read_the_shipped_vocabulary_unless_told(trained, tmp_path, ne
         assert meta["train_config"]["threads"] == 1  # default: same command, same weights
 
 
+@pytest.mark.slow
+def test_several_seeds_ship_the_best_on_validation_and_record_them_all(trained, tmp_path):
+    data, _ = trained
+    opts = "--epochs 1 --batch-size 32 --hidden-size 8 --embed-dim 8 --max-len 40 --limit 30"
+    args = [str(data), "--out", str(tmp_path), *opts.split(), "--model", "rnn", "--seeds", "3", "4"]
+    assert train.main(args) == 0
+    meta = load_model(tmp_path, name="rnn").metadata
+    search = meta["seed_search"]
+    assert set(search["val_accuracy"]) == {"3", "4"}
+    best = max(search["val_accuracy"].values())
+    assert search["val_accuracy"][str(search["chosen"])] == best
+    assert meta["seed"] == meta["train_config"]["seed"] == search["chosen"]
+    assert search["mean"] == pytest.approx(np.mean(list(search["val_accuracy"].values())))
+    # the shipped weights are the chosen seed's: its torch figure is the metadata's
+    assert meta["weights"]["val_accuracy_torch"][meta["weights"]["chosen"]] == best
+    assert "--seeds 3 4" in meta["command"]
+
+
+def test_seed_and_seeds_together_are_refused(tmp_path, capsys):
+    data = make_dataset(tmp_path / "ntc", 3)
+    args = [str(data), "--out", str(tmp_path / "out"), "--seed", "1", "--seeds", "2", "3"]
+    assert train.main(args) == 2
+    assert "--seeds" in capsys.readouterr().err
+
+
 def test_a_new_vocabulary_for_one_model_alone_is_refused(tmp_path, capsys):
     data = make_dataset(tmp_path / "ntc", 3)
     args = [str(data), "--out", str(tmp_path / "out"), "--model", "rnn", "--new-vocab"]
