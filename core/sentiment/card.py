@@ -50,6 +50,15 @@ def _length_temperature(calibration: dict | None) -> tuple[float, float] | None:
     return a + b * 2.0**e, a + b * 100.0**e
 
 
+def _seed_search(search: dict | None) -> tuple[tuple[tuple[int, float], ...], float] | None:
+    """((seed, validation accuracy), ...) of every seed tried, and their mean; None for a
+    model trained with one seed."""
+    if not search or not isinstance(search.get("val_accuracy"), dict):
+        return None
+    runs = tuple((int(s), float(a)) for s, a in search["val_accuracy"].items())
+    return runs, float(np.mean([a for _, a in runs]))
+
+
 def model_card(metadata: dict, models_dir=None, name: str | None = None) -> ModelCard:
     """Model-card figures of model `name` (default: the metadata's kind); missing metadata
     keys are None instead of failing the page. models_dir: the models/ folder, for the
@@ -76,6 +85,8 @@ def model_card(metadata: dict, models_dir=None, name: str | None = None) -> Mode
         "max_len": cfg.get("max_len"),
         "tokenization": md.get("tokenization"),
         "seed": md.get("seed"),
+        # the seeds tried when the shipped one was chosen on validation (None: one seed)
+        "seed_search": _seed_search(md.get("seed_search")),
         "epochs": len(md.get("curves") or []),
         "best_epoch": md.get("best_epoch"),
         "lr": tcfg.get("lr"),

@@ -248,3 +248,14 @@ def test_the_calibration_fact_states_the_length_temperature(zoo, lang):
     t2, t100 = card.facts["length_temperature"]
     (row,) = [v for _, v in card_words.facts(card, lang) if "T(2) = " in v]
     assert f"T(2) = {t2:.2f}" in row and f"T(100) = {t100:.2f}" in row
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_training_fact_names_every_seed_tried_and_their_mean(lang):
+    search = {"val_accuracy": {"1": 0.8948, "2": 0.9012, "1234": 0.8968}, "chosen": 2}
+    card = model_card({"seed": 2, "seed_search": search})
+    (row,) = [v for _, v in card_words.facts(card, lang) if "1234: 0.8968" in v]
+    assert "1: 0.8948" in row and "2: 0.9012" in row and "0.8976" in row  # the mean
+    assert {"vi": "hạt giống 2 được chọn", "en": "seed 2 was chosen"}[lang] in row
+    one = model_card({"seed": 7})
+    assert not [v for _, v in card_words.facts(one, lang) if "0.8976" in v or "1234:" in v]

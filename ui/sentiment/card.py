@@ -50,6 +50,11 @@ def facts(card: ModelCard, lang: str) -> list[tuple[str, str]]:
                        batch=_v(f["batch_size"]), secs=_v(f["train_s"]),
                        threads=_v(f["threads"]))),
     ]  # fmt: skip
+    if f.get("seed_search"):
+        runs, mean = f["seed_search"]
+        tried = ", ".join(f"{seed}: {acc:.4f}" for seed, acc in runs)
+        rows[-1] = ("training", rows[-1][1] + t("sentiment.fact.seed_search", lang, tried=tried,
+                                                mean=mean, seed=_v(f["seed"])))  # fmt: skip
     if f["temperature"] is not None:
         epochs = ", ".join(map(str, f["averaged"] or [])) or MISSING
         text = t("sentiment.fact.calibration_value", lang, epochs=epochs, temp=f["temperature"])

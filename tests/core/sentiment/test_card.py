@@ -23,7 +23,29 @@ def test_model_card_reads_the_shipped_metadata(zoo):
     assert card.facts["epochs"] == len(zoo.metadata["curves"])
     assert card.speed["reviews_per_s"] > 0 and card.challenge["n"] >= 200
     # every fact the shipped metadata should hold is found (data_limit None = all data)
-    assert [k for k, v in card.facts.items() if v is None and k != "data_limit"] == []
+    optional = {"data_limit", "seed_search"}  # None: all the data; one seed
+    assert [k for k, v in card.facts.items() if v is None and k not in optional] == []
+
+
+def test_the_card_lists_every_seed_tried_and_their_mean():
+    search = {"val_accuracy": {"1": 0.89, "2": 0.9, "1234": 0.894}, "chosen": 2}
+    runs, mean = model_card({"seed": 2, "seed_search": search}).facts["seed_search"]
+    assert runs == ((1, 0.89), (2, 0.9), (1234, 0.894))
+    assert mean == pytest.approx((0.89 + 0.9 + 0.894) / 3)
+    assert model_card({"seed": 7}).facts["seed_search"] is None
+
+
+def test_a_shipped_seed_search_ships_its_best_seed(zoo):
+    """When several seeds were tried, the shipped weights are the best one's on validation."""
+    search = zoo.metadata.get("seed_search")
+    if search is None:
+        assert zoo.metadata["seed"] == zoo.metadata["train_config"]["seed"]
+        return
+    accs = {int(s): a for s, a in search["val_accuracy"].items()}
+    assert len(accs) > 1 and search["chosen"] == zoo.metadata["seed"] == max(accs, key=accs.get)
+    w = zoo.metadata["weights"]
+    assert w["val_accuracy_torch"][w["chosen"]] == accs[search["chosen"]]
+    assert search["mean"] == pytest.approx(sum(accs.values()) / len(accs))
 
 
 def test_model_card_survives_missing_metadata():
