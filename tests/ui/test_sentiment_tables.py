@@ -259,3 +259,14 @@ def test_the_training_fact_names_every_seed_tried_and_their_mean(lang):
     assert {"vi": "hạt giống 2 được chọn", "en": "seed 2 was chosen"}[lang] in row
     one = model_card({"seed": 7})
     assert not [v for _, v in card_words.facts(one, lang) if "0.8976" in v or "1234:" in v]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_weights_fact_says_averaged_only_for_several_epochs(lang):
+    def row(epochs):
+        card = model_card({"weights": {"epochs": epochs, "temperature": 1.3}})
+        return dict(card_words.facts(card, lang))[t("sentiment.fact.calibration", lang)]
+
+    averaged = {"vi": "trung bình trọng số của các epoch", "en": "averaged over epochs"}[lang]
+    assert averaged in row([6, 7]) and "6, 7" in row([6, 7])
+    assert averaged not in row([7]) and "epoch 7" in row([7])

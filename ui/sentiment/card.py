@@ -57,7 +57,9 @@ def facts(card: ModelCard, lang: str) -> list[tuple[str, str]]:
                                                 mean=mean, seed=_v(f["seed"])))  # fmt: skip
     if f["temperature"] is not None:
         epochs = ", ".join(map(str, f["averaged"] or [])) or MISSING
-        text = t("sentiment.fact.calibration_value", lang, epochs=epochs, temp=f["temperature"])
+        one = len(f["averaged"] or []) == 1  # the best epoch's own weights, not a mean
+        key = "sentiment.fact.calibration_value_one" if one else "sentiment.fact.calibration_value"
+        text = t(key, lang, epochs=epochs, temp=f["temperature"])
         if f.get("length_temperature"):
             t2, t100 = f["length_temperature"]
             text += t("sentiment.fact.length_temperature", lang, t2=t2, t100=t100)
