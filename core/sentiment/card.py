@@ -71,6 +71,9 @@ def model_card(metadata: dict, models_dir=None, name: str | None = None) -> Mode
     weights = md.get("weights") or {}
     facts = {
         "data_limit": data.get("limit"),  # None: the whole training set
+        # slide 22's filter: training reviews read, and kept as Vietnamese (None if unrecorded)
+        "train_read": ((data.get("language") or {}).get("train") or {}).get("read"),
+        "train_kept": ((data.get("language") or {}).get("train") or {}).get("kept"),
         "n_validation": _n_validation(md),
         "data_path": data.get("path"),
         "train_sha256": data.get("train_sha256"),

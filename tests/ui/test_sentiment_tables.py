@@ -270,3 +270,12 @@ def test_the_weights_fact_says_averaged_only_for_several_epochs(lang):
     averaged = {"vi": "trung bình trọng số của các epoch", "en": "averaged over epochs"}[lang]
     assert averaged in row([6, 7]) and "6, 7" in row([6, 7])
     assert averaged not in row([7]) and "epoch 7" in row([7])
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_data_fact_counts_the_reviews_kept_by_the_language_filter(lang):
+    md = {"data": {"limit": None, "language": {"train": {"read": 30000, "kept": 29793}}}}
+    row = dict(card_words.facts(model_card(md), lang))[t("sentiment.fact.data", lang)]
+    assert "29,793" in row and "30,000" in row and "slide 22" in row
+    old = dict(card_words.facts(model_card({}), lang))[t("sentiment.fact.data", lang)]
+    assert "29,793" not in old and "30,000" in old  # a file without the record: as before

@@ -23,11 +23,12 @@ def facts(card: ModelCard, lang: str) -> list[tuple[str, str]]:
     """(what, value) rows: data, architecture, training, provenance."""
     f = card.facts
     limit = f["data_limit"]
-    train = (
-        t("sentiment.fact.data_limit", lang, limit=limit)
-        if isinstance(limit, int) and limit
-        else t("sentiment.fact.data_full", lang)
-    )
+    if isinstance(limit, int) and limit:
+        train = t("sentiment.fact.data_limit", lang, limit=limit)
+    elif isinstance(f.get("train_kept"), int) and isinstance(f.get("train_read"), int):
+        train = t("sentiment.fact.data_kept", lang, read=f["train_read"], kept=f["train_kept"])
+    else:
+        train = t("sentiment.fact.data_full", lang)
     kind = f["kind"] if f["kind"] in ("bag", "rnn", "lstm") else "lstm"
     arch = t(f"sentiment.fact.arch_value.{kind}", lang, V=_v(f["vocab_size"]),
              D=_v(f["embed_dim"]), H=_v(f["hidden_size"]))  # fmt: skip
