@@ -69,11 +69,12 @@ def model_card(metadata: dict, models_dir=None, name: str | None = None) -> Mode
     data = md.get("data") or {}
     timings = md.get("timings") or {}
     weights = md.get("weights") or {}
+    language = (data.get("language") or {}).get("train") or {}
     facts = {
         "data_limit": data.get("limit"),  # None: the whole training set
         # slide 22's filter: training reviews read, and kept as Vietnamese (None if unrecorded)
-        "train_read": ((data.get("language") or {}).get("train") or {}).get("read"),
-        "train_kept": ((data.get("language") or {}).get("train") or {}).get("kept"),
+        "train_read": language.get("read"),
+        "train_kept": language.get("kept"),
         "n_validation": _n_validation(md),
         "data_path": data.get("path"),
         "train_sha256": data.get("train_sha256"),

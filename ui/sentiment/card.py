@@ -35,6 +35,17 @@ def facts(card: ModelCard, lang: str) -> list[tuple[str, str]]:
     tokenization = f["tokenization"]
     if isinstance(tokenization, str) and tokenization.startswith("syllables"):
         tokenization = t("sentiment.fact.syllables", lang)  # the shipped trainer's wording
+    training = t("sentiment.fact.training_value", lang, seed=_v(f["seed"]), epochs=f["epochs"],
+                 best=_v(f["best_epoch"]), lr=_v(f["lr"]), batch=_v(f["batch_size"]),
+                 secs=_v(f["train_s"]), threads=_v(f["threads"]))  # fmt: skip
+    if f.get("seed_search"):
+        runs, mean = f["seed_search"]
+        tried = ", ".join(f"{seed}: {acc:.4f}" for seed, acc in runs)
+        seed = _v(f["seed"])
+        training += t("sentiment.fact.seed_search", lang, tried=tried, mean=mean, seed=seed)
+    vocab = t(
+        "sentiment.fact.vocab_value", lang, n=_int(f["vocab_entries"]), min_freq=_v(f["min_freq"])
+    )
     rows = [
         ("kind", t(f"sentiment.model.{kind}", lang)),
         ("data", t("sentiment.fact.data_value", lang, train=train, val=_int(f["n_validation"]))),
@@ -42,20 +53,11 @@ def facts(card: ModelCard, lang: str) -> list[tuple[str, str]]:
         ("sha", f"{_v(f['train_sha256'])[:12]}… / {_v(f['validation_sha256'])[:12]}…"),
         ("arch", arch),
         ("parameters", _int(f["parameters"])),
-        ("vocab", t("sentiment.fact.vocab_value", lang, n=_int(f["vocab_entries"]),
-                    min_freq=_v(f["min_freq"]))),
+        ("vocab", vocab),
         ("max_len", t("sentiment.fact.max_len_value", lang, n=_v(f["max_len"]))),
         ("tokenization", _v(tokenization)),
-        ("training", t("sentiment.fact.training_value", lang, seed=_v(f["seed"]),
-                       epochs=f["epochs"], best=_v(f["best_epoch"]), lr=_v(f["lr"]),
-                       batch=_v(f["batch_size"]), secs=_v(f["train_s"]),
-                       threads=_v(f["threads"]))),
-    ]  # fmt: skip
-    if f.get("seed_search"):
-        runs, mean = f["seed_search"]
-        tried = ", ".join(f"{seed}: {acc:.4f}" for seed, acc in runs)
-        rows[-1] = ("training", rows[-1][1] + t("sentiment.fact.seed_search", lang, tried=tried,
-                                                mean=mean, seed=_v(f["seed"])))  # fmt: skip
+        ("training", training),
+    ]
     if f["temperature"] is not None:
         epochs = ", ".join(map(str, f["averaged"] or [])) or MISSING
         one = len(f["averaged"] or []) == 1  # the best epoch's own weights, not a mean
