@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui.i18n import LANGS, NAMES, lang_or_default, t
-from ui.slide_map import PARTS
+from ui.site import HOME, PARTS, Page
 
 st.set_page_config(page_title="LSTM Lab", page_icon="🔁", layout="wide")
 
@@ -36,33 +36,21 @@ def language() -> str:
     return ss["site_lang"]
 
 
-# script -> (catalog key of its title, icon, url path); the order and grouping of the
-# sidebar are the home page's: the lecture's three parts (ui/slide_map.PARTS).
-PAGES = {
-    "pages/home.py": ("nav.home", "🏠", ""),
-    "pages/language_model.py": ("nav.language_model", "🔮", "language-model"),
-    "pages/bag_or_sequence.py": ("nav.bag", "🧺", "bag-or-sequence"),
-    "pages/calculator.py": ("nav.calculator", "🧮", "calculator"),
-    "pages/sentiment.py": ("nav.sentiment", "💬", "sentiment"),
-    "pages/gradients.py": ("nav.gradients", "📉", "gradients"),
-    "pages/rnn_to_lstm.py": ("nav.rnn_to_lstm", "🧱", "rnn-to-lstm"),
-    "pages/race.py": ("nav.race", "🏁", "race"),
-}
-
-
 def navigation(lang: str) -> st.navigation:
     """All pages of the site, grouped by the lecture's parts, named in the reader's language."""
 
-    def page(script: str) -> st.Page:
-        key, icon, path = PAGES[script]
+    def page(p: Page) -> st.Page:
         return st.Page(
-            script, title=t(key, lang), icon=icon, url_path=path or None, default=not path
+            p.script,
+            title=t(f"nav.{p.name}", lang),
+            icon=p.icon,
+            url_path=p.url_path or None,
+            default=p is HOME,
         )
 
-    sections = {"": [page("pages/home.py")]}
-    for part, _, _, cards in PARTS:
-        # The home page's part titles, shortened to fit the sidebar ("home.part1" -> "nav.part1").
-        sections[t(part.replace("home.", "nav.", 1), lang)] = [page(s) for s, *_ in cards]
+    sections = {"": [page(HOME)]}
+    for part in PARTS:
+        sections[t(f"nav.{part.name}", lang)] = [page(p) for p in part.pages]
     return st.navigation(sections)
 
 

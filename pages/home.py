@@ -4,22 +4,24 @@ import streamlit as st
 
 from ui.i18n import t
 from ui.page import start
-from ui.slide_map import PARTS, SLIDE_MAP, link_text, topic_text
+from ui.site import PARTS
+from ui.slide_map import SLIDE_MAP, link_text, topic_text
 
 lang = start()
 
 st.title("LSTM Lab")
 st.markdown(t("home.intro", lang))
-for part, _, _, cards in PARTS:
-    st.header(t(part + ".title", lang), divider="gray")
-    st.caption(t(part + ".caption", lang))
+for part in PARTS:
+    st.header(t(f"home.{part.name}.title", lang), divider="gray")
+    st.caption(t(f"home.{part.name}.caption", lang))
     # Three columns even for a part with one card: every card the same width.
-    for column, (script, icon, key) in zip(st.columns(3), cards, strict=False):
+    for column, p in zip(st.columns(3), part.pages, strict=False):
+        card = f"home.{p.name}"
         with column, st.container(border=True):
-            st.subheader(f"{icon} {t(key + '.title', lang)}")
-            st.caption(t(key + ".slides", lang))
-            st.write(t(key + ".body", lang))
-            st.page_link(script, label=t(key + ".link", lang), icon="➡️")
+            st.subheader(f"{p.icon} {t(card + '.title', lang)}")
+            st.caption(t(card + ".slides", lang))
+            st.write(t(card + ".body", lang))
+            st.page_link(p.script, label=t(card + ".link", lang), icon="➡️")
 
 st.header(t("home.map.title", lang), divider="gray")
 st.caption(t("home.map.caption", lang))

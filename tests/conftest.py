@@ -6,24 +6,11 @@ Browser fixtures (a running server, Chromium) live in tests/e2e/conftest.py.
 from __future__ import annotations
 
 import pytest
-from streamlit.runtime.pages_manager import PagesManager
 
 from tests.support.paths import DATA, MODELS, ROOT
+from ui.streamlit_private import pin_navigation_mode_for_apptest
 
-_init = PagesManager.__init__
-
-
-def _v2_only(self, *args, **kwargs):
-    """A running server stops treating pages/ as an old-style (v1) app once app.py's
-    st.navigation has run; AppTest forgets that before every run, and would then run a
-    switched-to page script without app.py (no language switch, no error guard). Pin the
-    server's steady state so AppTest runs app.py every time, as a visitor's server does.
-    (The first-run deep link is the browser tests' job: tests/e2e/test_site.py.)"""
-    _init(self, *args, **kwargs)
-    PagesManager.uses_pages_directory = False
-
-
-PagesManager.__init__ = _v2_only
+pin_navigation_mode_for_apptest()  # AppTest runs app.py every time, as a visitor's server does
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ui.i18n import t
+from ui.site import page_of
 
 
 @dataclass(frozen=True)
@@ -24,47 +25,16 @@ class SlideRange:
 
 
 SLIDE_MAP: tuple[SlideRange, ...] = (
-    SlideRange(3, 6, "language_models", "pages/language_model.py", "Language Model"),
-    SlideRange(7, 9, "bag", "pages/bag_or_sequence.py", "Text Classification using Neural Network"),
+    SlideRange(3, 6, "language_models", "pages/language-model.py", "Language Model"),
+    SlideRange(7, 9, "bag", "pages/bag-or-sequence.py", "Text Classification using Neural Network"),
     SlideRange(10, 14, "rnn_steps", "pages/calculator.py", "Recurrent Neural Network (RNN)"),
     SlideRange(15, 17, "rnn_loss", "pages/calculator.py", "Loss Function"),
-    SlideRange(18, 19, "generation_loss", "pages/language_model.py", "Loss Function"),
+    SlideRange(18, 19, "generation_loss", "pages/language-model.py", "Loss Function"),
     SlideRange(20, 27, "sentiment", "pages/sentiment.py", "Pytorch - Demo"),
     SlideRange(28, 28, "gradients", "pages/gradients.py", "Vanishing Gradient"),
-    SlideRange(29, 36, "rnn_to_lstm", "pages/rnn_to_lstm.py", "Sigmoid"),
+    SlideRange(29, 36, "rnn_to_lstm", "pages/rnn-to-lstm.py", "Sigmoid"),
     SlideRange(37, 50, "lstm_example", "pages/calculator.py", "LSTM – Forget Gate"),
 )
-
-Card = tuple[str, str, str]  # (page script, icon, catalog key prefix "home.<page>")
-
-# The home page: the lecture's three parts in its order, each with its slides and a card
-# per page, in the order the argument needs them. A card's slide caption names every
-# range above that points to its page. The calculator serves Part 1 (slides 10-17) and
-# Part 3 (its gates, 37-50) and sits in Part 1, where the student first needs it.
-PARTS: tuple[tuple[str, int, int, tuple[Card, ...]], ...] = (
-    (
-        "home.part1",
-        3,
-        19,
-        (
-            ("pages/language_model.py", "🔮", "home.language_model"),
-            ("pages/bag_or_sequence.py", "🧺", "home.bag"),
-            ("pages/calculator.py", "🧮", "home.calculator"),
-        ),
-    ),
-    ("home.part2", 20, 27, (("pages/sentiment.py", "💬", "home.sentiment"),)),
-    (
-        "home.part3",
-        28,
-        50,
-        (
-            ("pages/gradients.py", "📉", "home.gradients"),
-            ("pages/rnn_to_lstm.py", "🧱", "home.rnn_to_lstm"),
-            ("pages/race.py", "🏁", "home.race"),
-        ),
-    ),
-)
-CARDS: tuple[Card, ...] = tuple(card for *_, cards in PARTS for card in cards)
 
 
 def label(r: SlideRange) -> str:
@@ -77,8 +47,8 @@ def link_text(r: SlideRange, lang: str) -> str:
 
     Short enough for one line on a phone (a link does not wrap); the topic goes under it."""
     key = "home.map.link" if r.last > r.first else "home.map.link_one"
-    page = next(k for script, _, k in CARDS if script == r.page)
-    return t(key, lang, slides=label(r), topic=t(page + ".title", lang))
+    name = page_of(r.page).name
+    return t(key, lang, slides=label(r), topic=t(f"home.{name}.title", lang))
 
 
 def topic_text(r: SlideRange, lang: str) -> str:

@@ -7,7 +7,7 @@ from tests.support.apptest import open_page
 from tests.support.lang import other_language, visible_text
 from ui.i18n import t
 
-PAGE = "pages/bag_or_sequence.py"
+PAGE = "pages/bag-or-sequence.py"
 # The page's tables in the order it draws them (AppTest finds dataframes by position).
 FRAMES = ("vocab", "ids", "shapes", "embedding", "flatten", "bag", "rnn", "states")
 

@@ -13,7 +13,7 @@ from ui.i18n import t
 from ui.lm import neural as nv
 from ui.lm.fmt import num
 
-PAGE = "pages/language_model.py"
+PAGE = "pages/language-model.py"
 SLIDE6 = "trăm năm trong cõi người ta"
 
 

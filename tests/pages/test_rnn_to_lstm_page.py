@@ -9,7 +9,7 @@ from tests.support.apptest import open_page
 from tests.support.lang import other_language, visible_text
 from ui.i18n import t
 
-PAGE = "pages/rnn_to_lstm.py"
+PAGE = "pages/rnn-to-lstm.py"
 H_T = ["0.9661", "0.9528", "0.9528", "2.9528", "2.9476", "0.9945", "0.9862"]
 
 

@@ -7,7 +7,8 @@ import pytest
 from tests.support.paths import ROOT
 from tests.support.seed import slide_text
 from ui.i18n import CATALOG, t
-from ui.slide_map import CARDS, PARTS, SLIDE_MAP, label, link_text
+from ui.site import PAGES, PARTS
+from ui.slide_map import SLIDE_MAP, label, link_text
 
 
 def test_ranges_are_in_order_and_do_not_overlap():
@@ -48,8 +49,8 @@ def test_a_link_says_slide_for_one_and_slides_for_a_range(first, lang, start):
     assert link_text(r, lang).startswith(start)
 
 
-# The home page's cards: page script -> catalog prefix (pages/home.py's CARDS).
-CARD_PAGES = {script: key for script, _, key in CARDS}
+# The home page's cards: page script -> catalog prefix.
+CARD_PAGES = {p.script: f"home.{p.name}" for part in PARTS for p in part.pages}
 
 
 def _named_slides(text: str) -> set[int]:
@@ -71,6 +72,7 @@ def test_every_page_of_the_site_has_a_card_on_the_home_page():
     pages = {f"pages/{p.name}" for p in (ROOT / "pages").glob("*.py")} - {"pages/home.py"}
     assert sorted(CARD_PAGES) == sorted(pages)
     assert {r.page for r in SLIDE_MAP} <= set(CARD_PAGES)
+    assert {p.script for p in PAGES} == pages | {"pages/home.py"}
 
 
 def _first_slide(script: str) -> int | None:
@@ -80,24 +82,24 @@ def _first_slide(script: str) -> int | None:
 def test_the_parts_follow_the_lecture_and_each_card_starts_in_its_part():
     """Part 1 (language models, 3-19), Part 2 (the RNN classifier, 20-27), Part 3 (why the
     LSTM fixes the RNN, 28-50), with no gap; each card's first slide in its part, in order."""
-    bounds = [(first, last) for _, first, last, _ in PARTS]
-    assert bounds == [(3, 19), (20, 27), (28, 50)]
+    assert [(part.first, part.last) for part in PARTS] == [(3, 19), (20, 27), (28, 50)]
     firsts = []
-    for _, first, last, cards in PARTS:
-        for script, _, _ in cards:
-            n = _first_slide(script)
+    for part in PARTS:
+        for p in part.pages:
+            n = _first_slide(p.script)
             if n is not None:  # the race has no slide of its own: it plays out slide 28
-                assert first <= n <= last, (script, n, first, last)
+                assert part.first <= n <= part.last, (p.script, n, part.first, part.last)
                 firsts.append(n)
     assert firsts == sorted(firsts)
-    assert [c[0] for c in PARTS[2][3]][-1] == "pages/race.py"  # after the slides it follows
+    assert PARTS[2].pages[-1].script == "pages/race.py"  # after the slides it follows
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_every_card_and_part_is_worded_and_the_intro_names_the_three_parts(lang):
-    for key, _, _, _ in PARTS:
-        assert t(key + ".title", lang) and t(key + ".caption", lang)
-    for _, _, key in CARDS:
+    for part in PARTS:
+        assert t(f"home.{part.name}.title", lang) and t(f"home.{part.name}.caption", lang)
+        assert t(f"nav.{part.name}", lang)
+    for key in CARD_PAGES.values():
         for part in ("title", "body", "link"):
             assert CATALOG[f"{key}.{part}"]["vi"] != CATALOG[f"{key}.{part}"]["en"], (key, part)
         assert t(key + ".slides", lang)

@@ -14,30 +14,21 @@ click right after another), and following it would undo the student's last chang
 from __future__ import annotations
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from core.calculator.loss import default_head
 from core.calculator.share import ShareCodeError, decode_link, match_preset
 from ui.calculator import state
 from ui.calculator.state import URL_CODE, URL_MODE
+from ui.streamlit_private import is_back_or_forward
 
 ss = st.session_state
-
-
-def _back_or_forward() -> bool:
-    """Whether the browser's Back or Forward button started this run.
-
-    Streamlit's run context, not its public API: revisit on a Streamlit upgrade. Without
-    the flag, Back and Forward only rewrite the address, as before this module.
-    """
-    return bool(getattr(get_script_run_ctx(), "is_history_navigation", False))
 
 
 def restore() -> None:
     """On Back or Forward, show the entry the browser went to: its mode, cell and head."""
     code = st.query_params.get(URL_CODE, "")
     here = (state.url_mode(), code)
-    if not code or here == ss.get("calc_address") or not _back_or_forward():
+    if not code or here == ss.get("calc_address") or not is_back_or_forward():
         return
     try:
         tables, head = decode_link(code)

@@ -1,0 +1,66 @@
+"""Streamlit's private API, as ui/streamlit_private.py uses it: each test names what moved
+when an upgrade breaks it, instead of the site failing silently (a deep link that loses the
+navigation, a Back button that does nothing)."""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+
+import streamlit
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import script_runner
+from streamlit.runtime.scriptrunner_utils.script_run_context import ScriptRunContext
+from streamlit.testing.v1 import AppTest
+
+from ui import streamlit_private
+
+
+def test_the_installed_streamlit_is_the_one_the_adapter_was_read_against():
+    assert streamlit.__version__ == streamlit_private.CHECKED_WITH, (
+        "Streamlit changed: re-read ui/streamlit_private.py against it (does a public API "
+        "now cover the need? do the attributes below still mean the same?), then update "
+        "CHECKED_WITH"
+    )
+
+
+def test_the_pages_folder_flag_is_set_from_the_folder_and_read_by_the_script_runner(tmp_path):
+    assert "uses_pages_directory" in vars(PagesManager), "PagesManager.uses_pages_directory"
+    original_init = PagesManager.__init__.__wrapped__  # tests/conftest.py pinned the mode
+    saved = PagesManager.uses_pages_directory
+    try:
+        for has_pages, expected in ((True, True), (False, False)):
+            app = tmp_path / ("with" if has_pages else "without")
+            (app / "pages").mkdir(parents=True) if has_pages else app.mkdir()
+            (app / "app.py").write_text("")
+            PagesManager.uses_pages_directory = None
+            original_init(object.__new__(PagesManager), str(app / "app.py"))
+            assert streamlit_private.in_pages_folder_mode() is expected
+        streamlit_private.leave_pages_folder_mode()
+        assert streamlit_private.in_pages_folder_mode() is False
+    finally:
+        PagesManager.uses_pages_directory = saved
+    # The runner chooses the old mode by this flag, and st.navigation clears it: the hand-off
+    # in ui/page.py does what st.navigation would.
+    assert "PagesManager.uses_pages_directory" in inspect.getsource(script_runner.ScriptRunner)
+    nav = inspect.getsource(streamlit.commands.navigation.navigation)
+    assert "PagesManager.uses_pages_directory = False" in nav
+
+
+def test_the_run_context_still_carries_the_history_flag():
+    fields = {f.name for f in dataclasses.fields(ScriptRunContext)}
+    assert "is_history_navigation" in fields, "ScriptRunContext.is_history_navigation"
+
+
+def _script():
+    import streamlit as st
+
+    from ui.streamlit_private import in_pages_folder_mode, is_back_or_forward
+
+    st.write(f"history={is_back_or_forward()} pages={in_pages_folder_mode()}")
+
+
+def test_an_ordinary_run_is_neither_back_nor_forward_and_apptest_is_pinned():
+    at = AppTest.from_function(_script).run()
+    assert not at.exception, at.exception
+    assert at.markdown[0].value == "history=False pages=False"
