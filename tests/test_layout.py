@@ -107,3 +107,39 @@ def test_only_core_training_imports_torch():
     for layer in ("ui", "pages"):
         assert not [f for f in (ROOT / layer).rglob("*.py") if "torch" in _imports(f)]
     assert "torch" not in _imports(ROOT / "app.py")
+
+
+def _modules(path) -> set[str]:
+    """Every module path path imports, whole ("streamlit.runtime.pages_manager")."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+# Public below streamlit's top level: the test harness, and the wire format the footprint
+# script decodes to count what the server sends.
+PUBLIC_STREAMLIT = ("streamlit.testing.v1", "streamlit.proto")
+PRIVATE_HOMES = ("ui/streamlit_private.py", "tests/ui/test_streamlit_private.py")
+
+
+def test_streamlits_private_api_is_used_in_one_module_only():
+    """ui/streamlit_private.py holds every use, with a test that fails when one moves."""
+    files = [ROOT / "app.py", *ROOT.glob("*/**/*.py")]
+    offenders = {}
+    for f in files:
+        rel = f.relative_to(ROOT)
+        if rel.parts[0] in (".venv", ".git") or str(rel) in PRIVATE_HOMES:
+            continue
+        private = [
+            m
+            for m in _modules(f)
+            if m.startswith("streamlit.") and not m.startswith(PUBLIC_STREAMLIT)
+        ]
+        if private:
+            offenders[str(rel)] = private
+    assert offenders == {}
