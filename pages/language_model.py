@@ -8,11 +8,11 @@ from core.errors import CoreError
 from core.lm import corpus, generation_loss, ngram
 from core.lm.runtime import OnnxLM
 from core.lm.tokens import pairs, sentences, tokens
+from ui.format import significant
 from ui.i18n import error_text, t
 from ui.lm import counts_view as cview
 from ui.lm import loss as lv
 from ui.lm import neural as nv
-from ui.lm.fmt import num
 from ui.page import start
 
 lang = start()
@@ -137,6 +137,6 @@ with tab_loss:
     for s in g.steps:
         st.markdown("**" + t("lm.loss.step", lang, t=s.t) + "**")
         st.code(lv.step_lines(g, s), language=None, wrap_lines=True)
-    st.metric(t("lm.loss.total", lang), num(g.total))
+    st.metric(t("lm.loss.total", lang), significant(g.total))
     st.code(lv.total_line(g), language=None, wrap_lines=True)
-    st.caption(t("lm.loss.mean", lang, mean=num(g.mean)))
+    st.caption(t("lm.loss.mean", lang, mean=significant(g.mean)))
