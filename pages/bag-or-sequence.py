@@ -6,7 +6,7 @@ from core.errors import CoreError
 from core.lecture.bag import ENCODERS, MAX_WORDS, SIZES, bag_or_sequence
 from ui.i18n import error_text, t
 from ui.lecture import bag as view
-from ui.lecture.format import table_height
+from ui.lecture.layout import table_height
 from ui.page import start
 
 lang = start()

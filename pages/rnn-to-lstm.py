@@ -5,10 +5,11 @@ import streamlit as st
 from core.errors import CoreError
 from core.lecture import activations as act
 from core.lecture.buildup import STAGES, build_up
+from ui.format import decimals
 from ui.i18n import error_text, t
 from ui.lecture import activations as draw
 from ui.lecture import buildup as view
-from ui.lecture.format import num, table_height
+from ui.lecture.layout import table_height
 from ui.page import start
 
 lang = start()
@@ -108,7 +109,7 @@ table.caption(t("rnn_to_lstm.z_note", lang))
 if stage.name == "filter_output":
     last = view.vec(stage.h)
     st.success(t("rnn_to_lstm.done", lang, h=last, c=view.vec(stage.c)))
-    st.caption(t("rnn_to_lstm.erratum", lang, h=num(float(stage.h[0]), 5)))
+    st.caption(t("rnn_to_lstm.erratum", lang, h=decimals(float(stage.h[0]), 5)))
     st.page_link("pages/calculator.py", label=t("rnn_to_lstm.to_calculator", lang), icon="🧮")
 with st.expander(t("rnn_to_lstm.all_steps", lang)):
     st.dataframe(view.summary_table(stages, lang), hide_index=True, key="rnn_to_lstm.summary")

@@ -33,7 +33,7 @@ LIMITS = {  # field: (lowest, highest) a visitor may set
     "max_grad_norm": (1e-6, 1e6),
     "eval_every": (1, 5000),
     "eval_size": (1, 4096),
-    "seed": (0, 2**63 - 1),
+    "seed": (0, 2**31 - 1),  # what a browser's number box holds exactly (as the explorer's)
 }
 
 

@@ -19,7 +19,7 @@ from core.calculator.share import encode, encode_head
 from core.calculator.tables import preset_tables
 from tests.support.apptest import open_page
 from ui.calculator import history
-from ui.calculator.lines import fmt
+from ui.format import slide as fmt
 
 PAGE = "pages/calculator.py"
 SLIDE_CODE = encode(preset_tables("lstm_slide"))

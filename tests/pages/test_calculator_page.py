@@ -17,8 +17,9 @@ from core.calculator.tables import Tables, preset_tables, random_tables
 from tests.support.apptest import open_page
 from tests.support.lang import english_strings, vietnamese_words, visible_text
 from tests.support.torch_bptt import loaded
-from ui.calculator.lines import fmt, fmt_vec
+from ui.calculator.lines import fmt_vec
 from ui.calculator.tables import CHECK_COLUMNS, field_title
+from ui.format import slide as fmt
 from ui.i18n import t
 from ui.markdown import ZWSP, shown_text
 

@@ -9,9 +9,9 @@ from core.lm.tokens import tokens
 from tests.support.apptest import open_page
 from tests.support.lang import english_strings, vietnamese_words, visible_text
 from tests.support.paths import MODELS
+from ui.format import significant
 from ui.i18n import t
 from ui.lm import neural as nv
-from ui.lm.fmt import num
 
 PAGE = "pages/language-model.py"
 SLIDE6 = "trăm năm trong cõi người ta"
@@ -38,14 +38,14 @@ def test_counts_tab_substitutes_the_numbers_and_shows_what_a_zero_does(lang):
     uni, bi = t("lm.counts.unigram", lang), t("lm.counts.ngram", lang, n=2)
     assert at.text_area(key="lm_corpus").value == TOY_CORPUS
     # P(i go to school): unigram 3/24 * 4/24 * 3/24 * 3/24; bigram 3/24 * 2/3 * 3/4 * 2/3 = 1/24
-    assert metric(at, t("lm.counts.ppl", lang, model=uni)) == num((108 / 24**4) ** -0.25)
-    assert metric(at, t("lm.counts.ppl", lang, model=bi)) == num(24**0.25)
+    assert metric(at, t("lm.counts.ppl", lang, model=uni)) == significant((108 / 24**4) ** -0.25)
+    assert metric(at, t("lm.counts.ppl", lang, model=bi)) == significant(24**0.25)
     assert "P(i go to school) = 0.125 × 0.6667 × 0.75 × 0.6667 = 0.04167" in [
         c.value.splitlines()[0] for c in at.code
     ]
     at.radio(key="lm_n").set_value(3).run()
     tri = t("lm.counts.ngram", lang, n=3)
-    assert metric(at, t("lm.counts.ppl", lang, model=tri)) == num(18**0.25)  # 1/8*2/3*1*2/3
+    assert metric(at, t("lm.counts.ppl", lang, model=tri)) == significant(18**0.25)  # 1/8*2/3*1*2/3
     at.radio(key="lm_n").set_value(2).run()
     at.text_input(key="lm_sentence").set_value("you like school").run()
     assert metric(at, t("lm.counts.ppl", lang, model=bi)) == "∞"
@@ -116,11 +116,11 @@ def test_the_loss_tab_follows_the_targets(lang):
     at = open_page(PAGE, lang=lang)
     total = t("lm.loss.total", lang)
     hs = gl.slide_hidden_states()
-    assert metric(at, total) == num(gl.generation_loss(hs).total)
+    assert metric(at, total) == significant(gl.generation_loss(hs).total)
     at.selectbox(key="lm_y1").set_value(2).run()
     at.selectbox(key="lm_y2").set_value(1).run()
     at.selectbox(key="lm_y3").set_value(1).run()
-    assert metric(at, total) == num(gl.generation_loss(hs, targets=(2, 1, 1)).total)
+    assert metric(at, total) == significant(gl.generation_loss(hs, targets=(2, 1, 1)).total)
     assert at.selectbox(key="lm_y1").format_func(2) == t("lm.loss.word", lang, k=2)
 
 

@@ -48,6 +48,7 @@ def test_the_page_opens_on_the_long_preset_and_waits_for_start():
     assert at.number_input(key="race_T").value == PRESETS["long"].T == 50
     assert at.number_input(key="race_hidden").value == 32
     assert "(5–100)" in at.number_input(key="race_T").label
+    assert at.number_input(key="race_seed").label.endswith("(0–2,147,483,647)")
     assert at.button(key="race_stop").disabled
     assert t("race.ready", "en") in visible_text(at)
     assert figures(at) == []

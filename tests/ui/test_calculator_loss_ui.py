@@ -11,7 +11,6 @@ from core.calculator.loss import HeadTables, default_head, head_forward, seeded_
 from core.calculator.tables import preset_tables, random_tables
 from core.calculator.trace import calculate, calculate_head
 from tests.support.lang import is_vietnamese_word
-from ui.calculator.lines import fmt
 from ui.calculator.loss import (
     classes_frame,
     head_errors,
@@ -22,6 +21,7 @@ from ui.calculator.loss import (
     softmax_lines,
     unrolled_dot,
 )
+from ui.format import slide as fmt
 from ui.i18n import LANGS, SECTIONS, t
 
 STRINGS = SECTIONS["calculator"]

@@ -10,6 +10,7 @@ from core.calculator.tables import FIELDS, Tables, preset_tables, random_tables
 from core.calculator.trace import calculate
 from tests.core.calculator.test_calculator import HUGE_RNN, with_cell
 from ui.calculator import diagram, lines, tables, words
+from ui.format import slide
 from ui.i18n import LANGS, t
 from ui.markdown import ZWSP, md_escape
 
@@ -115,8 +116,8 @@ def test_vector_gates_number_their_units():
     assert [x[:4] for x in g.lines] == ["[1] ", "[2] "] and g.act_lines[1].startswith("[2] σ(")
 
 
-def test_fmt_prints_like_the_slides():
-    assert [lines.fmt(v) for v in (5.95, 2.0, -0.32, 0.99740, -0.0001, 0.0, 1e300, 1234567.0)] == [
+def test_slide_prints_like_the_slides():
+    assert [slide(v) for v in (5.95, 2.0, -0.32, 0.99740, -0.0001, 0.0, 1e300, 1234567.0)] == [
         "5.95",
         "2",
         "-0.32",

@@ -146,8 +146,8 @@ def test_numbers_are_written_without_overflowing():
     assert words.fmt_log10(602.06, "en") == "10^602.1"
     assert words.fmt_log10(-math.inf, "vi") == t("gradients.num.exact_zero", "vi")
     assert words.fmt_log10(math.nan, "en") == "overflow"
-    assert words.fmt(math.inf, "en") == t("gradients.num.inf", "en")
-    assert words.fmt(0.5**50, "en") == "8.88e-16"
+    assert words.number_text(math.inf, "en") == t("gradients.num.inf", "en")
+    assert words.number_text(0.5**50, "en") == "8.882e-16"  # 0.5**50 = 8.8817842e-16
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -195,7 +195,7 @@ def test_when_the_lstm_loses_one_sentence_says_why(lang):
     text = words.lstm_loss_text(r, lang)
     c = f"{r.lstm_why.max_abs_cell:.3g}"
     assert text == t("gradients.why.lstm_loss_saturated_cell", lang, c=c,
-                     d=words.fmt(r.lstm_why.mean_tanh_deriv_cell, lang), f="")  # fmt: skip
+                     d=words.number_text(r.lstm_why.mean_tanh_deriv_cell, lang), f="")  # fmt: skip
     assert c in text and text.count(".") >= 1 and "{" not in text
     assert other_language(text, lang) == []
     forget = explore(ExplorerConfig(hidden_size=32, seq_len=200, forget_bias=-3.0))

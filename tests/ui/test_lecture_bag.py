@@ -7,9 +7,10 @@ import numpy as np
 import pytest
 
 from core.lecture.bag import bag_or_sequence
+from ui.format import decimals
 from ui.i18n import t
 from ui.lecture import bag as view
-from ui.lecture.format import num, table_height
+from ui.lecture.layout import table_height
 
 SLIDE = ("dog bites man", "man bites dog")
 PAYLOADS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", '"><b>x</b>', "&lt;"]
@@ -79,7 +80,7 @@ def test_embedding_table_shows_the_lookup_rows_and_a_zero_pad_row():
     e = view.embedding_table(r)
     assert list(e.index) == ["0 · <pad>", "1 · <unk>", "2 · dog", "3 · man", "4 · bites"]
     assert e.iloc[0].tolist() == ["0", "0", "0"]
-    assert e.loc["2 · dog"].tolist() == [num(v) for v in r.E[2]]
+    assert e.loc["2 · dog"].tolist() == [decimals(v) for v in r.E[2]]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -116,7 +117,7 @@ def test_rnn_states_and_weights_tables():
     r = bag_or_sequence(["dog", "man bites dog"], H=2)
     states = view.states_table(r, "en")
     assert list(states.columns) == ["A · h1", "A · h2", "B · h1", "B · h2"]
-    assert states.iloc[1, 0] == "" and states.iloc[2, 2] == num(r.outputs["rnn"][1, 0])
+    assert states.iloc[1, 0] == "" and states.iloc[2, 2] == decimals(r.outputs["rnn"][1, 0])
     w = view.weights_tables(r)
     assert set(w) == {"W_xh", "W_hh", "b_xh", "b_hh"}
     assert w["W_xh"].shape == (2, 3) and w["b_hh"].shape == (2, 1)
@@ -132,13 +133,5 @@ def test_the_conclusion_fits_the_sentences(lang):
     assert view.overall(other, lang) == t("bag.verdict.other", lang)
 
 
-def test_numbers_are_short_and_never_negative_zero():
-    assert [num(0.2), num(-0.13333333), num(2.0), num(-0.0), num(-1e-9)] == [
-        "0.2",
-        "-0.1333",
-        "2",
-        "0",
-        "0",
-    ]
-    assert num(float("nan")) == ""
+def test_tables_are_as_tall_as_their_rows():
     assert table_height(3) == 35 * 4 + 3 and table_height(100) == table_height(16)

@@ -78,6 +78,11 @@ def test_an_out_of_range_setting_names_the_field_and_its_limits(lang):
     text = words.problem_text(e.value, lang)
     assert t("race.field.T", lang) in text and "5" in text and "100" in text and "500" in text
     assert "T (5–100)" in words.label("T", "T", lang)
+    # Limits a person can read, thousands grouped as the language writes them.
+    sep = {"vi": ".", "en": ","}[lang]
+    assert words.label("seed", "seed", lang).endswith(f"(0–2{sep}147{sep}483{sep}647)")
+    assert words.label("steps", "steps", lang).endswith(f"(1–5{sep}000)")
+    assert words.label("lr", "learning_rate", lang).endswith("(0.0001–0.5)")
     with pytest.raises(CoreError) as e:
         Race(RaceConfig(activation="sigmoid"))
     assert words.problem_text(e.value, lang) == t("error.race_activation", lang)

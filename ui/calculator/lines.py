@@ -14,9 +14,9 @@ import numpy as np
 from core.calculator.slides import SlideCheck, SlideRounding, partial_sum
 from core.calculator.trace import Calculation
 from ui.calculator import precision as pr
-from ui.calculator.precision import fmt, num
+from ui.format import slide, worked
 
-__all__ = ["fmt", "fmt_value", "fmt_vec", "gate_lines", "state_lines"]
+__all__ = ["fmt_value", "fmt_vec", "gate_lines", "state_lines"]
 
 SLIDE_ORDER = ("f", "i", "g", "o")  # the slides build the cell forget gate first
 ACT_SYMBOL = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU"}
@@ -24,13 +24,13 @@ ACT_SYMBOL = {"sigmoid": "σ", "tanh": "tanh", "relu": "ReLU"}
 
 def fmt_vec(a, nd: int = 3) -> str:
     """[2, 3]: a vector as the slides print it."""
-    return "[" + ", ".join(num(v, nd) for v in np.ravel(a)) + "]"
+    return "[" + ", ".join(worked(v, nd) for v in np.ravel(a)) + "]"
 
 
 def fmt_value(a, nd: int = 3) -> str:
     """0.997 for one unit, [0.1, 0.2] for several."""
     a = np.ravel(a)
-    return fmt(a[0], nd) if a.size == 1 else fmt_vec(a, nd)
+    return slide(a[0], nd) if a.size == 1 else fmt_vec(a, nd)
 
 
 def _paren(s: str) -> str:
@@ -66,16 +66,16 @@ def _gate(name: str, W_x, W_h, tr, x, h_prev, saturated) -> GateLines:
     sym = ACT_SYMBOL[tr.activation]
     lines, acts = [], []
     for j in range(H):
-        pre = num(tr.pre[j], nd_pre := pr.argument_decimals(tr.activation, tr.pre[j], tr.act[j]))
+        pre = worked(tr.pre[j], nd_pre := pr.argument_decimals(tr.activation, tr.pre[j], tr.act[j]))
         pairs = [(W_x[j, k], x[k]) for k in range(len(x))]
         pairs_h = [(W_h[j, k], h_prev[k]) for k in range(len(h_prev))]
         nd = pr.affine_decimals(pairs + pairs_h, (tr.b_x[j], tr.b_h[j]), tr.pre[j], nd_pre)
-        terms = [f"{num(w, nd)}×{_paren(num(v, nd))}" for w, v in pairs]
-        terms.append(num(tr.b_x[j], nd))
-        terms += [f"{num(w, nd)}×{_paren(num(v, nd))}" for w, v in pairs_h]
-        terms.append(num(tr.b_h[j], nd))
+        terms = [f"{worked(w, nd)}×{_paren(worked(v, nd))}" for w, v in pairs]
+        terms.append(worked(tr.b_x[j], nd))
+        terms += [f"{worked(w, nd)}×{_paren(worked(v, nd))}" for w, v in pairs_h]
+        terms.append(worked(tr.b_h[j], nd))
         lines.append(f"{_unit(j, H)}{sum_line(terms)} = {pre}")
-        acts.append(f"{_unit(j, H)}{sym}({pre}) = {fmt(tr.act[j])}")
+        acts.append(f"{_unit(j, H)}{sym}({pre}) = {slide(tr.act[j])}")
     return GateLines(
         name, sym, tuple(lines), tuple(acts), tuple(float(v) for v in tr.act), tuple(saturated)
     )
@@ -130,15 +130,15 @@ def _lstm_lines(calc: Calculation, t: int) -> tuple[str, ...]:
         nd_p = pr.sum_decimals(prods, s.c[j], nd_c)
         nd = _product(((f[j], s.c_prev[j]), (i[j], g[j])), prods, nd_p)
         c_lines.append(
-            f"{u}c_t = f⊙c_(t-1) + i⊙g = {num(f[j], nd)}×{_paren(num(s.c_prev[j], nd))} + "
-            f"{num(i[j], nd)}×{_paren(num(g[j], nd))} = "
-            f"{sum_line([num(p, nd_p) for p in prods])} = {num(s.c[j], nd_c)}"
+            f"{u}c_t = f⊙c_(t-1) + i⊙g = {worked(f[j], nd)}×{_paren(worked(s.c_prev[j], nd))} + "
+            f"{worked(i[j], nd)}×{_paren(worked(g[j], nd))} = "
+            f"{sum_line([worked(p, nd_p) for p in prods])} = {worked(s.c[j], nd_c)}"
         )
-        tanh_lines.append(f"{u}tanh(c_t) = tanh({num(s.c[j], nd_c)}) = {fmt(s.tanh_c[j])}")
+        tanh_lines.append(f"{u}tanh(c_t) = tanh({worked(s.c[j], nd_c)}) = {slide(s.tanh_c[j])}")
         nd_h = _product(((o[j], s.tanh_c[j]),), (s.h[j],), pr.LEAST)
         h_lines.append(
-            f"{u}h_t = o⊙tanh(c_t) = {num(o[j], nd_h)}×{_paren(num(s.tanh_c[j], nd_h))}"
-            f" = {fmt(s.h[j])}"
+            f"{u}h_t = o⊙tanh(c_t) = {worked(o[j], nd_h)}×{_paren(worked(s.tanh_c[j], nd_h))}"
+            f" = {slide(s.h[j])}"
         )
     return tuple(c_lines + tanh_lines + h_lines)
 
@@ -151,22 +151,22 @@ def state_lines(calc: Calculation, t: int) -> tuple[str, ...]:
 def slide_c_line(r: SlideRounding) -> str:
     """Slide 48's arithmetic, each product rounded to 3 decimals before adding."""
     return (
-        f"c_t = {fmt(r.f)}×{fmt(r.c_prev)} + {fmt(r.i)}×{fmt(r.g)} = "
-        f"{fmt(r.fc)} + {fmt(r.ig)} = {fmt(r.c)}"
+        f"c_t = {slide(r.f)}×{slide(r.c_prev)} + {slide(r.i)}×{slide(r.g)} = "
+        f"{slide(r.fc)} + {slide(r.ig)} = {slide(r.c)}"
     )
 
 
 def erratum(r: SlideRounding) -> tuple[str, str, str]:
     """(what slides 49-50 print, the product they mean, its exact value)."""
     return (
-        f"{fmt(r.o)} + {fmt(r.tanh_c)} = {fmt(r.printed_h)}",
-        f"{fmt(r.o)} × {fmt(r.tanh_c)} = {fmt(r.h)}",
-        fmt(r.exact_h, 5),
+        f"{slide(r.o)} + {slide(r.tanh_c)} = {slide(r.printed_h)}",
+        f"{slide(r.o)} × {slide(r.tanh_c)} = {slide(r.h)}",
+        slide(r.exact_h, 5),
     )
 
 
 def check_cells(c: SlideCheck) -> tuple[str, str, str]:
     """(printed, app, exact) of a slide check as the table shows them."""
     if len(c.printed) == 1:
-        return fmt(c.printed[0]), fmt(c.value[0]), fmt(c.exact[0], c.exact_decimals)
+        return slide(c.printed[0]), slide(c.value[0]), slide(c.exact[0], c.exact_decimals)
     return fmt_vec(c.printed), fmt_vec(c.value), fmt_vec(c.exact, c.exact_decimals)

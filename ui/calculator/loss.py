@@ -18,8 +18,8 @@ from core.calculator.parse import FieldError
 from core.calculator.trace import Calculation
 from ui.calculator import precision as pr
 from ui.calculator.diagram import _HEAD, GATE_FILL, IO_FILL, OUT_FILL, node
-from ui.calculator.lines import ACT_SYMBOL, _paren, fmt, fmt_value, fmt_vec, sum_line
-from ui.calculator.precision import num
+from ui.calculator.lines import ACT_SYMBOL, _paren, fmt_value, fmt_vec, sum_line
+from ui.format import slide, worked
 from ui.i18n import error_text
 from ui.i18n import t as tr
 
@@ -67,9 +67,9 @@ def logit_lines(ht: HeadTrace) -> tuple[str, ...]:
     for k in range(len(ht.z)):
         pairs = [(ht.W[k, j], ht.h[j]) for j in range(len(ht.h))]
         nd = pr.affine_decimals(pairs, (ht.b[k],), ht.z[k], pr.LEAST)
-        terms = [f"{num(w, nd)}×{_paren(num(v, nd))}" for w, v in pairs]
-        terms.append(num(ht.b[k], nd))
-        out.append(f"z_{k + 1} = {sum_line(terms)} = {fmt(ht.z[k])}")
+        terms = [f"{worked(w, nd)}×{_paren(worked(v, nd))}" for w, v in pairs]
+        terms.append(worked(ht.b[k], nd))
+        out.append(f"z_{k + 1} = {sum_line(terms)} = {slide(ht.z[k])}")
     return tuple(out)
 
 
@@ -85,17 +85,17 @@ def _holds(value, target: float) -> int:
 def softmax_lines(ht: HeadTrace) -> tuple[str, ...]:
     """m = max(z), each e^(z_k − m), their sum, then softmax(z)_k, with every number."""
     C, s = len(ht.z), pr.shown
-    lines = [f"m = max(z) = max({', '.join(fmt(v) for v in ht.z)}) = {fmt(ht.m)}"]
+    lines = [f"m = max(z) = max({', '.join(slide(v) for v in ht.z)}) = {slide(ht.m)}"]
     for k in range(C):
         nd = _holds(lambda nd, k=k: math.exp(s(ht.shifted[k], nd)), ht.e[k])
-        lines.append(f"e^(z_{k + 1} − m) = e^({num(ht.shifted[k], nd)}) = {fmt(ht.e[k])}")
+        lines.append(f"e^(z_{k + 1} − m) = e^({worked(ht.shifted[k], nd)}) = {slide(ht.e[k])}")
     nd = pr.sum_decimals(ht.e, ht.sum_e, pr.LEAST)
-    lines.append(f"Σ e^(z_j − m) = {' + '.join(num(v, nd) for v in ht.e)} = {fmt(ht.sum_e)}")
+    lines.append(f"Σ e^(z_j − m) = {' + '.join(worked(v, nd) for v in ht.e)} = {slide(ht.sum_e)}")
     for k in range(C):
         nd = _holds(lambda nd, k=k: s(ht.e[k], nd) / s(ht.sum_e, nd), ht.p[k])
         lines.append(
             f"softmax(z)_{k + 1} = e^(z_{k + 1}) / Σ e^(z_j) = e^(z_{k + 1} − m) / Σ e^(z_j − m)"
-            f" = {num(ht.e[k], nd)} / {num(ht.sum_e, nd)} = {fmt(ht.p[k])}"
+            f" = {worked(ht.e[k], nd)} / {worked(ht.sum_e, nd)} = {slide(ht.p[k])}"
         )
     return tuple(lines)
 
@@ -104,16 +104,16 @@ def loss_lines(ht: HeadTrace) -> tuple[str, ...]:
     """log Σ e^(z_j) and L = −log p_y, both ways (the second never overflows)."""
     y, s = ht.y + 1, pr.shown
     nd = _holds(lambda nd: s(ht.m, nd) + _log(s(ht.sum_e, nd)), ht.lse)
-    terms = sum_line([num(ht.m, nd), f"log({num(ht.sum_e, nd)})"])
-    lines = [f"log Σ e^(z_j) = m + log Σ e^(z_j − m) = {terms} = {fmt(ht.lse)}"]
+    terms = sum_line([worked(ht.m, nd), f"log({worked(ht.sum_e, nd)})"])
+    lines = [f"log Σ e^(z_j) = m + log Σ e^(z_j − m) = {terms} = {slide(ht.lse)}"]
     p = ht.p[ht.y]
     if p > 0:  # −log of a p that underflowed to 0 would read ∞
         nd = _holds(lambda nd: -_log(s(p, nd)), ht.loss)
-        lines.append(f"L = −log p_{y} = −log({num(p, nd)}) = {fmt(ht.loss)}")
+        lines.append(f"L = −log p_{y} = −log({worked(p, nd)}) = {slide(ht.loss)}")
     nd = _holds(lambda nd: s(ht.lse, nd) - s(ht.z[ht.y], nd), ht.loss)
     lines.append(
-        f"L = log Σ e^(z_j) − z_{y} = {num(ht.lse, nd)} − {_paren(num(ht.z[ht.y], nd))}"
-        f" = {fmt(ht.loss)}"
+        f"L = log Σ e^(z_j) − z_{y} = {worked(ht.lse, nd)} − {_paren(worked(ht.z[ht.y], nd))}"
+        f" = {slide(ht.loss)}"
     )
     return tuple(lines)
 
@@ -126,7 +126,7 @@ def classes_frame(ht: HeadTrace, lang: str) -> pd.DataFrame:
         name = tr("calculator.loss_class", lang, k=k + 1)
         if k == ht.y:
             name += f" {TARGET_MARK} y"
-        rows.append((name, fmt(ht.z[k]), fmt(ht.e[k]), fmt(ht.p[k]), fmt(-ht.log_p[k])))
+        rows.append((name, slide(ht.z[k]), slide(ht.e[k]), slide(ht.p[k]), slide(-ht.log_p[k])))
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -176,7 +176,7 @@ def unrolled_dot(calc: Calculation, loss: LossCalculation, lang: str) -> str:
             node("p", f"softmax(z)\n{fmt_vec(t_.p)}", fillcolor=OUT_FILL),
             node(
                 "L",
-                f"{tr('calculator.loss_dot_ce', lang)}\nL = −log p_{y} = {fmt(t_.loss)}",
+                f"{tr('calculator.loss_dot_ce', lang)}\nL = −log p_{y} = {slide(t_.loss)}",
                 fillcolor=LOSS_FILL,
             ),
             f'  {prev} -> z [label=" FC"]; z -> p; p -> L;',

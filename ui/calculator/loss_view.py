@@ -18,7 +18,7 @@ from core.calculator.loss import (
 from core.calculator.trace import Calculation
 from ui.calculator import loss as head_ui  # the head's words, tables and diagram
 from ui.calculator import state
-from ui.calculator.lines import fmt
+from ui.format import slide
 from ui.i18n import t
 from ui.markdown import md_escape
 
@@ -90,7 +90,7 @@ def show(calc: Calculation, loss: LossCalculation, head: HeadTables, lang: str) 
         if ht.overflow:
             st.warning(t("calculator.loss_overflow", lang))
         left, right = st.columns([1, 2], vertical_alignment="center")
-        left.metric(f"L = −log p_{y}", fmt(ht.loss))
+        left.metric(f"L = −log p_{y}", slide(ht.loss))
         right.table(head_ui.classes_frame(ht, lang), hide_index=True, border="horizontal")
     st.markdown(t("calculator.loss_shared", lang, line=head_ui.shared_line(calc)))
     diagram, _ = st.columns(2)  # half the width on a wide screen, all of it on a phone

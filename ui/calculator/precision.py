@@ -12,35 +12,19 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 
+from ui.format import worked
+
 LEAST, MOST = 3, 9
-
-
-def fmt(v: float, nd: int = LEAST) -> str:
-    """A number the way the slides print it: nd decimals, no trailing zeros."""
-    v = float(v)
-    if v != 0 and (abs(v) >= 1e6 or abs(v) < 0.5 * 10**-nd):
-        return f"{v:.3g}"
-    s = f"{v:.{nd}f}".rstrip("0").rstrip(".")
-    return "0" if s in ("-0", "") else s
-
-
-def num(v: float, nd: int = LEAST) -> str:
-    """fmt(v, nd), but a number too small for decimals keeps nd significant digits.
-
-    A huge one stays at 3: its line is approximate at any length (and may overflow).
-    """
-    s = fmt(v, nd)
-    return f"{float(v):.{nd}g}" if "e" in s and abs(float(v)) < 1 else s
 
 
 def shown(v: float, nd: int) -> float:
     """The number a reader sees at nd decimals."""
-    return float(num(v, nd))
+    return float(worked(v, nd))
 
 
 def agrees(value: float, target: float, nd: int) -> bool:
     """value prints as target does at nd decimals."""
-    return num(value, nd) == num(target, nd)
+    return worked(value, nd) == worked(target, nd)
 
 
 def enough(holds: Callable[[int], bool], least: int = LEAST) -> int:

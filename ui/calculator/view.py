@@ -16,7 +16,6 @@ from ui.calculator.diagram import cell_dot
 from ui.calculator.lines import (
     GateLines,
     erratum,
-    fmt,
     fmt_vec,
     gate_lines,
     slide_c_line,
@@ -24,6 +23,7 @@ from ui.calculator.lines import (
 )
 from ui.calculator.tables import checks_frame, editor_frames, field_title, trace_frame
 from ui.calculator.words import field_errors, gate_title, saturation, share_error
+from ui.format import slide
 from ui.i18n import t
 from ui.markdown import md_escape
 
@@ -38,7 +38,7 @@ def url_warning(err: ShareCodeError, lang: str) -> None:
 def _value(name: str, values: tuple[float, ...]) -> None:
     """A metric for a scalar; a large code line for a vector (metrics truncate long text)."""
     if len(values) == 1:
-        st.metric(name, fmt(values[0]))
+        st.metric(name, slide(values[0]))
     else:
         st.markdown(f"#### {name} = `{fmt_vec(values)}`")
 
@@ -54,7 +54,7 @@ def _gate_row(g: GateLines, activation: str, lang: str) -> None:
             line.markdown(f"#### `{text}`")
         with act:
             if len(g.act) == 1:
-                st.metric(f"{g.name} = {g.act_lines[0].split(' = ')[0]}", fmt(g.act[0]))
+                st.metric(f"{g.name} = {g.act_lines[0].split(' = ')[0]}", slide(g.act[0]))
             else:
                 for text in g.act_lines:
                     st.markdown(f"##### `{g.name}{text}`")
@@ -80,8 +80,8 @@ def _checks(calc: Calculation, lang: str) -> None:
     r = calc.rounding
     for c in calc.slide_checks:
         if c.note:
-            params = dict(fc=fmt(r.fc), ig=fmt(r.ig), c=fmt(r.c), exact_c=fmt(r.exact_c, 4))
-            params.update(exact_tanh=fmt(r.exact_tanh_c, 5))
+            params = dict(fc=slide(r.fc), ig=slide(r.ig), c=slide(r.c), exact_c=slide(r.exact_c, 4))
+            params.update(exact_tanh=slide(r.exact_tanh_c, 5))
             note = t(f"calculator.note_{c.note}", lang, **params)
             st.caption(f"{t('calculator.slide', lang)} {c.slide} · {c.quantity}: {note}")
 
@@ -92,11 +92,11 @@ def lstm_slide(calc: Calculation, lang: str) -> None:
     _step(calc, 1, lang)
     r = calc.rounding
     cols = st.columns(4)
-    cols[0].metric(t("calculator.metric_c_slide", lang), fmt(r.c))
-    cols[1].metric(t("calculator.metric_c_exact", lang), fmt(r.exact_c, 4))
-    cols[2].metric(t("calculator.metric_tanh_slide", lang), fmt(r.tanh_c))
-    cols[3].metric(t("calculator.metric_h_slide", lang), fmt(r.h))
-    st.info(t("calculator.rounding_note", lang, line=slide_c_line(r), exact=fmt(r.exact_c, 4)))
+    cols[0].metric(t("calculator.metric_c_slide", lang), slide(r.c))
+    cols[1].metric(t("calculator.metric_c_exact", lang), slide(r.exact_c, 4))
+    cols[2].metric(t("calculator.metric_tanh_slide", lang), slide(r.tanh_c))
+    cols[3].metric(t("calculator.metric_h_slide", lang), slide(r.h))
+    st.info(t("calculator.rounding_note", lang, line=slide_c_line(r), exact=slide(r.exact_c, 4)))
     wrong, right, exact = erratum(r)
     st.warning(t("calculator.erratum", lang, wrong=wrong, right=right, exact=exact))
     _checks(calc, lang)

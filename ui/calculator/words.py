@@ -6,8 +6,9 @@ from core.calculator.parse import FieldError
 from core.calculator.share import ShareCodeError
 from core.calculator.tables import Tables
 from core.calculator.trace import SATURATION, Saturation
-from ui.calculator.lines import ACT_SYMBOL, fmt
+from ui.calculator.lines import ACT_SYMBOL
 from ui.calculator.tables import gate_name, where
+from ui.format import slide
 from ui.i18n import error_text, t
 
 
@@ -48,8 +49,8 @@ def saturation(s: Saturation, units: int, lang: str) -> str:
         t=s.t,
         gate=s.gate,
         unit=unit,
-        pre=fmt(s.pre),
-        limit=fmt(SATURATION),
+        pre=slide(s.pre),
+        limit=slide(SATURATION),
         act=ACT_SYMBOL[s.activation],
-        d=fmt(s.derivative, 4),
+        d=slide(s.derivative, 4),
     )

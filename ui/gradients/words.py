@@ -7,18 +7,17 @@ import math
 from core.gradients import BadInput, CalculatorCell, Problem
 from core.gradients.explorer import ExplorerResult, GradientCurve
 from core.gradients.scalar import ScalarSeries
+from ui.format import significant
 from ui.i18n import t
 
 
-def fmt(x: float | None, lang: str) -> str:
-    """A number for students: 3-4 significant digits, inf/NaN spelled out."""
+def number_text(x: float | None, lang: str) -> str:
+    """A number for students (ui.format.significant); inf and a lost (None, NaN) one in words."""
     if x is None or (isinstance(x, float) and math.isnan(x)):
         return t("gradients.num.overflow", lang)
-    if math.isinf(x):
-        return t("gradients.num.inf", lang) if x > 0 else "-∞"
-    if x == 0:
-        return "0"
-    return f"{x:.4g}" if 1e-3 <= abs(x) < 1e6 else f"{x:.3g}"
+    if x == math.inf:
+        return t("gradients.num.inf", lang)
+    return significant(x)
 
 
 def fmt_log10(lg: float, lang: str) -> str:
@@ -30,7 +29,7 @@ def fmt_log10(lg: float, lang: str) -> str:
     if lg == math.inf:
         return "∞"
     if -300 < lg < 300:
-        return fmt(10.0**lg, lang)
+        return number_text(10.0**lg, lang)
     return f"10^{lg:.1f}"
 
 
@@ -167,7 +166,7 @@ def rnn_why_text(r: ExplorerResult, lang: str) -> str:
     elif math.isnan(w.per_step_factor) and r.rnn.overflow_from is not None:
         tail = t("gradients.why.rnn_factor_undefined", lang, t=r.rnn.overflow_from)
     else:
-        tail = t("gradients.why.rnn_factor", lang, factor=fmt(w.per_step_factor, lang))
+        tail = t("gradients.why.rnn_factor", lang, factor=number_text(w.per_step_factor, lang))
     return head + "  \n" + tail
 
 
@@ -180,7 +179,7 @@ def lstm_why_text(r: ExplorerResult, lang: str) -> str:
         lang,
         mark=mark,
         mean=f"{w.mean_forget:.3g}",
-        factor=fmt(w.per_step_factor, lang),
+        factor=number_text(w.per_step_factor, lang),
     )
 
 
@@ -193,7 +192,7 @@ def lstm_loss_text(r: ExplorerResult, lang: str) -> str | None:
         f"gradients.why.lstm_loss_{r.lstm_loss}",
         lang,
         c=f"{w.max_abs_cell:.3g}",
-        d=fmt(w.mean_tanh_deriv_cell, lang),
+        d=number_text(w.mean_tanh_deriv_cell, lang),
         f=f"{w.per_step_factor:.3g}",
     )
 
@@ -207,11 +206,11 @@ def clip_messages(r: ExplorerResult, lang: str) -> list[tuple[str, str]]:
 
 
 def _clip_message(cur: GradientCurve, max_norm: float, lang: str) -> tuple[str, str]:
-    before = fmt(cur.param_grad_norm, lang)
+    before = number_text(cur.param_grad_norm, lang)
     if math.isnan(cur.clip_coef):
         return "error", t("gradients.clip.cannot_repair", lang, name=cur.name)
     if cur.clip_coef < 1.0:
-        after = fmt(cur.param_grad_norm * cur.clip_coef, lang)
+        after = number_text(cur.param_grad_norm * cur.clip_coef, lang)
         coef = f"{cur.clip_coef:.3g}"
         return "success", t(
             "gradients.clip.clipped", lang, name=cur.name, before=before, after=after, coef=coef

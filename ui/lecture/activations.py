@@ -7,8 +7,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.lecture.activations import SLOPE_FRACTION, Curve, Marker, Product
+from ui.format import decimals
 from ui.i18n import t
-from ui.lecture.format import num
 
 SYMBOL = {"sigmoid": "σ", "tanh": "tanh"}
 COLOR = {"value": "#1c7ed6", "slope": "#e8590c", "mark": "#2b8a3e"}
@@ -48,7 +48,8 @@ def activation_figure(c: Curve, marks: list[Marker], lang: str) -> go.Figure:
     mine = [m for m in marks if m.function == c.name]
     if mine:
         hover = [
-            f"{m.name}: z = {num(m.z)}, {sym} = {num(m.value)}, ′ = {num(m.slope)}" for m in mine
+            f"{m.name}: z = {decimals(m.z)}, {sym} = {decimals(m.value)}, ′ = {decimals(m.slope)}"
+            for m in mine
         ]
         fig.add_trace(
             go.Scatter(
@@ -119,10 +120,10 @@ def markers_table(marks: list[Marker], lang: str) -> pd.DataFrame:
     yes, no = t("rnn_to_lstm.yes", lang), t("rnn_to_lstm.no", lang)
     rows = {
         "slide": [str(m.slide) for m in marks],
-        "z": [num(m.z) for m in marks],
-        "slide_z": [num(m.slide_z, 3) for m in marks],
-        "value": [num(m.value) for m in marks],
-        "slope": [num(m.slope) for m in marks],
+        "z": [decimals(m.z) for m in marks],
+        "slide_z": [decimals(m.slide_z, 3) for m in marks],
+        "value": [decimals(m.value) for m in marks],
+        "slope": [decimals(m.slope) for m in marks],
         "saturated": [yes if m.saturated else no for m in marks],
     }
     columns = [f"{m.name}_t" if m.name == "c" else m.name for m in marks]
@@ -149,7 +150,7 @@ def share_percent() -> int:
 
 
 def _tex_num(x: float) -> str:
-    s = num(x)
+    s = decimals(x)
     return f"({s})" if s.startswith("-") else s
 
 
@@ -171,7 +172,7 @@ def product_latex(p: Product) -> list[str]:
     """Slide 29's product with numbers: the factors, every term, the result (three lines)."""
 
     def mat(a):
-        return _bmatrix([[num(v) for v in row] for row in np.atleast_2d(a)])
+        return _bmatrix([[decimals(v) for v in row] for row in np.atleast_2d(a)])
 
     terms = [
         [

@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 
 from core.lecture.bag import PAD, UNK, BagOrSequence
+from ui.format import decimals
 from ui.i18n import t
-from ui.lecture.format import num
 
 NAMES = ("A", "B", "C", "D")  # sentences, in the order typed
 SAME_BG = "background-color: #d3f9d8"  # green: A and B agree
@@ -66,7 +66,7 @@ def embedding_table(r: BagOrSequence) -> pd.DataFrame:
     """The V x D lookup table, rows named 'index · token'."""
     rows = [f"{i} · {tok}" for i, tok in enumerate(r.vocab.tokens)]
     cols = [f"d{d + 1}" for d in range(r.E.shape[1])]
-    return pd.DataFrame([[num(v) for v in row] for row in r.E], index=rows, columns=cols)
+    return pd.DataFrame([[decimals(v) for v in row] for row in r.E], index=rows, columns=cols)
 
 
 def shapes_table(r: BagOrSequence, lang: str) -> pd.DataFrame:
@@ -94,7 +94,7 @@ def output_table(r: BagOrSequence, encoder: str, lang: str) -> tuple[pd.DataFram
     """
     out = r.outputs[encoder]  # (N, K)
     equal = out[0] == out[1]  # (K,) exact: the bag's mean is order-free bit for bit
-    data = {NAMES[n]: [num(v) for v in out[n]] for n in range(2)}
+    data = {NAMES[n]: [decimals(v) for v in out[n]] for n in range(2)}
     data[t("bag.col.equal", lang)] = np.where(equal, "=", "≠")
     df = pd.DataFrame(data, index=_components(r, encoder, lang))
     df.index.name = t("bag.col.component", lang)
@@ -120,7 +120,7 @@ def states_table(r: BagOrSequence, lang: str) -> pd.DataFrame:
     """The RNN's hidden state after each word, sentences side by side (blank on padding)."""
     M, H = r.ids.shape[1], r.rnn.hidden_size
     data = {
-        f"{NAMES[n]} · h{k + 1}": [num(r.states[n, m, k]) for m in range(M)]
+        f"{NAMES[n]} · h{k + 1}": [decimals(r.states[n, m, k]) for m in range(M)]
         for n in range(2)
         for k in range(H)
     }
@@ -134,7 +134,7 @@ def weights_tables(r: BagOrSequence) -> dict[str, pd.DataFrame]:
 
     def table(a, cols):
         a = np.atleast_2d(a).reshape(len(rows), -1)
-        return pd.DataFrame([[num(v) for v in row] for row in a], index=rows, columns=cols)
+        return pd.DataFrame([[decimals(v) for v in row] for row in a], index=rows, columns=cols)
 
     D, H = p.input_size, p.hidden_size
     return {

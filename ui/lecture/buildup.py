@@ -6,8 +6,8 @@ import numpy as np
 import pandas as pd
 
 from core.lecture.buildup import Stage
+from ui.format import decimals
 from ui.i18n import t
-from ui.lecture.format import num
 
 NEW = "#d9480f"  # the site's primary colour: what this stage adds
 OLD = "#495057"
@@ -24,7 +24,7 @@ def stage_label(s: Stage, lang: str) -> str:
 def vec(a) -> str:
     """A (H,) quantity as the slides write it: a scalar if H = 1, else [a, b]."""
     a = np.atleast_1d(a)
-    return num(a[0]) if a.size == 1 else "[" + ", ".join(num(v) for v in a) + "]"
+    return decimals(a[0]) if a.size == 1 else "[" + ", ".join(decimals(v) for v in a) + "]"
 
 
 def _new(tex: str) -> str:

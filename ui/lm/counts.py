@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from core.lm.ngram import Factor, product
+from ui.format import significant
 from ui.i18n import t
-from ui.lm.fmt import num
 from ui.markdown import md_escape
 
 EMPTY = "∅"  # the empty history of a unigram
@@ -27,7 +27,7 @@ def counts_text(f: Factor, tight: bool = False) -> str:
 
 def fraction(f: Factor) -> str:
     """'1 / 2 = 0.5', or '(1 + 1) / (2 + 12) = 0.1429' with add-one."""
-    return f"{counts_text(f)} = {num(f.p)}"
+    return f"{counts_text(f)} = {significant(f.p)}"
 
 
 def factor_name(f: Factor) -> str:
@@ -53,7 +53,7 @@ def count_table(rows: list[Factor], lang: str) -> pd.DataFrame:
         {
             t("lm.col.history", lang): [history_text(f.history) for f in rows],
             t("lm.col.word", lang): [f.word for f in rows],
-            "P(w|h)": [num(f.p) for f in rows],
+            "P(w|h)": [significant(f.p) for f in rows],
             COUNTS_COLUMN: [counts_text(f, tight=True) for f in rows],
         }
     )
@@ -65,7 +65,7 @@ def chain_table(factors: list[Factor], model: str, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             model: [factor_name(f) for f in factors],
-            "P(w|h)": [num(f.p) for f in factors],
+            "P(w|h)": [significant(f.p) for f in factors],
             COUNTS_COLUMN: [counts_text(f, tight=True) for f in factors],
         }
     )
@@ -74,13 +74,13 @@ def chain_table(factors: list[Factor], model: str, lang: str) -> pd.DataFrame:
 def product_line(factors: list[Factor]) -> str:
     """'P(i go to school) = 0.1429 × 1 × 0.5 × 1 = 0.07143' as plain text (for st.code)."""
     words = " ".join(f.word for f in factors)
-    terms = " × ".join(num(f.p) for f in factors)
-    return f"P({words}) = {terms} = {num(product(factors))}"
+    terms = " × ".join(significant(f.p) for f in factors)
+    return f"P({words}) = {terms} = {significant(product(factors))}"
 
 
 def perplexity_line(factors: list[Factor], ppl: float) -> str:
     """'PP = (0.07143)^(-1/4) = 1.939' as plain text."""
-    return f"PP = ({num(product(factors))})^(-1/{len(factors)}) = {num(ppl)}"
+    return f"PP = ({significant(product(factors))})^(-1/{len(factors)}) = {significant(ppl)}"
 
 
 def zero_note(factors: list[Factor], lang: str) -> str | None:

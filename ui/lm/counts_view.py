@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from core.lm.ngram import Factor, perplexity
+from ui.format import significant
 from ui.i18n import t
 from ui.lm import counts as cv
-from ui.lm.fmt import num
 
 
 def count_table(rows: list[Factor], lang: str) -> None:
@@ -22,7 +22,9 @@ def chains(models: tuple[tuple[str, list[Factor]], ...], add_one: bool, lang: st
         col.dataframe(cv.chain_table(fs, name, lang), hide_index=True)
         ppl = perplexity(fs)
         col.metric(
-            t("lm.counts.ppl", lang, model=name), num(ppl), help=t("lm.counts.ppl_help", lang)
+            t("lm.counts.ppl", lang, model=name),
+            significant(ppl),
+            help=t("lm.counts.ppl_help", lang),
         )
         col.code(
             cv.product_line(fs) + "\n" + cv.perplexity_line(fs, ppl),

@@ -6,12 +6,12 @@ import numpy as np
 import pandas as pd
 
 from core.lm.generation_loss import GenerationLoss, StepLoss
+from ui.format import significant
 from ui.i18n import t
-from ui.lm.fmt import num
 
 
 def vec(a: np.ndarray) -> str:
-    return "[" + ", ".join(num(float(x)) for x in a) + "]"
+    return "[" + ", ".join(significant(float(x)) for x in a) + "]"
 
 
 def fc_table(g: GenerationLoss, lang: str) -> pd.DataFrame:
@@ -19,16 +19,16 @@ def fc_table(g: GenerationLoss, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             "": [t("lm.loss.word", lang, k=k) for k in range(len(g.b_fc))],
-            "W_fc[:, 0]": [num(x) for x in g.W_fc[:, 0]],
-            "W_fc[:, 1]": [num(x) for x in g.W_fc[:, 1]],
-            "b_fc": [num(x) for x in g.b_fc],
+            "W_fc[:, 0]": [significant(x) for x in g.W_fc[:, 0]],
+            "W_fc[:, 1]": [significant(x) for x in g.W_fc[:, 1]],
+            "b_fc": [significant(x) for x in g.b_fc],
         }
     )
 
 
 def _p(x: float) -> str:
     """A number inside a sum: negatives in brackets."""
-    return f"({num(x)})" if x < 0 else num(x)
+    return f"({significant(x)})" if x < 0 else significant(x)
 
 
 def step_lines(g: GenerationLoss, s: StepLoss) -> str:
@@ -38,14 +38,15 @@ def step_lines(g: GenerationLoss, s: StepLoss) -> str:
         w0, w1, b = (float(v) for v in (*g.W_fc[k], g.b_fc[k]))
         lines.append(
             f"z_{s.t}[{k}] = {_p(w0)}·{_p(float(s.h[0]))} + {_p(w1)}·{_p(float(s.h[1]))}"
-            f" + {_p(b)} = {num(float(z))}"
+            f" + {_p(b)} = {significant(float(z))}"
         )
     e = np.exp(s.z)
     lines += [
         f"p_{s.t} = softmax(z_{s.t}) = exp(z_{s.t}) / Σ exp(z_{s.t})",
-        f"    = {vec(e)} / {num(float(e.sum()))} = {vec(s.p)}",
+        f"    = {vec(e)} / {significant(float(e.sum()))} = {vec(s.p)}",
         f"Y_{s.t} = {vec(s.onehot)}",
-        f"CE_{s.t} = -Σ Y_{s.t} · ln p_{s.t} = -ln({num(float(s.p[s.y]))}) = {num(s.ce)}",
+        f"CE_{s.t} = -Σ Y_{s.t} · ln p_{s.t} = -ln({significant(float(s.p[s.y]))})"
+        f" = {significant(s.ce)}",
     ]
     return "\n".join(lines)
 
@@ -53,5 +54,5 @@ def step_lines(g: GenerationLoss, s: StepLoss) -> str:
 def total_line(g: GenerationLoss) -> str:
     """'L = CE_1 + CE_2 + CE_3 = a + b + c = total'."""
     names = " + ".join(f"CE_{s.t}" for s in g.steps)
-    values = " + ".join(num(s.ce) for s in g.steps)
-    return f"L = {names} = {values} = {num(g.total)}"
+    values = " + ".join(significant(s.ce) for s in g.steps)
+    return f"L = {names} = {values} = {significant(g.total)}"

@@ -9,8 +9,8 @@ import plotly.graph_objects as go
 
 from core.lm.runtime import Continuation
 from core.lm.tokens import EOS
+from ui.format import grouped
 from ui.i18n import t
-from ui.lm.fmt import grouped
 from ui.markdown import md_escape
 
 CONFIG = {"displayModeBar": False}  # the toolbar would sit on the titles on a phone

@@ -6,6 +6,7 @@ import math
 
 from core.errors import CoreError
 from core.race import LIMITS, Race, standing
+from ui.format import grouped
 from ui.i18n import error_text, t
 
 
@@ -13,10 +14,16 @@ def percent(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
+def limit(x: float, lang: str) -> str:
+    """A setting's limit: a whole number grouped as the language writes it ("2,147,483,647"),
+    a rate as it is ("0.0001")."""
+    return grouped(x, lang) if isinstance(x, int) else f"{x:g}"
+
+
 def label(key: str, field: str, lang: str) -> str:
     """A setting's label with its limits, e.g. "Sequence length T (5–100)"."""
     low, high = LIMITS[field]
-    return t(f"race.{key}", lang, low=f"{low:g}", high=f"{high:g}")
+    return t(f"race.{key}", lang, low=limit(low, lang), high=limit(high, lang))
 
 
 def problem_text(err: CoreError, lang: str) -> str:
@@ -28,8 +35,8 @@ def problem_text(err: CoreError, lang: str) -> str:
         "error.race_out_of_range",
         lang,
         field=t(f"race.field.{p['field']}", lang),
-        low=f"{p['low']:g}",
-        high=f"{p['high']:g}",
+        low=limit(p["low"], lang),
+        high=limit(p["high"], lang),
         value=p["value"],
     )
 

@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from core.errors import CoreError
-from core.race import PRESETS, Race, RaceConfig, standing
+from core.race import PRESETS, Race, RaceConfig, standing, validate
 from core.race.adam import Adam
 from core.race.models import init_params, loss_and_grads, reach_log10
 from core.race.task import make_batch
@@ -138,6 +138,7 @@ def test_a_race_can_stop_anytime_and_step_past_nothing():
         ("learning_rate", math.nan),
         ("steps", 2.5),
         ("seed", -1),
+        ("seed", 2**31),
         ("batch_size", True),
     ],
 )
@@ -146,6 +147,10 @@ def test_out_of_range_settings_name_the_field_and_its_limits(field, value):
         Race(RaceConfig(**{field: value}))
     assert e.value.code == "race_out_of_range"
     assert e.value.params["field"] == field and "low" in e.value.params
+
+
+def test_the_largest_seed_a_number_box_holds_exactly_is_accepted():
+    validate(RaceConfig(seed=2**31 - 1))
 
 
 @pytest.mark.slow
