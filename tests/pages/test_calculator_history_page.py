@@ -60,7 +60,7 @@ def _go(at: AppTest, entry: dict[str, str], monkeypatch, flagged: bool = True) -
     patch = monkeypatch.context() if flagged else contextlib.nullcontext()
     with patch as mp:
         if flagged:
-            mp.setattr(history, "_back_or_forward", lambda: True)
+            mp.setattr(history, "is_back_or_forward", lambda: True)
         return _run(at)
 
 
