@@ -4,22 +4,26 @@ from core.race.models import KINDS
 from core.race.race import (
     LIMITS,
     PRESETS,
+    Evaluation,
     Race,
     RaceConfig,
     RaceStep,
     Record,
+    last_evaluation,
     standing,
     validate,
 )
 
 __all__ = [
     "KINDS",
+    "Evaluation",
     "LIMITS",
     "PRESETS",
     "Race",
     "RaceConfig",
     "RaceStep",
     "Record",
+    "last_evaluation",
     "standing",
     "validate",
 ]

@@ -10,7 +10,7 @@ number. The held-out accuracy is measured on a fixed batch every `eval_every` st
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -77,6 +77,27 @@ class RaceStep:
 
     step: int
     records: dict[str, Record]  # keyed by KINDS
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Both models' accuracy on the fixed held-out batch after one step."""
+
+    step: int
+    accuracy: dict[str, float]  # keyed by KINDS
+
+
+def last_evaluation(history: Sequence[RaceStep]) -> Evaluation | None:
+    """The latest held-out measurement in history (None before the first one).
+
+    A run is measured every eval_every steps and at its last, so a replay stopped part-way
+    reports the measurement it has reached, never one it has not shown yet.
+    """
+    for s in reversed(history):
+        first = s.records[KINDS[0]]
+        if first.eval_accuracy is not None:
+            return Evaluation(s.step, {k: r.eval_accuracy for k, r in s.records.items()})
+    return None
 
 
 def validate(c: RaceConfig) -> None:
@@ -179,10 +200,6 @@ class Race:
         X, y = self._eval
         logits = predict(kind, self.params[kind], X, self.config.activation)
         return float(np.mean(logits.argmax(axis=1) == y))
-
-    def held_out(self) -> dict[str, float]:
-        """Both models' accuracy on the fixed held-out batch, now (after a stop, too)."""
-        return {kind: self.accuracy(kind) for kind in KINDS}
 
     def run(self) -> Iterator[RaceStep]:
         """Step until the budget is spent; stop iterating to stop the race."""

@@ -7,7 +7,7 @@ import pytest
 import torch
 
 from core.errors import CoreError
-from core.race import PRESETS, Race, RaceConfig, standing, validate
+from core.race import KINDS, PRESETS, Race, RaceConfig, last_evaluation, standing, validate
 from core.race.adam import Adam
 from core.race.models import init_params, loss_and_grads, reach_log10
 from core.race.task import make_batch
@@ -190,7 +190,13 @@ def test_standing_says_learned_guessing_or_partway():
     assert standing(0.6, 0.25) == "partial"
 
 
-def test_held_out_is_what_the_last_evaluation_measured():
-    race = Race(RaceConfig(T=5, hidden_size=4, steps=4, eval_every=2))
-    last = list(race.run())[-1].records
-    assert race.held_out() == {k: r.eval_accuracy for k, r in last.items()}
+def test_the_last_evaluation_is_the_held_out_accuracy_measured_then():
+    race = Race(RaceConfig(T=5, hidden_size=4, steps=5, eval_every=2))
+    history = list(race.run())
+    # Measured at steps 2, 4 and the last (5); a replay stopped at step 3 has seen step 2's.
+    assert last_evaluation(history[:1]) is None
+    assert last_evaluation(history[:3]).step == 2
+    at_end = last_evaluation(history)
+    assert at_end.step == 5
+    # Independent of the records: the models' accuracy on the held-out batch, now.
+    assert at_end.accuracy == {k: race.accuracy(k) for k in KINDS}
