@@ -6,12 +6,10 @@ from core.errors import CoreError
 from core.race import validate
 from ui.controls import section
 from ui.page import start
-from ui.race import controls, words
-from ui.race.board import Board
+from ui.race import board, controls, words
 
 lang = start()
 say = section("race", lang)
-EVERY = 5  # redraw the curves every few steps: each redraw is a Plotly figure sent to the browser
 controls.init()
 
 st.title(say("title"))
@@ -24,20 +22,25 @@ try:
 except CoreError as e:
     st.error(words.problem_text(e, lang))
     st.info(say("fix"))
-    controls.finished()
+    controls.clear()
     st.stop()
 
-race, running = controls.current(config, lang)
-if race is None:
+replay = controls.current(config, lang)
+if replay is None:
     st.info(say("ready"))
     st.stop()
 
-board = Board(lang)
-if running:
-    for step in race.run():  # a Stop click interrupts this loop at the next redraw
-        if step.step % EVERY == 0 and not race.done:
-            board.draw(race)
-    controls.finished()
-    st.rerun()  # once more, so that the Stop button shows the race is over
-if race.step_count:
-    board.conclude(race)
+
+playing = not controls.frame(replay).over
+
+
+# Only this part reruns while the replay plays: the settings above stay as they are.
+@st.fragment(run_every=controls.FRAME_S if playing else None)
+def race_board() -> None:
+    frame = controls.frame(replay)
+    board.show(frame, lang)
+    if playing and frame.over:
+        st.rerun()  # the whole page once more: Stop turns off and the redraws end
+
+
+race_board()

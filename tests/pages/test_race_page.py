@@ -3,15 +3,19 @@
 Every race here is tiny (T = 5, H = 4, a dozen steps), set through the page's own controls.
 """
 
+import gc
 import json
+import threading
+import time
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.race import PRESETS, Race, RaceConfig
+from core.race import PRESETS, Race
 from tests.support import apptest
 from tests.support.lang import english_strings, vietnamese_words, visible_text
 from ui.i18n import t
+from ui.pool import pool
 
 PAGE = "pages/race.py"
 TINY = {"race_T": 5, "race_hidden": 4, "race_steps": 12}
@@ -21,10 +25,21 @@ def open_page(lang: str = "en", state: dict | None = None) -> AppTest:
     return apptest.open_page(PAGE, lang, state=state)
 
 
-def tiny_race(at: AppTest) -> AppTest:
+def tiny_race(at: AppTest, pace: str = "fast") -> AppTest:
+    """Set a tiny race, press Start and rerun (as the replay's redraws do) until it is over."""
     for key, value in TINY.items():
         at.number_input(key=key).set_value(value).run()
+    at.segmented_control(key="race_pace").set_value(pace).run()
     at.button(key="race_start").click().run()
+    return play_out(at)
+
+
+def play_out(at: AppTest, timeout_s: float = 30) -> AppTest:
+    deadline = time.monotonic() + timeout_s
+    while not at.button(key="race_stop").disabled:
+        assert time.monotonic() < deadline, "the replay never ended"
+        time.sleep(0.05)
+        at.run()
     assert not at.exception, at.exception
     return at
 
@@ -87,17 +102,31 @@ def test_a_run_is_reproducible_for_a_seed():
 
 
 def test_a_stopped_race_keeps_its_curves_and_says_where_it_stopped():
-    """The state a Stop click leaves: a race part-way, no longer running (the browser test
-    clicks Stop during a real run)."""
-    race = Race(RaceConfig(T=5, hidden_size=4, steps=12))
-    for _ in range(4):
-        race.step()
-    state = {"race": race, "race_running": False, **TINY}
-    at = open_page(state=state)
-    assert t("race.stopped", "en", step=4) in [i.value for i in at.info]
-    assert figures(at)[0]["data"][0]["x"] == [1, 2, 3, 4]
-    assert at.success[0].value.startswith("After 4 of 12 steps")
-    assert at.button(key="race_stop").disabled  # nothing is running
+    """Stop part-way through a slow replay: the curves end where it stopped, the verdict is
+    the last held-out measurement shown, and a second Start plays from step 0 again."""
+    at = open_page()
+    for key, value in {**TINY, "race_steps": 400}.items():
+        at.number_input(key=key).set_value(value).run()
+    at.segmented_control(key="race_pace").set_value("slow").run()
+    at.button(key="race_start").click().run()
+    deadline = time.monotonic() + 30
+    while not figures(at) or len(figures(at)[0]["data"][0]["x"]) < 12:
+        assert time.monotonic() < deadline
+        time.sleep(0.1)
+        at.run()
+    at.button(key="race_stop").click().run()
+    shown = figures(at)[0]["data"][0]["x"]
+    n = len(shown)
+    assert shown == list(range(1, n + 1)) and 12 <= n < 400
+    assert t("race.stopped", "en", step=n) in [i.value for i in at.info]
+    measured = n // 10 * 10  # measured every 10 steps: the last one shown
+    assert at.success[0].value.startswith(f"After {measured} of 400 steps")
+    assert at.button(key="race_stop").disabled  # nothing is playing
+    time.sleep(0.3)
+    at.run()
+    assert len(figures(at)[0]["data"][0]["x"]) == n  # frozen where it stopped
+    at.button(key="race_start").click().run()
+    assert len(figures(at)[0]["data"][0]["x"]) < n  # from the start again
 
 
 @pytest.mark.parametrize(
@@ -142,3 +171,70 @@ def test_vietnamese_page_shows_no_english_sentence():
     text = _drive(open_page("vi"))
     assert english_strings(text) == []
     assert "Cuộc đua" in text and "đoán mò" in text
+
+
+def _steps_counted(monkeypatch) -> list[int]:
+    calls: list[int] = []
+    step = Race.step
+
+    def counted(self):
+        calls.append(1)
+        return step(self)
+
+    monkeypatch.setattr(Race, "step", counted)
+    return calls
+
+
+def test_students_on_the_same_settings_share_one_run(monkeypatch):
+    """Thirty students pressing Start on one preset cost one race: each replays it."""
+    calls = _steps_counted(monkeypatch)
+    unique = {"race_seed": 9_111}  # a run no other test has computed in this process
+    first, second = open_page("en"), open_page("vi")
+    for at in (first, second):
+        for key, value in unique.items():
+            at.number_input(key=key).set_value(value).run()
+        tiny_race(at)
+    assert first.session_state["race_replay"].job is second.session_state["race_replay"].job
+    assert len(calls) == TINY["race_steps"]  # computed once, not once per student
+    assert figures(first)[0]["data"][0]["y"] == figures(second)[0]["data"][0]["y"]
+
+
+def test_a_race_waits_in_a_visible_queue_while_every_worker_is_busy():
+    busy = pool()
+    release = threading.Event()
+
+    def blocking():
+        release.wait(30)
+        yield 0
+
+    blockers = [busy.follow(("test-busy", i), blocking, "test") for i in range(busy.workers)]
+    try:
+        at = open_page("en")
+        at.number_input(key="race_seed").set_value(9_222).run()
+        for key, value in TINY.items():
+            at.number_input(key=key).set_value(value).run()
+        at.button(key="race_start").click().run()
+        assert t("race.queued", "en", ahead=0) in [i.value for i in at.info]
+        assert not at.button(key="race_stop").disabled  # leaving the queue is one click
+    finally:
+        release.set()
+    play_out(at)
+    assert at.success and not any("waiting" in i.value for i in at.info)
+    assert all(b.state == "done" for b in blockers)
+
+
+def test_a_session_that_ends_stops_the_run_nobody_else_follows():
+    at = open_page("en")
+    at.number_input(key="race_seed").set_value(9_333).run()
+    at.number_input(key="race_steps").set_value(5000).run()
+    at.segmented_control(key="race_pace").set_value("slow").run()
+    at.button(key="race_start").click().run()
+    job = at.session_state["race_replay"].job
+    assert job.state in ("queued", "running")
+    del at
+    gc.collect()
+    deadline = time.monotonic() + 10
+    while job.state != "cancelled":
+        assert time.monotonic() < deadline, job.state
+        time.sleep(0.05)
+    assert len(job.records) < 5000

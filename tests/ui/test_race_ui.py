@@ -5,7 +5,7 @@ import math
 import pytest
 
 from core.errors import CoreError
-from core.race import Race, RaceConfig
+from core.race import Evaluation, Race, RaceConfig, last_evaluation
 from tests.support.lang import other_language
 from ui.i18n import t
 from ui.race import figures, words
@@ -48,20 +48,20 @@ def test_an_empty_history_is_an_empty_chart_not_an_error():
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_verdict_is_one_sentence_in_one_language(race, lang):
-    text = words.verdict(race, lang)
+    evaluation = last_evaluation(race.history)
+    text = words.verdict(evaluation, race.config, lang)
     assert text.count(".") == 1 and text.endswith(".")
-    acc = race.held_out()
-    assert f"{100 * acc['LSTM']:.0f}%" in text and "T = 5" in text and "6" in text
-    reach = words.reach(race, lang)
+    acc = race.accuracy("LSTM")  # the model itself, now: the last step was measured
+    assert f"{100 * acc:.0f}%" in text and "T = 5" in text and "6" in text
+    reach = words.reach(race.history, lang)
     assert other_language(text + reach, lang) == []
 
 
-def test_each_standing_has_its_words(race, monkeypatch):
+def test_each_standing_has_its_words(race):
     for acc, state in ((0.97, "learned"), (0.26, "chance"), (0.6, "partial")):
-        monkeypatch.setattr(Race, "held_out", lambda self, a=acc: {"RNN": a, "LSTM": a})
-        expect = t(f"race.state_{state}", "en", model="RNN", acc=f"{100 * acc:.0f}%",
-                   chance="25%")  # fmt: skip
-        assert expect in words.verdict(race, "en")
+        evaluation = Evaluation(6, {"RNN": acc, "LSTM": acc})
+        expect = t(f"race.state_{state}", "en", model="RNN", acc=f"{100 * acc:.0f}%", chance="25%")
+        assert expect in words.verdict(evaluation, race.config, "en")
 
 
 def test_reach_reads_powers_of_ten():

@@ -1,40 +1,35 @@
-"""The race on screen: a progress bar, the two curves and, once it stops, the verdict."""
+"""The race on screen: its place in the queue, a progress bar, the two curves and, once it
+is over, the verdict."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from core.race import Race
+from core.race import last_evaluation
 from ui.i18n import t
 from ui.race import figures, words
+from ui.race.controls import Frame
 
 
-class Board:
-    """Places kept for one run of the page, so that each redraw replaces the last."""
-
-    def __init__(self, lang: str):
-        self.lang = lang
-        self.progress = st.progress(0.0)
-        left, right = st.columns(2)
-        self.loss, self.accuracy = left.empty(), right.empty()
-        self.verdict = st.empty()
-
-    def draw(self, race: Race) -> None:
-        """The progress bar and both curves as they are now."""
-        c, n, lang = race.config, race.step_count, self.lang
-        self.progress.progress(n / c.steps, text=t("race.progress", lang, step=n, steps=c.steps))
-        # Keyed by the step: between two evaluations the accuracy figure is the same, and two
-        # identical unkeyed charts in one run are one element id twice.
-        loss = figures.loss_figure(race.history, c.steps, c.symbols, lang)
-        acc = figures.accuracy_figure(race.history, c.steps, race.chance, lang)
-        self.loss.plotly_chart(loss, config=figures.CONFIG, key=f"race_loss_{n}")
-        self.accuracy.plotly_chart(acc, config=figures.CONFIG, key=f"race_acc_{n}")
-
-    def conclude(self, race: Race) -> None:
-        """The curves, where each model stands, and whether the race was stopped early."""
-        self.draw(race)
-        with self.verdict.container():
-            st.success(words.verdict(race, self.lang))
-            st.caption(words.reach(race, self.lang))
-            if not race.done:
-                st.info(t("race.stopped", self.lang, step=race.step_count))
+def show(frame: Frame, lang: str) -> None:
+    """Everything the race shows now; drawn afresh on every redraw of the replay."""
+    c, n = frame.config, len(frame.history)
+    if frame.error is not None:
+        st.error(t("common.page_error", lang, kind=type(frame.error).__name__))
+        return
+    if frame.position:
+        st.info(t("race.queued", lang, ahead=frame.position - 1))
+    st.progress(n / c.steps, text=t("race.progress", lang, step=n, steps=c.steps))
+    left, right = st.columns(2)
+    loss = figures.loss_figure(frame.history, c.steps, c.symbols, lang)
+    acc = figures.accuracy_figure(frame.history, c.steps, frame.chance, lang)
+    left.plotly_chart(loss, config=figures.CONFIG, key="race_loss")
+    right.plotly_chart(acc, config=figures.CONFIG, key="race_acc")
+    if not frame.over or not n:
+        return
+    evaluation = last_evaluation(frame.history)
+    if evaluation is not None:
+        st.success(words.verdict(evaluation, c, lang))
+    st.caption(words.reach(frame.history, lang))
+    if not frame.finished:
+        st.info(t("race.stopped", lang, step=n))

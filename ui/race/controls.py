@@ -1,14 +1,25 @@
-"""The race page's controls and session: its settings, Start and Stop, and the race kept
-between runs (st.session_state keys race, race_running and one per setting)."""
+"""The race page's controls and session: its settings, Start, Stop and the pace, and the
+student's replay of a shared run (st.session_state keys race_replay, race_pace and one per
+setting).
+
+A race is deterministic (its settings include the seed), so the run of given settings is
+computed once per process, in the shared pool (ui/pool.py), and each student replays its
+records at a pace of their own: thirty students pressing Start on the default race cost
+one race, and a run that nobody shares waits for a free worker in a queue it can see.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import time
+from dataclasses import dataclass, field
 
 import streamlit as st
 
-from core.race import PRESETS, Race, RaceConfig
+from core.jobs import Job
+from core.race import PRESETS, Race, RaceConfig, RaceStep
 from ui.controls import apply_preset, section
+from ui.pool import follower, pool
 from ui.race import words
 
 ss = st.session_state
@@ -63,37 +74,127 @@ def settings(lang: str) -> RaceConfig:
     return dataclasses.replace(PRESETS["long"], **given)
 
 
-def _go() -> None:
-    """Start a new race from step 0."""
-    ss["race_running"] = True
-    ss.pop("race", None)
+PACES = {"slow": 10.0, "live": 40.0, "fast": 160.0}  # steps shown per second
+FRAME_S = 0.4  # how often a playing replay redraws: each redraw sends two Plotly figures
+
+
+@dataclass
+class Replay:
+    """One student's view of a shared run: which run, how far it has been shown, how fast."""
+
+    config: RaceConfig
+    job: Job
+    pace: float  # steps per second
+    anchor_step: float = 0.0  # steps shown at anchor_time
+    anchor_time: float = field(default_factory=time.monotonic)
+    stopped_at: int | None = None  # the step Stop froze the replay at
+
+    def cursor(self, available: int) -> int:
+        """How many steps to show now: as far as the pace has come, never past the run."""
+        if self.stopped_at is not None:
+            return min(self.stopped_at, available)
+        shown = self.anchor_step + (time.monotonic() - self.anchor_time) * self.pace
+        return min(int(shown), available)
+
+    def set_pace(self, pace: float, available: int) -> None:
+        """Go on from where the replay is now, at another pace."""
+        self.anchor_step, self.anchor_time = self.cursor(available), time.monotonic()
+        self.pace = pace
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the board draws now: the steps shown so far and where the run stands."""
+
+    config: RaceConfig
+    history: tuple[RaceStep, ...]
+    position: int  # k >= 1: k-th in the queue for a worker; 0 otherwise
+    error: BaseException | None
+    stopped: bool
+
+    @property
+    def chance(self) -> float:
+        return 1.0 / self.config.symbols
+
+    @property
+    def finished(self) -> bool:
+        """Shown to its last step."""
+        return len(self.history) >= self.config.steps
+
+    @property
+    def over(self) -> bool:
+        """Nothing more will be shown: finished, stopped, or the run failed."""
+        return self.finished or self.stopped or self.error is not None
+
+
+def _leave() -> None:
+    replay: Replay | None = ss.get("race_replay")
+    if replay is not None:
+        pool().leave(("race", replay.config), follower())
+
+
+def _go(config: RaceConfig) -> None:
+    """Start: follow the run of these settings (computed once for everyone) from step 0."""
+    _leave()
+    job = pool().follow(("race", config), Race(config).run, follower())
+    ss["race_replay"] = Replay(config, job, PACES[ss.get("race_pace") or "live"])
 
 
 def _stop() -> None:
-    """Clicking Stop makes Streamlit interrupt the running loop at its next redraw and
-    rerun the page, which then finds the race no longer running."""
-    ss["race_running"] = False
+    """Freeze the replay where it is; a run nobody else follows stops computing."""
+    replay: Replay = ss["race_replay"]
+    replay.stopped_at = replay.cursor(len(replay.job.records))
+    _leave()
 
 
-def current(config: RaceConfig, lang: str) -> tuple[Race | None, bool]:
-    """Start and Stop, and the race of these settings (None before Start) and whether it runs.
+def _pace() -> None:
+    replay: Replay | None = ss.get("race_replay")
+    if replay is not None:
+        replay.set_pace(PACES[ss.get("race_pace") or "live"], len(replay.job.records))
 
-    A race run on other settings is over: the student changed them since.
+
+def current(config: RaceConfig, lang: str) -> Replay | None:
+    """Start, Stop and the pace; the replay of these settings (None before Start).
+
+    A replay of other settings is over: the student changed them since.
     """
-    race: Race | None = ss.get("race")
-    if race is not None and race.config != config:
-        race, ss["race_running"] = None, False
-        ss.pop("race", None)
-    running = bool(ss.get("race_running"))
-    if running and race is None:
-        race = ss["race"] = Race(config)
+    replay: Replay | None = ss.get("race_replay")
+    if replay is not None and replay.config != config:
+        _leave()
+        replay = ss["race_replay"] = None
+    playing = replay is not None and replay.stopped_at is None and not frame(replay).over
     say = section("race", lang)
-    b1, b2 = st.columns(2)
-    b1.button(say("start"), key="race_start", on_click=_go, type="primary", width="stretch")
-    b2.button(say("stop"), key="race_stop", on_click=_stop, disabled=not running, width="stretch")
-    return race, running
+    b1, b2, b3 = st.columns([1, 1, 2], vertical_alignment="bottom")
+    b1.button(
+        say("start"),
+        key="race_start",
+        on_click=_go,
+        args=(config,),
+        type="primary",
+        width="stretch",
+    )
+    b2.button(say("stop"), key="race_stop", on_click=_stop, disabled=not playing, width="stretch")
+    b3.segmented_control(
+        say("pace"),
+        list(PACES),
+        format_func=lambda p: say(f"pace_{p}"),
+        default="live",
+        key="race_pace",
+        on_change=_pace,
+    )
+    return replay
 
 
-def finished() -> None:
-    """No race runs any more: it went to its end, or core refused the settings."""
-    ss["race_running"] = False
+def frame(replay: Replay) -> Frame:
+    """The replay as it stands now (the shared run may still be computing ahead of it)."""
+    view = pool().view(replay.job)
+    n = replay.cursor(len(view.records))
+    return Frame(
+        replay.config, view.records[:n], view.position, view.error, replay.stopped_at is not None
+    )
+
+
+def clear() -> None:
+    """No replay any more (core refused the settings): stop following its run."""
+    _leave()
+    ss["race_replay"] = None

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from core.errors import CoreError
-from core.race import LIMITS, Race, standing
+from core.race import LIMITS, Evaluation, RaceConfig, RaceStep, standing
 from ui.format import grouped
 from ui.i18n import error_text, t
 
@@ -41,17 +42,16 @@ def problem_text(err: CoreError, lang: str) -> str:
     )
 
 
-def verdict(race: Race, lang: str) -> str:
+def verdict(evaluation: Evaluation, c: RaceConfig, lang: str) -> str:
     """One sentence: where each model stands on the held-out batch, after how many steps."""
-    acc = race.held_out()
+    chance = 1.0 / c.symbols
     parts = {}
-    for kind, a in acc.items():
-        state = standing(a, race.chance)
+    for kind, a in evaluation.accuracy.items():
+        state = standing(a, chance)
         parts[kind.lower()] = t(
-            f"race.state_{state}", lang, model=kind, acc=percent(a), chance=percent(race.chance)
+            f"race.state_{state}", lang, model=kind, acc=percent(a), chance=percent(chance)
         )
-    c = race.config
-    return t("race.verdict", lang, step=race.step_count, steps=c.steps, T=c.T, **parts)
+    return t("race.verdict", lang, step=evaluation.step, steps=c.steps, T=c.T, **parts)
 
 
 _SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -67,9 +67,9 @@ def _power(lg: float, lang: str) -> str:
     return "10" + f"{round(lg)}".translate(_SUPERSCRIPT)  # 10⁻¹³
 
 
-def reach(race: Race, lang: str) -> str:
-    """How much of the gradient reached step 1 at the last step taken, for both models."""
-    last = race.history[-1].records
+def reach(history: Sequence[RaceStep], lang: str) -> str:
+    """How much of the gradient reached step 1 at the last step shown, for both models."""
+    last = history[-1].records
     return t(
         "race.reach",
         lang,
