@@ -1,6 +1,6 @@
 """Every script in scripts/ runs, at its smallest sizes, and prints its figures.
 
-Each is a subprocess (`python scripts/x.py ...`), as a maintainer runs it; the checks read
+Each is a subprocess (`python scripts/<name>.py ...`), as a maintainer runs it; the checks read
 what it prints: every figure line there, its numbers parseable and sane (a time is positive,
 an accuracy lies in [0, 1]). The figures themselves mean nothing at these sizes: speed goals
 are read from the scripts' own output at full size, never asserted here.
