@@ -1,6 +1,7 @@
 """Speed of each shipped sentiment model (bag, rnn, lstm), printed as figures.
 
     .venv/bin/python scripts/bench_models.py [--data ../shared/data/ntc-scv] [--repeat 15]
+        [--model lstm] [--reviews 10000]
 
 Per model:
 1. bulk: reviews/s through model.classify on the 10,000 validation reviews (typed form,
@@ -36,8 +37,9 @@ REVIEW = (
 )
 
 
-def validation_texts(data: Path) -> list[str]:
-    files = sorted((data / "data_train" / "test").glob("*/*.txt"))
+def validation_texts(data: Path, limit: int | None = None) -> list[str]:
+    """The first `limit` validation reviews (all by default), typed form, sorted by path."""
+    files = sorted((data / "data_train" / "test").glob("*/*.txt"))[:limit]
     return [f.read_text(encoding="utf-8").replace("_", " ") for f in files]
 
 
@@ -68,8 +70,10 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "ntc-scv")
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--model", choices=MODEL_NAMES, action="append")
+    ap.add_argument("--reviews", type=int, help="validation reviews for the bulk figure (all)")
     args = ap.parse_args()
-    texts = validation_texts(args.data) if (args.data / "data_train").is_dir() else []
+    have = (args.data / "data_train").is_dir()
+    texts = validation_texts(args.data, args.reviews) if have else []
     review = review_of(200)
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     for name in args.model or MODEL_NAMES:

@@ -1,6 +1,7 @@
 """Speed of the sentiment path, printed as figures (no pass/fail: the machine is shared).
 
-    .venv/bin/python scripts/bench_sentiment.py [--data ../shared/data/ntc-scv]
+    .venv/bin/python scripts/bench_sentiment.py [--data ../shared/data/ntc-scv] [--runs 300]
+        [--reviews 10000]
 
 1. one review of median length, end to end (detect, clean, tokenise, infer): p50/p95
    after warm-up (goal: p50 <= 10 ms);
@@ -33,8 +34,9 @@ def percentile(xs, q):
     return float(np.percentile(np.asarray(xs) * 1000, q))
 
 
-def validation_texts(data: Path) -> list[str]:
-    files = sorted((data / "data_train" / "test").glob("*/*.txt"))
+def validation_texts(data: Path, limit: int | None = None) -> list[str]:
+    """The first `limit` validation reviews (all by default), typed form, sorted by path."""
+    files = sorted((data / "data_train" / "test").glob("*/*.txt"))[:limit]
     return [f.read_text(encoding="utf-8").replace("_", " ") for f in files]
 
 
@@ -42,12 +44,15 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "ntc-scv")
     ap.add_argument("--runs", type=int, default=300)
+    ap.add_argument("--reviews", type=int, help="validation reviews to read (default: all)")
     args = ap.parse_args()
 
     t = time.perf_counter()
     model = load_model()
     print(f"model load: {time.perf_counter() - t:.2f} s")
-    texts = validation_texts(args.data)
+    texts = validation_texts(args.data, args.reviews)
+    if not texts:
+        raise SystemExit(f"no validation reviews in {args.data}/data_train/test: pass --data")
     lengths = np.array([len(preprocess(x)) for x in texts])
     median = texts[int(np.argsort(lengths)[len(texts) // 2])]
     print(f"validation reviews: {len(texts)}; median review: {len(preprocess(median))} tokens")

@@ -5,9 +5,12 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-import torch
+
+if TYPE_CHECKING:  # torch only to pad batches, so the card (report) reads splits without it
+    import torch
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ntc-scv"
@@ -73,6 +76,8 @@ def vietnamese_only(texts: list[str], labels: list[int]) -> tuple[list[str], lis
 
 def pad(seqs: list[list[int]], max_len: int) -> tuple[torch.Tensor, torch.Tensor]:
     """Right-padded ids (B, T) and lengths (B,); an empty review reads one <unk>."""
+    import torch
+
     seqs = [(s[:max_len] or [1]) for s in seqs]
     T = max(len(s) for s in seqs)
     ids = torch.zeros(len(seqs), T, dtype=torch.long)

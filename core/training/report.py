@@ -15,12 +15,11 @@ import numpy as np
 
 from core.sentiment.text import preprocess, strip_diacritics
 from core.training.data import ROOT, typed_form
-from core.training.selection import metrics
+from core.training.metrics import SURE, metrics, reliability
 
 CHALLENGE = ROOT / "data" / "challenge.csv"
 # Review lengths in tokens (syllables of the cleaned typed text), lower and upper bound.
 LENGTH_BUCKETS = ((1, 10), (11, 25), (26, 50), (51, 100), (101, 200), (201, None))
-SURE = 0.05  # P(positive) below SURE or above 1 - SURE is a sure verdict
 FORMS = {
     "typed": "validation reviews with underscores replaced by spaces (the headline)",
     "underscore": "validation reviews as stored (word syllables joined by _)",
@@ -69,20 +68,6 @@ def by_length(n_tokens: np.ndarray, p: np.ndarray, y: np.ndarray) -> list[dict]:
         acc = float(((p[m] >= 0.5) == (y[m] == 1)).mean()) if m.any() else None
         rows.append({"bucket": bucket_name(lo, hi), "lo": lo, "hi": hi, "n": int(m.sum()),
                      "accuracy": acc})  # fmt: skip
-    return rows
-
-
-def reliability(p: np.ndarray, y: np.ndarray, bins: int = 10) -> list[dict]:
-    """Per bin of P(positive): how many reviews, their mean P, and the share truly positive."""
-    k = np.minimum((p * bins).astype(int), bins - 1)
-    rows = []
-    for b in range(bins):
-        m = k == b
-        rows.append({
-            "lo": b / bins, "hi": (b + 1) / bins, "n": int(m.sum()),
-            "mean_p": float(p[m].mean()) if m.any() else None,
-            "positive_share": float(y[m].mean()) if m.any() else None,
-        })  # fmt: skip
     return rows
 
 

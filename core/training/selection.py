@@ -5,7 +5,9 @@ from __future__ import annotations
 import numpy as np
 import torch
 
+from core.nn.cells import sigmoid
 from core.training.data import pad
+from core.training.metrics import accuracy, logit_log_loss, reliability, sure_share
 
 
 @torch.no_grad()
@@ -36,31 +38,6 @@ def predict_prefix_logits(model, seqs: list[list[int]], batch_size: int = 256) -
         for b, j in enumerate(idx):
             out[j] = z[b, : lens[b]]
     return out
-
-
-def accuracy(logits: np.ndarray, labels: np.ndarray) -> float:
-    """Share of reviews whose logit has the label's sign (torch side: epochs and weights)."""
-    return float(((logits >= 0) == (labels == 1)).mean())
-
-
-def metrics(p_positive: np.ndarray, labels: np.ndarray) -> dict:
-    """Accuracy, F1 of the positive class, log loss, confusion matrix [[TN, FP], [FN, TP]]."""
-    pred = (p_positive >= 0.5).astype(int)
-    tp = int(((pred == 1) & (labels == 1)).sum())
-    tn = int(((pred == 0) & (labels == 0)).sum())
-    fp = int(((pred == 1) & (labels == 0)).sum())
-    fn = int(((pred == 0) & (labels == 1)).sum())
-    f1 = 2 * tp / max(2 * tp + fp + fn, 1)
-    p = np.clip(p_positive, 1e-7, 1 - 1e-7)
-    log_loss = float(-np.mean(labels * np.log(p) + (1 - labels) * np.log(1 - p)))
-    return {
-        "n": int(len(labels)),
-        "accuracy": (tp + tn) / max(len(labels), 1),
-        "f1": f1,
-        "log_loss": log_loss,
-        "confusion_matrix": [[tn, fp], [fn, tp]],
-        "confusion_matrix_labels": "rows true, columns predicted: [negative, positive]",
-    }
 
 
 # ------------------------------------------------------------- choosing weights
@@ -112,7 +89,7 @@ def calibrate(model, va_ids, y_va, log) -> tuple[float, tuple[float, float]]:
     this, P(positive) curves and leave-one-out changes flatten to nothing. Dividing a logit
     by a positive number keeps its sign, so no verdict changes."""
     z, sign = predict_logits(model, va_ids), 2.0 * y_va - 1.0
-    nll = {t: float(np.mean(np.logaddexp(0.0, -sign * z / t))) for t in (1.0, *TEMPERATURES)}
+    nll = {t: logit_log_loss(z / t, sign) for t in (1.0, *TEMPERATURES)}
     t = min(TEMPERATURES, key=nll.get)
     log(f"temperature {t:.3f}: validation log loss {nll[1.0]:.4f} -> {nll[t]:.4f}")
     with torch.no_grad():
@@ -155,8 +132,6 @@ def calibrate_by_length(model, va_ids, y_va, log) -> dict:
     tokens, or the first 10 tokens of a longer one, settle much less than 200 do. Asking
     each prefix for its review's label is what "P(positive) after token t" should mean:
     how likely the review is positive, given what has been read so far."""
-    from core.training.report import reliability
-
     prefix = predict_prefix_logits(model, va_ids)  # raw (before the length temperature)
     L = np.array([len(z) for z in prefix])
     z = np.concatenate(prefix)
@@ -170,11 +145,9 @@ def calibrate_by_length(model, va_ids, y_va, log) -> dict:
     T = a + b * t.astype(float) ** e
     full = np.array([zz[-1] for zz in prefix])
     T_full = a + b * L.astype(float) ** e
-    sigmoid = lambda x: 1.0 / (1.0 + np.exp(-x))  # noqa: E731
-    nll = lambda x, s: float(np.mean(np.logaddexp(0.0, -s * x)))  # noqa: E731
+    nll = logit_log_loss  # a short name keeps the record below one line per pair
     s_full = 2.0 * y_va - 1.0
     p_before, p_after = sigmoid(full), sigmoid(full / T_full)
-    sure = lambda p: float(np.mean((p < 0.05) | (p > 0.95)))  # noqa: E731
     record = {
         "form": "P(positive) after t tokens = sigmoid(logit_t / T(t)), T(t) = a + b * t**e",
         "fitted_on": "validation (typed form): every prefix of every review, the review's label, by log loss",  # noqa: E501
@@ -182,7 +155,8 @@ def calibrate_by_length(model, va_ids, y_va, log) -> dict:
         "temperature_at": {str(n): a + b * n**e for n in SHOWN_AT},
         "prefix_log_loss_before": nll(z, sign), "prefix_log_loss_after": nll(z / T, sign),
         "review_log_loss_before": nll(full, s_full), "review_log_loss_after": nll(full / T_full, s_full),  # noqa: E501
-        "review_sure_share_before": sure(p_before), "review_sure_share_after": sure(p_after),
+        "review_sure_share_before": sure_share(p_before),
+        "review_sure_share_after": sure_share(p_after),
         "reliability_before": reliability(p_before, y_va),
         "reliability_after": reliability(p_after, y_va),
     }  # fmt: skip

@@ -40,8 +40,9 @@ from core.training.data import (
     typed_form,
     vietnamese_only,
 )
+from core.training.metrics import accuracy
 from core.training.model import KINDS, LanguageModelHead, ModelConfig, build, default_config
-from core.training.selection import accuracy, choose_weights, predict_logits
+from core.training.selection import choose_weights, predict_logits
 
 LABELS = ("negative", "positive")  # index = class id
 DEFAULT_OUT = ROOT / "models"  # files go to <out>/sentiment/...

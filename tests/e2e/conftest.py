@@ -5,7 +5,7 @@ here, so a test file need not say so.
 
 The browser (a sync Playwright) lives per module, not per session: a second sync
 Playwright in the same thread fails while one is running, and other test files
-(tests/test_sentiment_page_browser.py) start their own.
+(tests/e2e/test_sentiment_page_browser.py) start their own.
 """
 
 from __future__ import annotations

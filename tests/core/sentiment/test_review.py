@@ -119,7 +119,7 @@ def test_review_trace_focus_is_recomputed_from_the_trace_in_unit_order(model):
 
 
 def test_review_trace_gates_are_the_trace(model):
-    """The heat maps draw model.gate_trace; tests/test_sentiment.py proves it equals ORT."""
+    """The heat maps draw model.gate_trace (ORT's LSTM: tests/core/sentiment/test_model.py)."""
     v = review_trace(model, EXAMPLES["neg1"])
     T = len(v.analysis.ids)
     trace = model.gate_trace(v.analysis.ids)

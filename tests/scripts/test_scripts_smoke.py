@@ -1,0 +1,282 @@
+"""Every script in scripts/ runs, at its smallest sizes, and prints its figures.
+
+Each is a subprocess (`python scripts/<name>.py ...`), as a maintainer runs it; the checks read
+what it prints: every figure line there, its numbers parseable and sane (a time is positive,
+an accuracy lies in [0, 1]). The figures themselves mean nothing at these sizes: speed goals
+are read from the scripts' own output at full size, never asserted here.
+
+`@smokes(name)` records which script a test runs; a script in scripts/ without one fails
+test_every_script_has_a_smoke_run.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.support.paths import DATA, ROOT
+from tests.support.server import CHROMIUM
+
+SCRIPTS = ROOT / "scripts"
+NUMBER = r"([-+]?\d[\d,]*(?:\.\d+)?)"
+
+requires_chromium = pytest.mark.skipif(
+    not CHROMIUM.exists(),
+    reason=f"needs Debian's chromium at {CHROMIUM} (apt-get install chromium)",
+)
+requires_data = pytest.mark.skipif(
+    not (DATA / "data_train" / "test").is_dir(), reason=f"needs the NTC-SCV reviews at {DATA}"
+)
+
+SMOKED: dict[str, str] = {}  # script path under scripts/ -> the test that runs it
+
+
+def smokes(script: str):
+    """Record that the decorated test runs scripts/<script>."""
+
+    def mark(fn):
+        SMOKED[script] = fn.__name__
+        return fn
+
+    return mark
+
+
+def run(script: str, *args: str, timeout: float = 120) -> str:
+    """Run scripts/<script> with args from the repository root; its stdout, once it exited 0."""
+    done = subprocess.run(
+        [sys.executable, str(SCRIPTS / script), *args],
+        cwd=ROOT, capture_output=True, text=True, timeout=timeout,
+    )  # fmt: skip
+    assert done.returncode == 0, (
+        f"{script} {' '.join(args)} exited {done.returncode}\n"
+        f"stdout:\n{done.stdout[-3000:]}\nstderr:\n{done.stderr[-3000:]}"
+    )
+    return done.stdout
+
+
+def line(out: str, pattern: str) -> re.Match:
+    """The first line of out matching pattern (a regex); fails naming it when none does."""
+    for text in out.splitlines():
+        if m := re.search(pattern, text):
+            return m
+    raise AssertionError(f"no line matches {pattern!r} in:\n{out}")
+
+
+def number(text: str) -> float:
+    """A printed figure (thousands commas allowed) as a finite float."""
+    x = float(text.replace(",", ""))
+    assert math.isfinite(x), text
+    return x
+
+
+def positive(*texts: str) -> list[float]:
+    xs = [number(t) for t in texts]
+    assert all(x > 0 for x in xs), texts
+    return xs
+
+
+# ------------------------------------------------------------------ NumPy benchmarks
+
+
+@smokes("bench_gradients.py")
+def test_bench_gradients():
+    out = run("bench_gradients.py", "1")
+    for case in ("tanh, scale 1 (vanishing)", "relu, scale 2, clip (exploding)"):
+        m = line(out, rf"T=200 H=64 {re.escape(case)}: p50 {NUMBER} ms, min {NUMBER}, "
+                      rf"max {NUMBER} over 1 runs \(target <= 300 ms: (OK|TOO SLOW)\)")  # fmt: skip
+        p50, lo, hi = positive(*m.groups()[:3])
+        assert p50 == lo == hi  # one run: its median is its minimum and its maximum
+    positive(line(out, rf"T=500 H=128 \(the largest setting\): p50 {NUMBER} ms").group(1))
+
+
+def accuracies(text: str) -> dict:
+    acc = ast.literal_eval(text)
+    assert set(acc) == {"RNN", "LSTM"} and all(0 <= a <= 1 for a in acc.values()), acc
+    return acc
+
+
+@smokes("bench_race.py")
+def test_bench_race():
+    out = run("bench_race.py", "1", "--steps", "5")
+    m = line(out, rf"default \(T=50, H=32, 5 steps, batch 32\): p50 {NUMBER} s, .* over 1 runs "
+                  r"\(target <= 15 s: (?:OK|TOO SLOW)\); held-out accuracy (\{.*\})$")  # fmt: skip
+    number(m.group(1))
+    accuracies(m.group(2))
+    for T in (5, 100):
+        accuracies(line(out, rf"^T={T}: {NUMBER} s; held-out accuracy (\{{.*\}})$").group(2))
+
+
+# ------------------------------------------------------------------ sentiment benchmarks
+
+
+@smokes("bench_models.py")
+@requires_data
+def test_bench_models():
+    out = run("bench_models.py", "--reviews", "50", "--repeat", "2")
+    line(out, rf"^load average {NUMBER} on \d+ cores")
+    for name in ("bag", "rnn", "lstm"):
+        m = line(out, rf"^{name}\s+bulk classify:\s+{NUMBER} reviews/s \(50 validation reviews")
+        positive(m.group(1))
+        m = line(out, rf"^{name}\s+analyze, (\d+) tokens with leave-one-out: "
+                      rf"median {NUMBER} ms, p95 {NUMBER} ms")  # fmt: skip
+        assert int(m.group(1)) == 200  # the script's review is cut to exactly 200 tokens
+        med, p95 = positive(m.group(2), m.group(3))
+        assert med <= p95
+    for name in ("rnn", "lstm"):  # the bag has no recurrent state to trace
+        positive(line(out, rf"^{name}\s+gate_trace \(core.nn.cells\): median {NUMBER} ms").group(1))
+        positive(line(out, rf"^{name}\s+hidden_states \(onnxruntime\): median {NUMBER}").group(1))
+    assert "bag   gate_trace" not in out
+
+
+@smokes("bench_sentiment.py")
+@requires_data
+def test_bench_sentiment():
+    out = run("bench_sentiment.py", "--reviews", "50", "--runs", "3")
+    positive(line(out, rf"^model load: {NUMBER} s").group(1))
+    assert int(line(out, r"^validation reviews: (\d+); median review: \d+ tokens").group(1)) == 50
+    p50, p95 = positive(*line(out, rf"end to end: p50 {NUMBER} ms, p95 {NUMBER} ms").groups())
+    assert p50 <= p95
+    m = line(out, rf"onnxruntime {NUMBER} ms, torch eager {NUMBER} ms -> ORT is {NUMBER}x faster")
+    ort, eager, ratio = positive(*m.groups())
+    assert ratio == pytest.approx(eager / ort, abs=0.1)  # the ratio is of the printed times
+    line(out, rf"^bulk in process: 50 reviews in {NUMBER} s = {NUMBER} reviews/s")
+    line(out, rf"python -m core.classify`.*: 50 reviews in {NUMBER} s = {NUMBER} reviews/s")
+
+
+@smokes("bench_sentiment_page.py")
+def test_bench_sentiment_page():
+    out = run("bench_sentiment_page.py", "--tokens", "20", "--runs", "2", "--bulk", "30")
+    positive(line(out, rf"^load_model \(once per process\): {NUMBER} ms").group(1))
+    m = line(out, r"^review: .*, (\d+) tokens, model reads (\d+) \(max_len \d+\)")
+    assert int(m.group(1)) >= 20 and int(m.group(2)) >= 20
+    rows = [m for m in re.finditer(rf"^(.+?)\s+{NUMBER}ms\s+{NUMBER}ms\s+{NUMBER}ms\s+{NUMBER}ms$",
+                                   out, re.M)]  # fmt: skip
+    assert len(rows) == 12, out  # 6 steps of core and ui, 3 verdicts, 3 whole pages
+    for r in rows:
+        med, p90, lo, _cpu = (number(x) for x in r.groups()[1:])
+        assert 0 <= lo <= med <= p90, r.group(0)
+    line(out, rf"goal: .* 20-token review -> (MET|NOT MET) \(median {NUMBER} ms\)")
+    line(out, rf"^bulk: classify 30 reviews in {NUMBER} s = {NUMBER} reviews/s")
+
+
+@smokes("bench_sentiment_page.py --apptest")
+def test_bench_sentiment_page_through_apptest():
+    out = run("bench_sentiment_page.py", "--tokens", "20", "--runs", "2", "--apptest")
+    m = line(out, rf"^AppTest: one full page rerun .*: median {NUMBER} ms, p90 {NUMBER}, "
+                  rf"min {NUMBER}; cpu median {NUMBER} ms")  # fmt: skip
+    med, p90, lo = positive(*m.groups()[:3])
+    assert lo <= med <= p90
+
+
+@smokes("bench_bulk.py")
+def test_bench_bulk():
+    out = run("bench_bulk.py", "--rows", "20")
+    line(out, r"^reviews repeated: [\d,]+ \(full, mean \d+ characters\)")
+    for n in (1, 20):
+        sizes = rf"^\s+{n} rows\s+in\s+{NUMBER} MB\s+out\s+{NUMBER} MB"
+        m = line(out, sizes + rf"\s+peak RSS\s+{NUMBER} MB\s+{NUMBER} s wall\s+{NUMBER} rows/s"
+                      rf"\s+{NUMBER} rows/CPU-s")  # fmt: skip
+        positive(*m.groups()[2:])
+        m = line(out, rf"wrote {n} rows to .* \((\d+) ok, (\d+) empty, (\d+) not Vietnamese\)")
+        assert sum(map(int, m.groups())) == n
+    line(out, rf"^peak RSS: floor \(1 row\) {NUMBER} MB; .* over 20-20 rows")
+
+
+@smokes("bench_all.py")
+def test_bench_all_runs_the_benchmarks_it_is_given():
+    out = run("bench_all.py", "--tiny", "--only", "bench_gradients.py", "bench_race.py")
+    g, r = out.index("===== bench_gradients.py ====="), out.index("===== bench_race.py =====")
+    assert g < r and "===== bench_bulk.py" not in out
+    assert "T=500 H=128" in out[g:r] and "held-out accuracy" in out[r:]
+
+
+def test_bench_all_names_an_unknown_benchmark():
+    done = subprocess.run(
+        [sys.executable, str(SCRIPTS / "bench_all.py"), "--only", "bench_nothing.py"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 2 and "no benchmark named bench_nothing.py" in done.stderr
+
+
+# ------------------------------------------------------------------ a server and a browser
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+@requires_chromium
+@smokes("bench_footprint.py")
+def test_bench_footprint(tmp_path):
+    """A fresh venv from a requirements file that installs nothing (so no network, and
+    seconds), the server from this interpreter, one page, one session at once and in a row."""
+    empty = tmp_path / "requirements.txt"
+    empty.write_text("# nothing: the smoke run times a bare venv\n")
+    out = run("bench_footprint.py", "--requirements", str(empty), "--python", sys.executable,
+              "--pages", "/", "--sessions-parallel", "1", "--sessions-sequential", "1",
+              timeout=240)  # fmt: skip
+    headers = ("1. Fresh venv from requirements.txt", "2. Server cold start", "3. Page visits",
+               "4. Server resident memory", "5. Sessions per replica", "6. Targets")  # fmt: skip
+    for header in headers:
+        assert header in out, header
+    positive(line(out, rf"install, total\s+{NUMBER} s").group(1))
+    positive(line(out, rf"size on disk\s+{NUMBER} MB").group(1))
+    assert line(out, r"torch installed\s+(\S+)").group(1) == "no"
+    positive(line(out, rf"^2\. Server cold start to healthy\s+{NUMBER} s").group(1))
+    positive(*line(out, rf"^\s+/\s+{NUMBER} s \(\s*{NUMBER} s\)\s+{NUMBER} s \(\s*{NUMBER} s\)")
+             .groups())  # fmt: skip
+    # The site never imports torch, though this interpreter has it.
+    assert line(out, r"torch loaded in the server process: (\w+)").group(1) == "no"
+    positive(line(out, rf"1 sessions open at once, every page seen\s+{NUMBER} MB").group(1))
+    assert int(line(out, r"= floor\(.*\) = (\d+)$").group(1)) >= 0
+    line(out, r"cold server: first visit to /gradients\s+-\s+target < 2 s\s+not measured")
+
+
+@pytest.mark.e2e
+@pytest.mark.slow
+@requires_chromium
+@smokes("load_sessions.py")
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_load_sessions(lang):
+    """One student, in either language: the review box and the calculator's link are found."""
+    out = run("load_sessions.py", "--sessions", "1", "--lang", lang, "--timeout", "60",
+              timeout=240)  # fmt: skip
+    positive(line(out, rf"^1 sessions at once \(wall {NUMBER} s\):").group(1))
+    for step in ("sentiment page, first verdict", "own review classified", "calculator page"):
+        m = line(out, rf"^\s+{step}\s+p50\s+{NUMBER} s\s+p90\s+{NUMBER} s\s+max\s+{NUMBER} s")
+        p50, p90, hi = positive(*m.groups())
+        assert p50 == p90 == hi  # one session
+
+
+# ------------------------------------------------------------------ none without one
+
+
+def entry_points() -> set[str]:
+    """Every script in scripts/ a person runs: top-level *.py, and any module below that has
+    an `if __name__ == "__main__"` block (scripts/footprint/ holds bench_footprint's helpers)."""
+    top = {p.name for p in SCRIPTS.glob("*.py")}
+    below = {
+        p.relative_to(SCRIPTS).as_posix()
+        for p in SCRIPTS.glob("*/**/*.py")
+        if re.search(r"^if __name__ == .__main__.:", p.read_text("utf-8"), re.M)
+    }
+    return top | below
+
+
+def test_every_script_has_a_smoke_run():
+    smoked = {name.split()[0] for name in SMOKED}
+    assert entry_points() - smoked == set(), "scripts without a smoke test in this file"
+    assert smoked - entry_points() == set(), "smoke tests of scripts that no longer exist"
+
+
+def test_the_footprint_helpers_run_inside_bench_footprint():
+    """scripts/footprint/ is imported by bench_footprint.py (smoked above), never run alone."""
+    helpers = {p.stem for p in (SCRIPTS / "footprint").glob("*.py")} - {"__init__"}
+    assert helpers == {"server", "venv", "visits"}
+    text = (SCRIPTS / "bench_footprint.py").read_text("utf-8")
+    assert "from footprint import server, venv, visits" in text
+    assert not any(Path(e).parts[0] == "footprint" for e in entry_points())
