@@ -5,13 +5,16 @@ the same key is the same run: thirty students who press Start on the default rac
 computation, and each replays its records at a pace of their own. Work nobody shares waits
 for one of a bounded number of workers, in a queue that tells each job its place; a job
 that nobody follows any more is cancelled, and finished runs are kept in a bounded cache.
-Workers run at a lower CPU priority than the server's page runs, so pages stay light while
-training runs.
+
+Each worker is a process of its own, at a lower CPU priority than the server: a training
+loop in a thread of the server would hold Python's GIL and slow every page of every student,
+however low its priority. A job's work is a generator function and its arguments, both
+picklable (a module-level function, a frozen config); its records come back one by one.
 """
 
 from __future__ import annotations
 
-import contextlib
+import multiprocessing
 import os
 import threading
 from collections import OrderedDict
@@ -20,7 +23,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 QUEUED, RUNNING, DONE, CANCELLED, FAILED = "queued", "running", "done", "cancelled", "failed"
-WORKER_NICENESS = 10  # below the page runs' priority: a verdict is not slowed by a race
+WORKER_NICENESS = 10  # below the server's page runs: a verdict is not slowed by a race
+
+Work = tuple[Callable[..., Iterator[Any]], tuple]  # a generator function and its arguments
+
+
+class WorkFailed(Exception):
+    """A job's work raised in its worker; the message is the worker's repr of the error."""
 
 
 @dataclass(eq=False)
@@ -28,10 +37,10 @@ class Job:
     """One run: its records so far (append-only), its state and who follows it."""
 
     key: Hashable
-    work: Callable[[], Iterator[Any]]
+    work: Work
     records: list[Any] = field(default_factory=list)
     state: str = QUEUED
-    error: BaseException | None = None
+    error: WorkFailed | None = None
     followers: set[str] = field(default_factory=set)
 
     @property
@@ -47,11 +56,72 @@ class View:
     records: tuple[Any, ...]
     state: str
     position: int  # 0 while running or over; k >= 1: k-th in the queue
-    error: BaseException | None
+    error: WorkFailed | None
+
+
+def _worker(conn) -> None:
+    """A worker process: run each job it is sent, sending back every record, until told to stop.
+
+    Between two records it looks for a "cancel" from the server, so a cancelled run stops
+    at its next record.
+    """
+    os.nice(WORKER_NICENESS)
+    while (task := conn.recv()) is not None:
+        if task == "cancel":  # came after the run's last record: nothing left to stop
+            continue
+        fn, args = task
+        try:
+            for record in fn(*args):
+                conn.send(("record", record))
+                if conn.poll() and conn.recv() == "cancel":
+                    conn.send(("cancelled", None))
+                    break
+            else:
+                conn.send(("done", None))
+        except Exception as exc:  # noqa: BLE001 - sent to the server, which shows it
+            conn.send(("failed", repr(exc)))
+
+
+class _Slot:
+    """One worker process and the server thread that feeds it jobs and reads their records."""
+
+    def __init__(self, pool: JobPool):
+        self.pool = pool
+        ctx = multiprocessing.get_context("spawn")  # never fork a server's threads
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_worker, args=(child,), daemon=True)
+        self.process.start()
+        child.close()
+        threading.Thread(target=self._serve, name="jobpool-slot", daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            self._run(self.pool._next())
+
+    def _run(self, job: Job) -> None:
+        self.conn.send(job.work)
+        asked_to_cancel = False
+        while True:
+            kind, value = self.conn.recv()  # blocks without the GIL
+            with self.pool._lock:
+                if kind == "record":
+                    if job.state == CANCELLED:
+                        if not asked_to_cancel:
+                            self.conn.send("cancel")
+                            asked_to_cancel = True
+                        continue
+                    job.records.append(value)
+                    continue
+                if kind == "done" and job.state == RUNNING:
+                    job.state = DONE
+                elif kind == "failed":
+                    job.state, job.error = FAILED, WorkFailed(value)
+                self.pool._trim()
+                return
 
 
 class JobPool:
-    """A bounded number of worker threads running shared, cancellable jobs."""
+    """A bounded number of worker processes running shared, cancellable jobs."""
 
     def __init__(self, workers: int | None = None, keep: int = 32):
         self.workers = max(1, workers or os.cpu_count() or 1)
@@ -59,9 +129,9 @@ class JobPool:
         self._lock = threading.Condition()
         self._jobs: OrderedDict[Hashable, Job] = OrderedDict()
         self._queue: list[Job] = []
-        self._threads: list[threading.Thread] = []
+        self._slots: list[_Slot] = []
 
-    def follow(self, key: Hashable, work: Callable[[], Iterator[Any]], follower: str) -> Job:
+    def follow(self, key: Hashable, work: Work, follower: str) -> Job:
         """The job for key, started (or queued) if nobody ran it yet; follower now follows it.
 
         A cancelled or failed run is started afresh; a finished one is replayed as it is.
@@ -72,8 +142,9 @@ class JobPool:
                 job = Job(key, work)
                 self._jobs[key] = job
                 self._queue.append(job)
-                self._start_worker()
                 self._lock.notify()
+                if len(self._slots) < self.workers:
+                    self._slots.append(_Slot(self))
             self._jobs.move_to_end(key)
             job.followers.add(follower)
             self._trim()
@@ -87,7 +158,9 @@ class JobPool:
                 return
             job.followers.discard(follower)
             if not job.followers and not job.over:
-                self._cancel(job)
+                if job in self._queue:
+                    self._queue.remove(job)
+                job.state = CANCELLED
 
     def leave_all(self, follower: str) -> None:
         """follower (a session that ended) follows nothing any more."""
@@ -107,50 +180,17 @@ class JobPool:
         with self._lock:
             return sum(job.state == RUNNING for job in self._jobs.values())
 
-    def _cancel(self, job: Job) -> None:
-        if job in self._queue:
-            self._queue.remove(job)
-        job.state = CANCELLED
-        self._lock.notify_all()
+    def _next(self) -> Job:
+        """The next queued job, for a worker that is free; waits until there is one."""
+        with self._lock:
+            while not self._queue:
+                self._lock.wait()
+            job = self._queue.pop(0)
+            job.state = RUNNING
+            return job
 
     def _trim(self) -> None:
         """Drop the oldest finished or cancelled runs beyond `keep` (never a live one)."""
         over = [k for k, job in self._jobs.items() if job.over and not job.followers]
         for key in over[: max(0, len(self._jobs) - self.keep)]:
             del self._jobs[key]
-
-    def _start_worker(self) -> None:
-        self._threads = [t for t in self._threads if t.is_alive()]
-        if len(self._threads) < self.workers:
-            t = threading.Thread(target=self._work, name="jobpool-worker", daemon=True)
-            self._threads.append(t)
-            t.start()
-
-    def _work(self) -> None:
-        # Linux nices a thread by its own id; elsewhere the priority stays as it is.
-        with contextlib.suppress(AttributeError, OSError):
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WORKER_NICENESS)
-        while True:
-            with self._lock:
-                if not self._queue:
-                    self._threads.remove(threading.current_thread())
-                    return
-                job = self._queue.pop(0)
-                job.state = RUNNING
-            self._run(job)
-
-    def _run(self, job: Job) -> None:
-        try:
-            for record in job.work():
-                with self._lock:
-                    if job.state == CANCELLED:
-                        return
-                    job.records.append(record)
-        except Exception as exc:  # noqa: BLE001 - the follower shows it; the worker goes on
-            with self._lock:
-                job.state, job.error = FAILED, exc
-            return
-        with self._lock:
-            if job.state == RUNNING:
-                job.state = DONE
-            self._trim()

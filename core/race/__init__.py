@@ -10,6 +10,7 @@ from core.race.race import (
     RaceStep,
     Record,
     last_evaluation,
+    record,
     standing,
     validate,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "RaceStep",
     "Record",
     "last_evaluation",
+    "record",
     "standing",
     "validate",
 ]

@@ -100,6 +100,11 @@ def last_evaluation(history: Sequence[RaceStep]) -> Evaluation | None:
     return None
 
 
+def record(config: RaceConfig) -> Iterator[RaceStep]:
+    """Every step of the race of config, as a worker process runs it (core/jobs.py)."""
+    yield from Race(config).run()
+
+
 def validate(c: RaceConfig) -> None:
     """Raise CoreError("race_out_of_range", field, low, high, value) for the first bad field."""
     for name, (low, high) in LIMITS.items():

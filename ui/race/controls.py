@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import streamlit as st
 
 from core.jobs import Job
-from core.race import PRESETS, Race, RaceConfig, RaceStep
+from core.race import PRESETS, RaceConfig, RaceStep, record
 from ui.controls import apply_preset, section
 from ui.pool import follower, pool
 from ui.race import words
@@ -136,7 +136,7 @@ def _leave() -> None:
 def _go(config: RaceConfig) -> None:
     """Start: follow the run of these settings (computed once for everyone) from step 0."""
     _leave()
-    job = pool().follow(("race", config), Race(config).run, follower())
+    job = pool().follow(("race", config), (record, (config,)), follower())
     ss["race_replay"] = Replay(config, job, PACES[ss.get("race_pace") or "live"])
 
 
