@@ -56,11 +56,11 @@ with tab_neural:
         prompt = tokens(st.text_input(say("neural.prompt"), "quán này", key="lm_prompt"))
         if note := nv.unknown_note(prompt, lm.vocab.known, lang):
             st.caption(note)
-        bars = nv.next_word_figure(lm.top_next(prompt), lang)
+        bars = nv.next_word_figure(controls.next_words(tuple(prompt)), lang)
         st.plotly_chart(bars, config=nv.CONFIG, key="lm_bars")
         st.subheader(say("neural.generate"))
         temperature, top_k, seed, length = controls.sampling(lang)
-        cont = lm.generate(prompt, length, temperature, top_k, seed)
+        cont = controls.continuation(tuple(prompt), length, temperature, top_k, seed)
         st.markdown(nv.continuation_markdown(cont))
         if len(cont.words) < length:
             st.caption(say("neural.ended"))

@@ -151,3 +151,26 @@ def test_vietnamese_page_has_no_english_interface_string():
     assert "Quy tắc chuỗi, từng thừa số" in text
     assert t("lm.counts.smoothed", "vi") in text and "Thừa số bằng 0 ở" in text
     assert english_strings(text) == []
+
+
+def test_a_class_on_the_teachers_prompt_and_seed_costs_one_generation(monkeypatch):
+    """The second student with the same prompt and settings gets the first one's text,
+    computed once per process (the model is deterministic for a seed)."""
+    written = []
+    generate = OnnxLM.generate
+
+    def counted(self, *args):
+        written.append(args)
+        return generate(self, *args)
+
+    monkeypatch.setattr(OnnxLM, "generate", counted)
+    texts = []
+    for lang in ("vi", "en"):
+        at = open_page(PAGE, lang=lang)
+        at.text_input(key="lm_prompt").set_value("phục vụ rất").run()
+        at.number_input(key="lm_seed").set_value(7_301).run()  # a seed no other test uses
+        texts.append([m.value for m in at.markdown if "phục vụ rất" in m.value])
+    assert texts[0] and texts[0] == texts[1]
+    assert [a for a in written if a[0] == ["phục", "vụ", "rất"] and a[4] == 7_301] == [
+        (["phục", "vụ", "rất"], 25, 0.8, 10, 7_301)
+    ]

@@ -31,6 +31,19 @@ def language_model() -> OnnxLM:
     return OnnxLM(MODEL_DIR)
 
 
+@st.cache_data(max_entries=256, show_spinner=False)
+def next_words(prompt: tuple[str, ...]) -> list:
+    """The LM's likeliest next words after prompt, once per process for each prompt."""
+    return language_model().top_next(list(prompt))
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def continuation(prompt: tuple[str, ...], length: int, temperature: float, top_k: int, seed: int):
+    """A continuation of prompt, written once per process: the same seed writes the same text,
+    so a class trying the teacher's prompt and seed costs one generation."""
+    return language_model().generate(list(prompt), length, temperature, top_k, seed)
+
+
 def _set_corpus(text: str, example: str) -> None:
     """The corpus, and its example sentence unless the student typed one of their own."""
     if ss.get("lm_sentence", corpus.TOY_SENTENCE) in corpus.EXAMPLE_SENTENCES:
