@@ -47,11 +47,6 @@ class Run:
     grad_c: np.ndarray | None = None  # (T, H) dL/dc_t
     cell_grad_norms: np.ndarray | None = None  # (T,) ||dL/dc_t||_2, NaN where not finite
 
-    @property
-    def clipped_total_norm(self) -> float:
-        """||dL/dtheta|| after clipping (inf/NaN stays so: clipping cannot repair it)."""
-        return self.total_norm * self.clip_coef if math.isfinite(self.clip_coef) else math.nan
-
 
 def safe_norms(G: np.ndarray) -> np.ndarray:
     """Row-wise 2-norms that do not overflow for entries near 1e308; NaN if not finite."""

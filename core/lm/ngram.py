@@ -106,14 +106,6 @@ def perplexity(factors: Sequence[Factor]) -> float:
     return math.exp(-log_prob(factors) / len(factors))
 
 
-def next_words(
-    c: NgramCounts, history: Sequence[str], n: int, add_one: bool
-) -> list[tuple[str, float]]:
-    """P(w|h) for every w of the vocabulary, likeliest first (ties alphabetical)."""
-    dist = [(w, prob(c, history, w, n, add_one).p) for w in c.vocab]
-    return sorted(dist, key=lambda wp: (-wp[1], wp[0]))
-
-
 def table(c: NgramCounts, n: int, limit: int = 30, add_one: bool = False) -> list[Factor]:
     """The most frequent n-grams with count(h w), count(h) and P(w|h)."""
     if not 1 <= n <= c.order:

@@ -16,7 +16,6 @@ from core.errors import CoreError
 from core.lm.sampling import reshape
 from core.lm.tokens import BOS, EOS, PAD, UNK, Vocab
 
-FILES = ("lm.onnx", "vocab.json", "metadata.json")
 MAX_PREFIX = 200  # tokens read before the next word: enough context, bounded work per keystroke
 
 
@@ -89,14 +88,3 @@ class OnnxLM:
             probs.append(float(q[i]))
             ctx.append(self.vocab.itos[i])
         return Continuation(tuple(words), tuple(out), tuple(probs))
-
-    def sentence_logprob(self, words: list[str]) -> np.ndarray:
-        """ln P of each word and of </s> given its prefix, (T+1,)."""
-        ids = self.encode(words) + [self.vocab.id(EOS)]
-        lp = self.log_probs(np.array([ids[:-1]]))[0]  # (T+1, V)
-        return lp[np.arange(len(ids) - 1), ids[1:]].astype(np.float64)
-
-
-def load(folder: Path | str) -> OnnxLM:
-    """The shipped LM, or CoreError("lm_model_unavailable")."""
-    return OnnxLM(folder)

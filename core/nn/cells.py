@@ -23,7 +23,6 @@ import numpy as np
 from core.errors import CoreError
 
 GATES = ("i", "f", "g", "o")
-GATE_NAMES = {"i": "input", "f": "forget", "g": "candidate", "o": "output"}
 NONLINEARITIES = ("tanh", "relu")
 FLOAT_MAX = float(np.finfo(np.float64).max)
 

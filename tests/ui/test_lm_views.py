@@ -33,12 +33,18 @@ def test_the_count_table_substitutes_the_counts(toy, lang):
     assert uni.iloc[0].tolist() == ["∅", EOS, "0.2083", "5 / 24"]
 
 
-def test_factor_formulas_with_and_without_add_one(toy):
+def test_factor_names_and_counts_with_and_without_add_one(toy):
     raw = ngram.prob(toy, ["i", "go", "to"], "school", 4, add_one=False)
-    assert cv.factor_formula(raw) == "P(school | i go to) = 1 / 2 = 0.5"
+    assert (cv.factor_name(raw), cv.counts_text(raw), raw.p) == (
+        "P(school | i go to)",
+        "1 / 2",
+        0.5,
+    )
     smooth = ngram.prob(toy, ["i", "go", "to"], "school", 4, add_one=True)
-    assert cv.factor_formula(smooth) == "P(school | i go to) = (1 + 1) / (2 + 12) = 0.1429"
-    assert cv.factor_formula(ngram.prob(toy, [], "i", 1, False)) == "P(i) = 3 / 24 = 0.125"
+    assert cv.counts_text(smooth) == "(1 + 1) / (2 + 12)" and smooth.p == pytest.approx(2 / 14)
+    assert cv.counts_text(smooth, tight=True) == "(1+1) / (2+12)"
+    uni = ngram.prob(toy, [], "i", 1, False)
+    assert (cv.factor_name(uni), cv.counts_text(uni), uni.p) == ("P(i)", "3 / 24", 0.125)
 
 
 def test_chain_product_and_perplexity_lines(toy):

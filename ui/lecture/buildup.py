@@ -10,7 +10,6 @@ from ui.format import decimals
 from ui.i18n import t
 
 NEW = "#d9480f"  # the site's primary colour: what this stage adds
-OLD = "#495057"
 NEW_BG = "background-color: #fff4e6"
 
 

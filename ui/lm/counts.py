@@ -25,19 +25,9 @@ def counts_text(f: Factor, tight: bool = False) -> str:
     return f"{f.count_hw} / {f.count_h}"
 
 
-def fraction(f: Factor) -> str:
-    """'1 / 2 = 0.5', or '(1 + 1) / (2 + 12) = 0.1429' with add-one."""
-    return f"{counts_text(f)} = {significant(f.p)}"
-
-
 def factor_name(f: Factor) -> str:
     """'P(school | i go to)', or 'P(i)' for a unigram."""
     return f"P({f.word} | {' '.join(f.history)})" if f.history else f"P({f.word})"
-
-
-def factor_formula(f: Factor) -> str:
-    """'P(school | i go to) = 1 / 2 = 0.5', with add-one's +1 and +V written out."""
-    return f"{factor_name(f)} = {fraction(f)}"
 
 
 COUNTS_COLUMN = "count(h w) / count(h)"

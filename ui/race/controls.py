@@ -44,6 +44,7 @@ def init() -> None:
 
 
 def _number(where, key: str, lang: str):
+    """One setting's number box in `where`, labelled with its limits."""
     field, label, step = FIELDS[key]
     fmt = "%.4g" if isinstance(step, float) else None
     return where.number_input(words.label(label, field, lang), step=step, format=fmt, key=key)

@@ -104,7 +104,7 @@ def test_add_one_makes_every_probability_positive(toy, n):
 @pytest.mark.parametrize("add_one", [False, True])
 def test_next_word_probabilities_sum_to_one(toy, n, add_one):
     for h in toy.contexts[n]:
-        total = sum(p for _, p in ngram.next_words(toy, h, n, add_one))
+        total = sum(ngram.prob(toy, h, w, n, add_one).p for w in toy.vocab)
         assert total == pytest.approx(1.0), h
 
 
