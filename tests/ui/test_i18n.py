@@ -220,40 +220,15 @@ def test_every_cleaning_step_has_a_title_in_both_languages():
         assert entry["vi"] and entry["en"] and entry["vi"] != entry["en"], key
 
 
-# Each page's own title key (its st.title), by script.
-TITLES = {
-    "pages/language_model.py": "lm.title",
-    "pages/bag_or_sequence.py": "bag.title",
-    "pages/calculator.py": "calculator.title",
-    "pages/sentiment.py": "sentiment.title",
-    "pages/gradients.py": "gradients.title",
-    "pages/rnn_to_lstm.py": "rnn_to_lstm.title",
-    "pages/race.py": "race.title",
-}
-
-
-def _nav_keys() -> dict[str, str]:
-    """app.py's PAGES: script -> its sidebar entry's catalog key."""
-    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
-    node = next(
-        n.value
-        for n in ast.walk(tree)
-        if isinstance(n, ast.Assign) and any(getattr(x, "id", "") == "PAGES" for x in n.targets)
-    )
-    return {script: key for script, (key, *_) in ast.literal_eval(node).items()}
-
-
 @pytest.mark.parametrize("lang", i18n.LANGS)
 def test_every_page_has_one_name_in_the_sidebar_on_its_card_and_as_its_title(lang):
-    from ui.slide_map import CARDS
+    from ui.site import PARTS
 
-    nav = _nav_keys()
-    assert set(TITLES) == set(nav) - {"pages/home.py"}
-    cards = {script: prefix for script, _, prefix in CARDS}
-    for script, title_key in TITLES.items():
-        title = i18n.t(title_key, lang)
+    for page in (p for part in PARTS for p in part.pages):
+        title = i18n.t(page.heading, lang)
         # A title may open with an icon (the sidebar shows its own): the name follows it.
         if not title[0].isalnum():
             title = title.split(" ", 1)[1]
-        names = {title, i18n.t(nav[script], lang), i18n.t(cards[script] + ".title", lang)}
-        assert len(names) == 1, (script, names)
+        card = i18n.t(f"home.{page.name}.title", lang)
+        names = {title, i18n.t(f"nav.{page.name}", lang), card}
+        assert len(names) == 1, (page.script, names)
