@@ -63,3 +63,11 @@ def test_config_is_fit_for_a_public_host():
     assert isinstance(cfg["server"]["maxUploadSize"], int) and cfg["server"]["maxUploadSize"] > 0
     assert cfg["client"]["showErrorDetails"] == "none"
     assert cfg["browser"]["gatherUsageStats"] is False
+
+
+def test_the_readmes_nginx_recipe_is_the_tested_file():
+    """The README shows deploy/nginx.conf, which tests/deploy/test_replicas_e2e.py runs."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"```nginx\n(.*?)```", readme, re.S).group(1).strip()
+    conf = (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8").splitlines()
+    assert shown == "\n".join(line for line in conf if not line.lstrip().startswith("#")).strip()
