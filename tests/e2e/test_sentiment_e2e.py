@@ -171,9 +171,10 @@ def test_pasted_payloads_come_back_in_the_download(
 
     rows = list(csv.DictReader(io.StringIO(got.decode("utf-8-sig"))))
     assert [r["text"] for r in rows] == lines  # every line, in order, literally
-    from core.sentiment.classify import results_to_csv
+    from core.sentiment.bulk import paste_table
+    from core.sentiment.classify import table_to_csv
 
-    assert got == results_to_csv(model.classify(lines))
+    assert got == table_to_csv(paste_table("\n".join(lines)), model.classify(lines))
     assert got.startswith("\ufefftext,label,p_positive,language,status\r\n".encode())
     assert metric_value(page, "Tổng số dòng") == str(len(lines))
     assert dialogs == [] and outside_requests == []
@@ -216,11 +217,11 @@ def test_bulk_csv_upload_and_its_download_keep_every_row(
 
     out = list(csv.DictReader(io.StringIO(got.decode("utf-8-sig"))))
     assert [r["text"] for r in out] == [r["text"] for r in rows]  # nothing lost, in order
-    from core.sentiment.classify import read_reviews, read_table, table_to_csv
+    from core.sentiment.bulk import bulk_table
+    from core.sentiment.classify import table_to_csv
 
     # the very bytes core writes: the input's other columns kept, UTF-8 with a BOM
-    table = read_table(data, "reviews.csv", "text")
-    assert table.texts == read_reviews(data, "reviews.csv", "text")
+    table = bulk_table(data, "reviews.csv", "text")
     assert got == table_to_csv(table, model.classify(table.texts))
     assert got.startswith("\ufeffid,stars,text,label,p_positive,language,status".encode())
     assert [(r["id"], r["stars"]) for r in out] == [(r["id"], r["stars"]) for r in rows]
