@@ -458,18 +458,18 @@ def test_a_long_review_stays_a_page_not_a_wall(page, base_url, model, lang):
     screenshot(page, f"sentiment_long_{lang}")
     assert short < MAX_HEIGHT, short
     # the gate maps: the 8 units first, named by unit; hovering a cell names its unit
-    v = review_trace(model, text)
-    assert _gate_rows(page) == [str(u) for u in v.focus.units]
+    inside = review_trace(model, text).inside
+    assert _gate_rows(page) == [str(u) for u in inside.focus.units]
     cells = page.locator(".st-key-sentiment_gates_chart .nsewdrag").first
     cells.scroll_into_view_if_needed()
     box = cells.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 3)  # the top row: the first unit
     hover = page.locator(".st-key-sentiment_gates_chart .hoverlayer").first
-    unit = f"{t('sentiment.fig.unit', lang)} {v.focus.units[0]}"
+    unit = f"{t('sentiment.fig.unit', lang)} {inside.focus.units[0]}"
     hover.get_by_text(unit, exact=False).first.wait_for(timeout=15_000)
     # every part opens: all units, all token chips, the whole heat line
     _toggle(page, "sentiment_all_units")
-    assert sorted(_gate_rows(page), key=int) == [str(u) for u in range(len(v.gates["unit"]))]
+    assert sorted(_gate_rows(page), key=int) == [str(u) for u in range(len(inside.unit))]
     _toggle(page, "sentiment_all_tokens")
     _toggle(page, "sentiment_all_heat")
     opened = _height(page)
