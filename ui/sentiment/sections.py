@@ -1,9 +1,9 @@
 """The sentiment page's sections drawn with Streamlit from core's traces, in one language.
 
-Draws, and no session state (pages/sentiment.py owns it). The only widgets here are
+Draws, and no session state (ui/sentiment/controls.py owns it). The only widgets here are
 keyed "show all" toggles and expanders that choose how much of one trace to draw: they
-feed nothing back to core. Each part drawn is built, and unit-tested, in markup /
-figures / tables / card.
+feed nothing back to core, and nothing here calls core: every number drawn is already in
+the trace. Each part drawn is built, and unit-tested, in markup / figures / tables / card.
 """
 
 from __future__ import annotations
@@ -182,7 +182,7 @@ def inside(v: ReviewTrace, lang: str) -> None:
     (heat maps opening on the units that move most at the decisive words), or each token's
     exact share of the bag's logit (it keeps no state)."""
     st.subheader(t(f"sentiment.h.inside.{v.model}", lang))
-    _INSIDE[type(v.inside)](v, v.inside, lang)
+    _INSIDE[v.inside.kind](v, v.inside, lang)
 
 
 def _bag(v: ReviewTrace, bag: BagInside, lang: str) -> None:
@@ -196,14 +196,14 @@ def _bag(v: ReviewTrace, bag: BagInside, lang: str) -> None:
 
 # The words of each recurrent model's heat maps: (caption, all units, the focus).
 _STATE_WORDS = {
-    LSTMInside: ("sentiment.gates_caption", "sentiment.all_sorted", "sentiment.focus"),
-    RNNInside: ("sentiment.rnn_caption", "sentiment.all_sorted_rnn", "sentiment.focus_rnn"),
+    "lstm": ("sentiment.gates_caption", "sentiment.all_sorted", "sentiment.focus"),
+    "rnn": ("sentiment.rnn_caption", "sentiment.all_sorted_rnn", "sentiment.focus_rnn"),
 }
 
 
 def _states(v: ReviewTrace, inside: LSTMInside | RNNInside, lang: str) -> None:
     """The heat maps of a recurrent model, first on its decisive units, all on a toggle."""
-    caption, all_sorted, focus_words = _STATE_WORDS[type(inside)]
+    caption, all_sorted, focus_words = _STATE_WORDS[inside.kind]
     st.caption(t(caption, lang, diff=inside.max_abs_diff))
     f, n = inside.focus, len(inside.unit)
     if st.toggle(t("sentiment.all_units", lang, n=n), key="sentiment_all_units"):
@@ -217,7 +217,8 @@ def _states(v: ReviewTrace, inside: LSTMInside | RNNInside, lang: str) -> None:
     chart(st, fig, "sentiment_gates_chart")
 
 
-_INSIDE = {BagInside: _bag, LSTMInside: _states, RNNInside: _states}
+# The one place the inside views part ways on the page: by the model's kind.
+_INSIDE = {"bag": _bag, "lstm": _states, "rnn": _states}
 
 
 def bulk_results(summary, csv: bytes, rows: list[dict], lang: str) -> None:
