@@ -188,9 +188,3 @@ def read_weights(path: Path | str) -> SentimentWeights:
         if hit is None or hit[0] != stamp:
             hit = _cache[str(path)] = (stamp, parse_weights(path))
         return hit[1]
-
-
-def clear_cache() -> None:
-    """Forget every file read (tests count the parses)."""
-    with _lock:
-        _cache.clear()

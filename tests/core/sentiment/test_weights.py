@@ -18,7 +18,6 @@ from core.sentiment.review import review_trace
 from core.sentiment.weights import (
     ONNX_GATES,
     BagWeights,
-    clear_cache,
     read_weights,
     reorder_gates,
 )
@@ -54,10 +53,9 @@ def onnx_loads(monkeypatch):
         calls.append(args[0] if args else kwargs)
         return real(*args, **kwargs)
 
-    clear_cache()
+    monkeypatch.setattr(weights, "_cache", {})  # the process's own cache comes back after
     monkeypatch.setattr(weights, "read_graph", counting)
-    yield calls
-    clear_cache()
+    return calls
 
 
 def test_reorder_moves_onnx_blocks_to_torch_order_and_back():
