@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from core.nn.cells import lstm_update, rnn_update, sigmoid
 from core.sentiment.analysis import Analysis
@@ -112,6 +113,8 @@ def _sorted_by_last(maps: dict[str, np.ndarray], by: str):
     return {k: v[order] for k, v in maps.items()}, order
 
 
+# Small matrices: a second BLAS thread only adds contention on a busy server.
+@threadpool_limits.wrap(limits=1, user_api="blas")
 def lstm_inside(w: LSTMWeights, a: Analysis) -> LSTMInside:
     """The LSTM of the file re-run on the review by core.nn.cells, float64."""
     p = w.lstm
@@ -131,6 +134,7 @@ def lstm_inside(w: LSTMWeights, a: Analysis) -> LSTMInside:
     return LSTMInside(gates=maps, c=c, unit=unit, focus=focus, max_abs_diff=diff)
 
 
+@threadpool_limits.wrap(limits=1, user_api="blas")
 def rnn_inside(w: RNNWeights, a: Analysis) -> RNNInside:
     """The RNN of the file re-run on the review by core.nn.cells, float64."""
     p = w.rnn
