@@ -2,9 +2,11 @@
 
     .venv/bin/python scripts/bench_sentiment_page.py [--tokens 200] [--runs 30] [--apptest]
 
-Times each piece the page computes for a new review (analyze, gate_trace, hidden_states,
+Times each piece the page computes for a new review (analyze: one onnxruntime run and the
+leave-one-out; the inside view: the NumPy cell checked against that run's hidden states;
 core.sentiment.review.review_trace, then ui/sentiment's HTML and Plotly figures on top,
-and the comparison: core.sentiment.zoo.verdict through every model)
+and the comparison: core.sentiment.zoo.verdict through every other model, the chosen
+model's verdict taken from its trace by core.sentiment.review.side_by_side)
 and, with --apptest, a full rerun of the page through streamlit's AppTest (widgets,
 HTML, plotly figures; AppTest's own overhead included, so an upper bound). The goal is
 < 100 ms for review_trace + HTML (what the old review_view measured).
@@ -22,7 +24,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from core.sentiment import MODEL_NAMES, load_model  # noqa: E402
-from core.sentiment.review import EXAMPLES, review_trace  # noqa: E402
+from core.sentiment.inside import inside_of  # noqa: E402
+from core.sentiment.review import EXAMPLES, review_trace, side_by_side  # noqa: E402
 from core.sentiment.text import preprocess  # noqa: E402
 from core.sentiment.zoo import verdict  # noqa: E402
 from ui.sentiment import figures, markup  # noqa: E402
@@ -89,7 +92,7 @@ def main() -> None:
         f"review: {source}, {len(text)} chars, {len(a.tokens)} tokens, model reads "
         f"{len(a.ids)} (max_len {a.max_len}), {sum(a.unknown)} <unk>"
     )
-    H = model.gate_trace(a.ids)[0].h.shape[0]
+    H = model.weights().hidden_size
     print(f"hidden size H = {H}; runs = {args.runs}\n")
 
     def with_html(lang: str = "vi"):
@@ -106,41 +109,56 @@ def main() -> None:
     def with_figures():
         v = with_html()
         figures.prefix_figure(v.read_tokens, v.analysis.p_prefix, "vi").to_json()
-        figures.gates_figure(v.read_tokens, v.gates, "vi").to_json()
+        figures.gates_figure(v.read_tokens, v.inside.maps, v.inside.unit, "vi").to_json()
 
     zoo = {n: load_model(name=n) for n in MODEL_NAMES}
 
     def page(name: str = "lstm"):
         """What the page computes for a new text: the chosen model's trace and HTML, and
-        the text through every model (each cached per (model, text) on the page)."""
+        the text through every other model (each cached per (model, text) on the page)."""
         v = review_trace(zoo[name], text)
         a = v.analysis
         markup.tokens_html(list(a.tokens), a.ids, a.unknown, a.max_len, "vi")
         markup.heat_html(v.read_tokens, a.influence, a.unknown)
-        return [verdict(m, text) for m in zoo.values()]
+        return side_by_side(text, v, {}, lambda n, t: verdict(zoo[n], t))
 
+    w = model.weights()
     rows = [
-        ("model.analyze (lang, clean, tokens, verdict, prefix, influence)",
-         lambda: model.analyze(text)),
-        ("model.gate_trace (NumPy LSTM cell, gates i,f,g,o,c)", lambda: model.gate_trace(a.ids)),
-        ("model.hidden_states (onnxruntime, for the 1e-5 check)",
-         lambda: model.hidden_states(a.ids)),
-        ("review_trace: core's whole computation (all of the above)",
-         lambda: review_trace(model, text)),
+        (
+            "model.analyze (lang, clean, tokens, one ORT run: P and h; influence)",
+            lambda: model.analyze(text),
+        ),
+        (
+            "inside_of (NumPy LSTM cell, gates i,f,g,o,c, checked against ORT's h)",
+            lambda: inside_of(w, a),
+        ),
+        (
+            "review_trace: core's whole computation (all of the above)",
+            lambda: review_trace(model, text),
+        ),
         ("review_trace + HTML (= the old review_view)", with_html),
         ("review_trace + HTML + the two Plotly figures as JSON", with_figures),
-        *((f"comparison: verdict through the {n} model", lambda m=m: verdict(m, text))
-          for n, m in zoo.items()),
-        *((f"the page's whole computation, {n} chosen (trace + HTML + comparison)",
-           lambda n=n: page(n)) for n in MODEL_NAMES),
-    ]  # fmt: skip
+        *(
+            (f"comparison: verdict through the {n} model", lambda m=m: verdict(m, text))
+            for n, m in zoo.items()
+        ),
+        *(
+            (
+                f"the page's whole computation, {n} chosen (trace + HTML + comparison)",
+                lambda n=n: page(n),
+            )
+            for n in MODEL_NAMES
+        ),
+    ]
     print(f"{'step':72s} {'median':>8s} {'p90':>8s} {'min':>8s} {'cpu':>8s}")
     for name, fn in rows:
         med, p90, lo, cpu = timed(fn, args.runs)
         print(f"{name:72s} {med:7.1f}ms {p90:7.1f}ms {lo:7.1f}ms {cpu:7.1f}ms")
     med, *_ = timed(page, args.runs)
-    print(f"\ngoal: the page's whole computation (lstm chosen) < 100 ms for a {args.tokens}-token "
-          f"review -> {'MET' if med < 100 else 'NOT MET'} (median {med:.1f} ms)")  # fmt: skip
+    print(
+        f"\ngoal: the page's whole computation (lstm chosen) < 100 ms for a {args.tokens}-token "
+        f"review -> {'MET' if med < 100 else 'NOT MET'} (median {med:.1f} ms)"
+    )
 
     if args.bulk:
         files = sorted(DATA.glob("*/*.txt"))[: args.bulk] if DATA.is_dir() else []

@@ -3,11 +3,14 @@
 The modules, one idea each:
 - files: where the models' files are (MODEL_NAMES: bag, rnn, lstm); ModelUnavailable
   (codes model_missing, model_broken);
-- weights: the one reader of a model.onnx's weights (SentimentWeights, per model kind);
+- weights: the one reader of a model.onnx's weights (BagWeights, RNNWeights, LSTMWeights);
 - model: SentimentModel behind one onnxruntime session, and load_model(name=...);
 - analysis: what it answers (Result per review, Analysis of one review);
 - influence: exact leave-one-out in NumPy for each model;
-- text, vocab: cleaning, tokens, language; classify: files of reviews in and out.
+- inside: each model's inside view of one review (LSTMInside, RNNInside, BagInside);
+- review: the page's one call per review (ReviewTrace), and the side-by-side verdicts;
+- zoo: the three models side by side; card: a model's card;
+- text, vocab, language: cleaning, tokens, language; classify, bulk: files of reviews.
 """
 
 from core.sentiment.analysis import VIETNAMESE, Analysis, Result, label_of, status_of

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import numpy as np
 
 from core.sentiment.language import LanguageGuess
 from core.sentiment.text import CleanStep
@@ -12,6 +14,9 @@ VIETNAMESE = "vi"
 
 @dataclass(frozen=True)
 class Analysis:
+    """One review through one model: every intermediate of slides 22-27 and the verdict."""
+
+    model: str  # which model answered: "bag" | "rnn" | "lstm"
     text: str
     language: LanguageGuess
     steps: list[CleanStep]  # the 5 cleaning steps
@@ -20,14 +25,15 @@ class Analysis:
     unknown: list[bool]  # per read token: mapped to <unk>
     max_len: int  # tokens past this are not read
     truncated: bool
-    label: str | None  # "positive" | "negative"; None when there are no tokens
-    p_positive: float | None
-    p_prefix: list[float]  # P(positive) after reading tokens 1..t, per read token
-    influence: list[float]  # p_positive minus P(positive) with token t left out
     status: str  # "ok" | "empty" | "not_vietnamese"
-    # The lstm model's logit (None for the other models or when nothing was classified).
-    lstm_logit: float | None = None
-    model: str = "lstm"  # which model answered: "bag" | "rnn" | "lstm"
+    label: str | None = None  # "positive" | "negative"; None when there are no tokens
+    p_positive: float | None = None
+    p_prefix: list[float] = field(default_factory=list)  # P(positive) after tokens 1..t, (T,)
+    influence: list[float] = field(default_factory=list)  # p_positive minus P without token t
+    # onnxruntime's h_1..h_T (T, H) from the same run as p_prefix; None for the bag (no state)
+    # and when nothing was read
+    hidden: np.ndarray | None = field(default=None, compare=False, repr=False)
+    verdict_ms: float = 0.0  # wall time to the verdict: language, cleaning, tokens, the model
 
 
 @dataclass(frozen=True)

@@ -29,9 +29,12 @@ def check_size(n_bytes: int, filename: str, limit_mb: int) -> None:
     not)."""
     if n_bytes > limit_mb * 2**20:
         raise BulkError(
-            "bulk_too_big", f"{filename} is over the {limit_mb} MB limit; split it.",
-            file=filename, size=n_bytes / 2**20, limit=limit_mb,
-        )  # fmt: skip
+            "bulk_too_big",
+            f"{filename} is over the {limit_mb} MB limit; split it.",
+            file=filename,
+            size=n_bytes / 2**20,
+            limit=limit_mb,
+        )
 
 
 def upload_columns(data: bytes, filename: str) -> list[str]:
@@ -60,9 +63,10 @@ def bulk_table(
     if not any(r.strip() for r in reviews):
         where = column or filename
         raise BulkError(
-            "bulk_no_text", f"{where} holds no text; choose the column with the reviews.",
+            "bulk_no_text",
+            f"{where} holds no text; choose the column with the reviews.",
             where=where,
-        )  # fmt: skip
+        )
     if len(reviews) > max_rows:
         raise BulkError(
             "bulk_too_many",
@@ -73,21 +77,9 @@ def bulk_table(
     return table
 
 
-def bulk_reviews(
-    data: bytes, filename: str, column: str | None = None, max_rows: int = MAX_ROWS
-) -> list[str]:
-    """Reviews of a pasted text or an uploaded .csv/.txt; BulkError past max_rows."""
-    return bulk_table(data, filename, column, max_rows).texts
-
-
 def paste_table(text: str, max_rows: int = MAX_ROWS) -> ReviewTable:
     """One review per pasted line, same rules as a .txt upload; trailing blank lines dropped."""
     return bulk_table(text.rstrip("\r\n").encode("utf-8"), "paste.txt", max_rows=max_rows)
-
-
-def paste_reviews(text: str, max_rows: int = MAX_ROWS) -> list[str]:
-    """One review per pasted line, same rules as a .txt upload; trailing blank lines dropped."""
-    return paste_table(text, max_rows).texts
 
 
 @dataclass(frozen=True)

@@ -109,8 +109,9 @@ def model_card(metadata: dict, models_dir=None, name: str | None = None) -> Mode
     for form, m in (md.get("metrics") or {}).items():
         if not isinstance(m, dict) or "accuracy" not in m:
             continue
-        metrics.append({"form": form, "n": m.get("n"), "accuracy": m.get("accuracy"),
-                        "f1": m.get("f1")})  # fmt: skip
+        metrics.append(
+            {"form": form, "n": m.get("n"), "accuracy": m.get("accuracy"), "f1": m.get("f1")}
+        )
         if confusion is None or form == "typed":
             cm = m.get("confusion_matrix")
             confusion = np.asarray(cm, dtype=int) if cm is not None else None

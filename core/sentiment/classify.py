@@ -23,9 +23,8 @@ not be cut inside a quoted review that spans lines; when none does, GNU split do
 `tail -n +2 big.csv | split -l 100000 -d --additional-suffix=.csv
 --filter='{ head -n 1 big.csv; cat; } > $FILE' - part_`.
 
-The page uses read_table / table_to_csv (all columns kept), or the older
-read_reviews / csv_columns / results_to_csv (review text only); their InputError
-carries a code and params for the page to word (str() is English).
+The page uses read_table / csv_columns / table_to_csv (all columns kept); their
+InputError carries a code and params for the page to word (str() is English).
 """
 
 from __future__ import annotations
@@ -38,7 +37,7 @@ import itertools
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
@@ -230,7 +229,7 @@ class ReviewTable:
 
     columns: tuple[str, ...]  # the output header: other input columns, then OUTPUT_COLUMNS
     texts: list[str]  # one review per data row / line, empty ones included
-    kept: list[list[str]] = field(default_factory=list)  # per row, the other columns' fields
+    kept: list[list[str]]  # per row, the other columns' fields
 
 
 def read_table(data: bytes, filename: str, column: str | None = None) -> ReviewTable:
@@ -244,15 +243,6 @@ def read_table(data: bytes, filename: str, column: str | None = None) -> ReviewT
         kept.append(fields)
         texts.append(text)
     return ReviewTable(layout.columns, texts, kept)
-
-
-def read_reviews(data: bytes, filename: str, column: str | None = None) -> list[str]:
-    """The reviews of a .csv (column `column`, default "text") or .txt (one per line).
-
-    Every data row / line is one review, empty ones included, so the output can keep
-    the input's rows one for one. (read_table also keeps the other columns.)
-    """
-    return read_table(data, filename, column).texts
 
 
 def _result_fields(r: Result) -> list[str]:
@@ -273,15 +263,9 @@ def table_to_csv(table: ReviewTable, results: list[Result]) -> bytes:
     buf.write(BOM)
     w = _writer(buf)
     w.writerow(table.columns)
-    kept = table.kept or [[]] * len(results)  # results_to_csv: no other columns
-    for fields, r in zip(kept, results, strict=True):  # one result per row, or an error
+    for fields, r in zip(table.kept, results, strict=True):  # one result per row, or an error
         w.writerow([*fields, *_result_fields(r)])
     return buf.getvalue().encode("utf-8")
-
-
-def results_to_csv(results: list[Result]) -> bytes:
-    """UTF-8 CSV with a BOM and columns text, label, p_positive, language, status."""
-    return table_to_csv(ReviewTable(OUTPUT_COLUMNS, [r.text for r in results]), results)
 
 
 # ------------------------------------------------------------------ the command

@@ -23,34 +23,29 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from core.nn.cells import lstm_update, rnn_update
-from core.sentiment.weights import SentimentWeights
-
-
-def lstm_logit(w: SentimentWeights, h: np.ndarray) -> float:
-    """The LSTM classifier's calibrated logit after the last row of h (T, H): its sigmoid is
-    the graph's P(positive)."""
-    a = np.exp(np.clip(h @ w.w_att + w.b_att, -30.0, 30.0))[:, None]  # (T, 1)
-    feats = np.concatenate([h[-1], h.mean(axis=0), (a * h).sum(axis=0) / a.sum()])  # (3H,)
-    return float((feats @ w.w_head + w.b_head) / w.temperature(len(h)))
+from core.sentiment.vocab import UNK
+from core.sentiment.weights import BagWeights, LSTMWeights, RNNWeights, SentimentWeights
 
 
 def leave_one_out(w: SentimentWeights, ids: list[int]) -> np.ndarray:
-    """P(positive) of the review with token k left out, for every k; (T,), T >= 2."""
-    if len(ids) < 2:
-        raise ValueError("leave-one-out needs at least two tokens.")
-    if w.kind == "bag":
-        return _bag(w, ids)
-    # Small matrices: a second BLAS thread only adds contention on a busy server.
-    with threadpool_limits(limits=1, user_api="blas"):
-        return _lstm(w, ids) if w.kind == "lstm" else _rnn(w, ids)
+    """P(positive) of the review with token k left out, for every k; (T,), T >= 1."""
+    if not ids:
+        raise ValueError("leave-one-out needs at least one token.")
+    if len(ids) == 1:
+        # Its only token left out, a review reads nothing, and the model's answer to nothing
+        # is its answer to <unk> alone: the variant of [<unk>, token] that skips the token.
+        return _BY_KIND[w.kind](w, [UNK, ids[0]])[1:]
+    return _BY_KIND[w.kind](w, ids)
 
 
-def _bag(w: SentimentWeights, ids: list[int]) -> np.ndarray:
+def _bag(w: BagWeights, ids: list[int]) -> np.ndarray:
     s = w.scores[np.asarray(ids)].astype(np.float64)  # (T,) each token's term of the mean
     return w.probability((s.sum() - s) / (len(ids) - 1) + w.b_head, len(ids) - 1)
 
 
-def _rnn(w: SentimentWeights, ids: list[int]) -> np.ndarray:
+# Small matrices: a second BLAS thread only adds contention on a busy server.
+@threadpool_limits.wrap(limits=1, user_api="blas")
+def _rnn(w: RNNWeights, ids: list[int]) -> np.ndarray:
     T, H = len(ids), w.hidden_size
     xp = w.E[np.asarray(ids)] @ w.W_ih_T + w.b  # (T, H) input projections, once
     h = np.zeros((T + 1, H), np.float32)  # row k < s: variant k; row s: the review
@@ -63,7 +58,8 @@ def _rnn(w: SentimentWeights, ids: list[int]) -> np.ndarray:
     return w.probability(h[:T] @ w.w_head + w.b_head, T - 1)
 
 
-def _lstm(w: SentimentWeights, ids: list[int]) -> np.ndarray:
+@threadpool_limits.wrap(limits=1, user_api="blas")
+def _lstm(w: LSTMWeights, ids: list[int]) -> np.ndarray:
     T, H = len(ids), w.hidden_size
     xp = w.E[np.asarray(ids)] @ w.W_ih_T + w.b  # (T, 4H) input projections, once
     # Row k < s holds variant k (token k skipped); row s holds the review itself.
@@ -88,3 +84,6 @@ def _lstm(w: SentimentWeights, ids: list[int]) -> np.ndarray:
             a[s] = v  # variant s skips token s: it keeps the state from before it
     feats = np.concatenate([h[:T], S_h[:T] / (T - 1), S_ah[:T] / S_a[:T]], axis=1)  # (T, 3H)
     return w.probability(feats @ w.w_head + w.b_head, T - 1)
+
+
+_BY_KIND = {"bag": _bag, "rnn": _rnn, "lstm": _lstm}

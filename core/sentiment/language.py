@@ -106,9 +106,14 @@ def _identifier():
                 }
                 nb_ptc = z["nb_ptc"]
                 return LanguageIdentifier(
-                    nb_ptc, z["nb_pc"], nb_ptc.shape[0], [str(c) for c in z["nb_classes"]],
-                    array.array("H", z["tk_nextmove"].tobytes()), tk_output, norm_probs=True,
-                )  # fmt: skip
+                    nb_ptc,
+                    z["nb_pc"],
+                    nb_ptc.shape[0],
+                    [str(c) for c in z["nb_classes"]],
+                    array.array("H", z["tk_nextmove"].tobytes()),
+                    tk_output,
+                    norm_probs=True,
+                )
         except (OSError, KeyError, ValueError):
             pass  # no cache yet (or a broken one): unpack langid's own string
         ident = LanguageIdentifier.from_modelstring(model, norm_probs=True)
@@ -139,29 +144,27 @@ def _features(ident, text: str) -> np.ndarray:
 
 
 @lru_cache(maxsize=1)
-def _nb_ptc64() -> np.ndarray:
-    """langid's P(feature | language) table in float64, converted once (langid's own dot
-    product promotes it to float64 on every call, which costs more than the rest)."""
-    return _identifier().nb_ptc.astype(np.float64)
-
-
-@lru_cache(maxsize=2)
-def _tables(restricted: bool) -> tuple[np.ndarray, np.ndarray]:
-    """langid's (F, L) P(feature | language) and (L,) log prior, for all its languages or
-    for CANDIDATES only (in that order, Vietnamese first), as langid's set_languages cuts
-    them."""
+def _tables() -> tuple[np.ndarray, np.ndarray]:
+    """langid's (F, C) P(feature | language) in float64 and (C,) log prior for CANDIDATES
+    only (in that order, Vietnamese first), as langid's set_languages cuts them; converted
+    once (langid's own dot product promotes the table to float64 on every call)."""
     ident = _identifier()
-    if not restricted:
-        return _nb_ptc64(), ident.nb_pc
     classes = list(ident.nb_classes)
     columns = np.array([classes.index(c) for c in CANDIDATES])
-    return np.ascontiguousarray(_nb_ptc64()[:, columns]), ident.nb_pc[columns]
+    nb_ptc = ident.nb_ptc[:, columns].astype(np.float64)
+    return np.ascontiguousarray(nb_ptc), ident.nb_pc[columns]
 
 
-def _log_scores(texts: Sequence[str], restricted: bool) -> np.ndarray:
-    """langid's log P(text, language) of each text, (N, L), over _tables(restricted)."""
+def _log_scores(texts: Sequence[str]) -> np.ndarray:
+    """langid's log P(text, language) of each text over CANDIDATES, (N, C).
+
+    A review lights up a few hundred of langid's 7,480 byte n-grams, so the product with
+    the (F, C) table is done on those rows: identical numbers (tests check them against
+    langid.classify), and no large BLAS call, which on a busy machine stalled for
+    milliseconds waiting for its threads.
+    """
     ident = _identifier()
-    nb_ptc, nb_pc = _tables(restricted)
+    nb_ptc, nb_pc = _tables()
     logp = np.empty((len(texts), nb_ptc.shape[1]))
     for n, t in enumerate(texts):
         fv = _features(ident, t)  # (F,) counts
@@ -174,26 +177,6 @@ def _normalise(logp: np.ndarray) -> np.ndarray:
     """Probabilities per row, the same normalisation as langid's norm_probs=True."""
     p = np.exp(logp - logp.max(axis=1, keepdims=True))
     return p / p.sum(axis=1, keepdims=True)
-
-
-def langid_languages(texts: Sequence[str]) -> list[LanguageGuess]:
-    """langid's own answer over all its 97 languages (langid.classify with norm_probs),
-    computed on each text's non-zero features only.
-
-    A review lights up a few hundred of langid's 7,480 byte n-grams, so the product with
-    the (F, L) table is done on those rows: identical numbers (tests check them against
-    langid.classify), and no large BLAS call, which on a busy machine stalled for
-    milliseconds waiting for its threads.
-    """
-    if not texts:
-        return []
-    classes = _identifier().nb_classes
-    p = _normalise(_log_scores(texts, restricted=False))
-    best = p.argmax(axis=1)
-    return [
-        LanguageGuess(str(classes[k]), float(row[k])) if t.strip() else LanguageGuess("", 0.0)
-        for t, k, row in zip(texts, best, p, strict=True)
-    ]
 
 
 def has_letter(text: str) -> bool:
@@ -226,7 +209,7 @@ def detect_languages(texts: Sequence[str]) -> list[LanguageGuess]:
     than Vietnamese (see the module's docstring)."""
     if not texts:
         return []
-    logp = _log_scores(texts, restricted=True)  # (N, C), column 0 is Vietnamese
+    logp = _log_scores(texts)  # (N, C), column 0 is Vietnamese
     best = logp.argmax(axis=1)
     basis = ["langid"] * len(texts)
     for n, t in enumerate(texts):

@@ -2,10 +2,10 @@
 
 load_model(name=...) opens models/sentiment/vocab.json (shared) and the model's
 models/sentiment/<name>/{model.onnx, metadata.json} once; the model then classifies
-reviews in length-sorted batches (little padding) and explains single reviews:
-P(positive) after every token, each token's exact leave-one-out influence, the hidden
-states (rnn, lstm), and the gate-by-gate trace of core.nn.cells run on the same weights
-(read once by core.sentiment.weights, and only when a review is explained).
+reviews in length-sorted batches (little padding) and analyses single reviews in one
+onnxruntime call: P(positive) after every token and the hidden states (rnn, lstm), then
+each token's exact leave-one-out influence in NumPy on the same weights (read once by
+core.sentiment.weights, and only when a review is analysed).
 
 Nothing is mutated after loading, and onnxruntime's run() is thread-safe, so one
 model serves any number of threads.
@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 
-from core.nn.cells import LSTMStep, RNNStep, lstm_forward, rnn_forward
 from core.sentiment.analysis import Analysis, Result, label_of, status_of
 from core.sentiment.files import (
     DEFAULT_MODEL,
@@ -30,7 +30,7 @@ from core.sentiment.files import (
     ModelUnavailable,
     model_files,
 )
-from core.sentiment.influence import leave_one_out, lstm_logit
+from core.sentiment.influence import leave_one_out
 from core.sentiment.language import LanguageGuess, detect_language, detect_languages
 from core.sentiment.text import clean_steps, preprocess, tokenize
 from core.sentiment.vocab import UNK, Vocab
@@ -117,19 +117,6 @@ class SentimentModel:
             start = stop
         return out
 
-    def hidden_states(self, ids: list[int]) -> np.ndarray:
-        """h_1..h_T (T, H) of the RNN or LSTM on ids, from onnxruntime (the bag has none)."""
-        if self.name == "bag":
-            raise ValueError("the bag model has no hidden states: it reads no order")
-        if not ids:
-            return np.zeros((0, self.hidden_size), dtype=np.float32)
-        return self._run(np.asarray([ids]))[1][0]
-
-    @property
-    def hidden_size(self) -> int:
-        """H of the RNN or LSTM; 0 for the bag."""
-        return int(self.metadata["config"]["hidden_size"])
-
     def weights(self) -> SentimentWeights:
         """The model's weights, read from its ONNX file once per process."""
         path = self.onnx_path
@@ -139,16 +126,6 @@ class SentimentModel:
             raise ModelUnavailable.missing(path) from None
         except Exception as e:  # an ONNX file onnxruntime runs but whose weights are not ours
             raise ModelUnavailable.broken(path, e) from e
-
-    def gate_trace(self, ids: list[int]) -> list[LSTMStep] | list[RNNStep]:
-        """The same LSTM (or RNN) run by core.nn.cells on the embedded tokens, step by step."""
-        if self.name == "bag":
-            raise ValueError("the bag model has no gates: it averages the tokens' vectors")
-        if not ids:
-            return []
-        w = self.weights()
-        X = w.E[np.asarray(ids)].astype(np.float64)  # (T, D)
-        return lstm_forward(w.lstm, X) if w.kind == "lstm" else rnn_forward(w.rnn, X)
 
     # ------------------------------------------------------------------ reviews
 
@@ -165,10 +142,11 @@ class SentimentModel:
             p_of = dict(zip(full, p.tolist(), strict=True))
             for k, (text, lang, s) in enumerate(zip(part, langs, seqs, strict=True)):
                 status = status_of(lang, len(s))
-                if status == "empty":
-                    results.append(Result(text, None, None, lang.lang, status))
-                else:
-                    results.append(Result(text, label_of(p_of[k]), p_of[k], lang.lang, status))
+                p = None if status == "empty" else p_of[k]
+                label = None if p is None else label_of(p)
+                results.append(
+                    Result(text=text, label=label, p_positive=p, language=lang.lang, status=status)
+                )
             if progress is not None:
                 progress(len(results), len(texts))
 
@@ -198,32 +176,39 @@ class SentimentModel:
         return langs, seqs, [k for k, s in enumerate(seqs) if s]
 
     def analyze(self, text: str) -> Analysis:
-        """Everything the page shows about one review."""
+        """Everything the page shows about one review, from one onnxruntime call."""
+        t0 = time.perf_counter()
         language = detect_language(text)
         steps = clean_steps(text)
         tokens = tokenize(steps[-1].text)
         ids = self.encode(tokens)
-        unknown = [i == UNK for i in ids]
-        truncated = len(tokens) > self.max_len
-        status = status_of(language, len(ids))
-        head = (text, language, steps, tokens, ids, unknown, self.max_len, truncated)
+        read = dict(
+            model=self.name,
+            text=text,
+            language=language,
+            steps=steps,
+            tokens=tokens,
+            ids=ids,
+            unknown=[i == UNK for i in ids],
+            max_len=self.max_len,
+            truncated=len(tokens) > self.max_len,
+            status=status_of(language, len(ids)),
+        )
         if not ids:
-            return Analysis(*head, None, None, [], [], status, model=self.name)
-        p_prefix, hidden = self._run(np.asarray([ids]))
-        p_prefix = p_prefix[0]  # (T,)
-        p = float(p_prefix[-1])
-        w = self.weights()
-        if len(ids) == 1:
-            # Without its only token a review reads nothing: the model's answer to <unk>.
-            without = self._p_prefix(np.asarray([[UNK]]))[:, -1]
-        else:
-            without = leave_one_out(w, ids)  # (T,) exact: closed form or shared prefixes
-        influence = [p - float(x) for x in without]
-        logit = lstm_logit(w, hidden[0]) if self.name == "lstm" else None
+            return Analysis(**read, verdict_ms=(time.perf_counter() - t0) * 1e3)
+        p_prefix, hidden = self._run(np.asarray([ids]))  # (1, T), (1, T, H) or None
+        verdict_ms = (time.perf_counter() - t0) * 1e3
+        p = float(p_prefix[0, -1])
+        without = leave_one_out(self.weights(), ids)  # (T,) exact: closed form or prefixes
         return Analysis(
-            *head, label_of(p), p, [float(x) for x in p_prefix], influence, status,
-            lstm_logit=logit, model=self.name,
-        )  # fmt: skip
+            **read,
+            label=label_of(p),
+            p_positive=p,
+            p_prefix=[float(x) for x in p_prefix[0]],
+            influence=[p - float(x) for x in without],
+            hidden=None if hidden is None else hidden[0],
+            verdict_ms=verdict_ms,
+        )
 
 
 _cache: dict[tuple, SentimentModel] = {}

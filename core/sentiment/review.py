@@ -1,10 +1,12 @@
 """One review through every stage of slides 21-27, as numbers: the sentiment page's one call.
 
 `review_trace(model, text)` analyses the review with the chosen model (bag, rnn or lstm)
-and opens it up: the LSTM's gates and the RNN's hidden states traced with the NumPy cell
-and checked against onnxruntime, or each token's exact share of the bag's logit. What
-each cleaning step changed is given as character spans, so the presentation layer can
-mark them without re-deriving anything.
+in one onnxruntime call and opens it up (core.sentiment.inside: the LSTM's gates, the
+RNN's hidden states, or each token's share of the bag's logit). Everything the page
+draws is here before it draws: what each cleaning step changed, as character spans; the
+stretches of a long heat line to show first; the tokens that push hardest either way;
+the chosen model's verdict for the side-by-side table (`side_by_side`), so the page
+never classifies the chosen model a second time.
 No HTML and no words here: ui/sentiment/ draws and words all of it.
 """
 
@@ -12,9 +14,15 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
+
+from core.sentiment.analysis import Analysis
+from core.sentiment.files import MODEL_NAMES, ModelUnavailable
+from core.sentiment.inside import Inside, inside_of
+from core.sentiment.zoo import Verdict, unavailable
 
 # Slide 21's four reviews (two positive, two negative) as the dataset spells them,
 # then the two kinds of text a visitor actually types. Quoted text: never translated.
@@ -35,25 +43,14 @@ EXAMPLES: dict[str, str] = {
 }
 
 MAX_REVIEW_CHARS = 20_000  # one review: longer text is cut here (the model reads far less)
-SHORT_CHARS = 200  # a long text is shown this short first, the rest one click away
-FOCUS_UNITS = 8  # units shown first in the gate maps
-FOCUS_WORDS = 3  # the words with the largest leave-one-out influence they are picked at
 HEAT_WORDS, HEAT_CAP = 6, 60  # a heat line over HEAT_CAP tokens shows HEAT_WORDS' surroundings
+TOP_WORDS = 5  # tokens listed as pushing hardest, each way
 
 
 def looks_unaccented(text: str) -> bool:
     """Latin letters but no Vietnamese diacritics: langid's blind spot (it guesses 'en')."""
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and all(ch.isascii() for ch in letters)
-
-
-def cut_point(text: str, limit: int = SHORT_CHARS) -> int:
-    """Where to shorten text to at most limit characters: len(text) if it fits, else the
-    last whitespace before limit (so no word is split), or limit if that leaves < 80%."""
-    if len(text) <= limit:
-        return len(text)
-    k = max(text.rfind(ch, 0, limit + 1) for ch in " \n\t")
-    return k if k >= 0.8 * limit else limit
 
 
 def heat_windows(
@@ -116,55 +113,6 @@ def step_traces(text: str, steps: list) -> list[StepTrace]:
     return out
 
 
-def gate_matrices(trace: list) -> dict[str, np.ndarray]:
-    """Gate activations and cell state (H, T) of an LSTM trace, rows sorted by final c; of
-    an RNN trace (no gates, no cell state), its hidden states h, rows sorted by final h."""
-    if not trace:
-        return {}
-    if not hasattr(trace[0], "c"):  # an RNN step: h is all it carries
-        mats = {"h": np.stack([s.h for s in trace], axis=1)}  # (H, T)
-        order = np.argsort(mats["h"][:, -1], kind="stable")
-        mats = {k: v[order] for k, v in mats.items()}
-        mats["unit"] = order
-        return mats
-    mats = {g: np.stack([s.gates[g].act for s in trace], axis=1) for g in ("i", "f", "g", "o")}
-    mats["c"] = np.stack([s.c for s in trace], axis=1)  # (H, T)
-    # Units sorted by their final cell state, so units that end alike sit together;
-    # "unit" keeps the model's own numbering.
-    order = np.argsort(mats["c"][:, -1], kind="stable")
-    mats = {k: v[order] for k, v in mats.items()}
-    mats["unit"] = order  # (H,)
-    return mats
-
-
-@dataclass(frozen=True)
-class UnitFocus:
-    """The hidden units whose state (the LSTM's c, the RNN's h) moves most at the words
-    that decide the verdict."""
-
-    rows: np.ndarray  # (k,) row indices into the gate matrices, largest score first
-    units: np.ndarray  # (k,) the model's own unit numbers of those rows
-    scores: np.ndarray  # (k,) sum over the words of |c_t - c_(t-1)|, c_0 = 0
-    words: list[int]  # token positions (0-based) of the decisive words, in reading order
-
-
-def decisive_units(
-    c: np.ndarray,
-    unit: np.ndarray,
-    influence: list[float],
-    k: int = FOCUS_UNITS,
-    words: int = FOCUS_WORDS,
-) -> UnitFocus:
-    """The k rows of c (H, T) whose cell state changes most, |c_t - c_(t-1)| summed over the
-    `words` tokens with the largest |leave-one-out influence|; ties keep row order."""
-    inf = np.abs(np.asarray(influence, dtype=float))  # (T,)
-    at = sorted(int(t) for t in np.argsort(-inf, kind="stable")[:words])
-    prev = np.concatenate([np.zeros((c.shape[0], 1), c.dtype), c[:, :-1]], axis=1)  # c_(t-1)
-    score = np.abs(c - prev)[:, at].sum(axis=1).astype(float)  # (H,)
-    rows = np.argsort(-score, kind="stable")[:k]
-    return UnitFocus(rows=rows, units=np.asarray(unit)[rows], scores=score[rows], words=at)
-
-
 def top_influences(
     tokens: list[str], influence: list[float], k: int = 5
 ) -> tuple[list[tuple[str, int, float]], list[tuple[str, int, float]]]:
@@ -175,71 +123,73 @@ def top_influences(
     return pos, neg
 
 
-def bag_shares(scores: np.ndarray, ids: list[int], temperature: float = 1.0) -> list[float]:
-    """Each read token's exact share of the bag's calibrated logit: the head's logit is the
-    mean of the tokens' terms E_w·w_head plus the bias, and the graph divides it by the
-    length temperature T(T) before the sigmoid, so token k adds term_k / (T · T(T))."""
-    s = np.asarray(scores, dtype=np.float64)[np.asarray(ids)]
-    return (s / (len(ids) * temperature)).tolist()
-
-
 @dataclass(frozen=True)
 class ReviewTrace:
     """Everything the one-review section draws, from one model.analyze and the model's
-    inside view (gate_trace for the rnn and lstm, the token terms for the bag)."""
+    inside view."""
 
+    model: str  # which model: "bag" | "rnn" | "lstm"
     text: str  # the text analysed (cut to MAX_REVIEW_CHARS)
     cut_chars: int  # characters cut off the visitor's text (0 if none)
-    analysis: object  # core.sentiment.Analysis
+    analysis: Analysis
     read_tokens: list[str]  # the tokens the model reads, (T,)
     steps: list[StepTrace]
-    # lstm: "i", "f", "g", "o", "c" -> (H, T); rnn: "h" -> (H, T); "unit" -> (H,) row ids;
-    # bag: {} (it keeps no state)
-    gates: dict[str, np.ndarray]
-    # lstm, rnn: max |h_cells - h_onnxruntime| over the review; bag: |σ(shares + bias) -
-    # P(positive)|; 0.0 if no tokens
-    max_abs_diff: float
-    focus: UnitFocus | None  # the units the heat maps show first (None: no tokens, or the bag)
+    unaccented: bool  # Latin letters without diacritics: why langid may say "not Vietnamese"
+    inside: Inside | None  # the model's inside view; None when it read nothing
+    heat: list[tuple[int, int]]  # the token ranges a long heat line shows first
+    top_positive: list[tuple[str, int, float]]  # (token, position from 1, ΔP), largest first
+    top_negative: list[tuple[str, int, float]]  # (token, position from 1, ΔP), most negative first
+    verdict: Verdict  # the chosen model's line of the side-by-side table
     compute_ms: float  # wall time of this whole function, as measured when it ran
-    model: str = "lstm"  # which model: "bag" | "rnn" | "lstm"
-    shares: list[float] = field(default_factory=list)  # bag: each token's share of the logit
-    bias: float = 0.0  # bag: the calibrated logit's constant term (b / T(T))
-    temperature: float = 1.0  # bag: T(T), the length temperature the head's logit is divided by
+
+
+def clip(text: str) -> tuple[str, int]:
+    """The text a review is analysed as (at most MAX_REVIEW_CHARS), and how much was cut."""
+    return text[:MAX_REVIEW_CHARS], max(0, len(text) - MAX_REVIEW_CHARS)
 
 
 def review_trace(model, text: str) -> ReviewTrace:
     """Analyse one review with one model for every section of the page (its one call)."""
     t0 = time.perf_counter()
-    cut = max(0, len(text) - MAX_REVIEW_CHARS)
-    text = text[:MAX_REVIEW_CHARS]
+    text, cut = clip(text)
     a = model.analyze(text)
-    name = getattr(model, "name", "lstm")
-    diff, gates, focus, shares, bias, temp = 0.0, {}, None, [], 0.0, 1.0
-    if name == "bag":
-        if a.ids:
-            w = model.weights()
-            temp = float(w.temperature(len(a.ids)))  # the graph's divisor at this length
-            shares, bias = bag_shares(w.scores, a.ids, temp), float(w.b_head) / temp
-            diff = abs(float(1 / (1 + np.exp(-(sum(shares) + bias)))) - a.p_positive)
-    elif a.ids:  # the heat maps are only honest if the NumPy cell is the shipped model
-        trace = model.gate_trace(a.ids)
-        gates = gate_matrices(trace)
-        h_cells = np.stack([s.h for s in trace])  # (T, H)
-        diff = float(np.max(np.abs(h_cells - np.asarray(model.hidden_states(a.ids)))))
-        state = gates["c"] if "c" in gates else gates["h"]
-        focus = decisive_units(state, gates["unit"], a.influence)
+    read_tokens = list(a.tokens[: len(a.ids)])
+    inside = inside_of(model.weights(), a) if a.ids else None
+    top_positive, top_negative = top_influences(read_tokens, a.influence, TOP_WORDS)
+    verdict = Verdict(model=a.model, label=a.label, p_positive=a.p_positive, ms=a.verdict_ms)
     return ReviewTrace(
+        model=a.model,
         text=text,
         cut_chars=cut,
         analysis=a,
-        read_tokens=list(a.tokens[: len(a.ids)]),
+        read_tokens=read_tokens,
         steps=step_traces(text, a.steps),
-        gates=gates,
-        max_abs_diff=diff,
-        focus=focus,
+        unaccented=looks_unaccented(text),
+        inside=inside,
+        heat=heat_windows(a.influence),
+        top_positive=top_positive,
+        top_negative=top_negative,
+        verdict=verdict,
         compute_ms=(time.perf_counter() - t0) * 1e3,
-        model=name,
-        shares=shares,
-        bias=bias,
-        temperature=temp,
     )
+
+
+def side_by_side(
+    text: str,
+    trace: ReviewTrace | None,
+    errors: dict[str, ModelUnavailable],
+    verdict_of: Callable[[str, str], Verdict],
+) -> list[Verdict]:
+    """The review through every model, in MODEL_NAMES order: the chosen model's verdict
+    from its trace (never classified twice), a model whose files failed by its error, and
+    each other model by verdict_of(name, text) on the text the trace read."""
+    text = clip(text)[0]
+    out = []
+    for name in MODEL_NAMES:
+        if trace is not None and name == trace.model:
+            out.append(trace.verdict)
+        elif name in errors:
+            out.append(unavailable(name, errors[name]))
+        else:
+            out.append(verdict_of(name, text))
+    return out

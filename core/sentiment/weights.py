@@ -21,10 +21,11 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 
-from core.nn.cells import GATES, LSTMParams, RNNParams
+from core.nn.cells import GATES, LSTMParams, RNNParams, sigmoid
 from core.onnxfile import read_graph
 
 # ONNX's LSTM packs gate blocks (i, o, f, c); PyTorch and core.nn.cells use (i, f, g, o),
@@ -41,26 +42,15 @@ def reorder_gates(a: np.ndarray, src=ONNX_GATES, dst=GATES) -> np.ndarray:
     return np.concatenate([blocks[g] for g in dst], axis=0)
 
 
-@dataclass(frozen=True)
-class SentimentWeights:
-    """Every weight of one shipped model, read-only; LSTM gate blocks in PyTorch's order.
+@dataclass(frozen=True, kw_only=True)
+class HeadWeights:
+    """What every shipped model has: the embedding table, the classifier head and the
+    graph's length temperature T(t) = a + b * t**e that divides the head's logit."""
 
-    kind says which: "bag" has E and the head only (and the per-token scores its
-    closed-form leave-one-out reads); "rnn" adds rnn; "lstm" adds lstm and attention."""
-
-    kind: str  # "bag" | "rnn" | "lstm"
     E: np.ndarray  # (V, D) float32 embedding table, row 0 = <pad>
     w_head: np.ndarray  # (K,) float32 classifier: K = D (bag), H (rnn), 3H (lstm)
     b_head: float
-    lstm: LSTMParams | None = None  # float64 W_ih (4H, D), W_hh (4H, H), b_ih, b_hh (4H,)
-    rnn: RNNParams | None = None  # float64 W_xh (H, D), W_hh (H, H), b_xh, b_hh (H,), tanh
-    W_ih_T: np.ndarray | None = None  # (D, 4H) lstm / (D, H) rnn, float32: batched rows
-    W_hh_T: np.ndarray | None = None  # (H, 4H) lstm / (H, H) rnn, float32
-    b: np.ndarray | None = None  # (4H,) / (H,) float32, the two biases summed
-    w_att: np.ndarray | None = None  # (H,) float32 attention score weights (lstm)
-    b_att: float = 0.0
-    scores: np.ndarray | None = None  # (V,) float32 bag only: E @ w_head, a token's term
-    calib: tuple[float, float, float] = (1.0, 0.0, 0.0)  # (a, b, e): T(t) = a + b * t**e
+    calib: tuple[float, float, float] = (1.0, 0.0, 0.0)  # (a, b, e)
 
     def temperature(self, t):
         """T(t), the divisor of the logit after t tokens (t an int or an array of them)."""
@@ -69,17 +59,55 @@ class SentimentWeights:
 
     def probability(self, logit, t):
         """Calibrated P(positive) of the head's logit(s) after t tokens: the graph's p_prefix."""
-        return 1.0 / (1.0 + np.exp(-np.asarray(logit, dtype=np.float64) / self.temperature(t)))
-
-    @property
-    def hidden_size(self) -> int:
-        if self.lstm is not None:
-            return self.lstm.hidden_size
-        return self.rnn.hidden_size if self.rnn is not None else 0
+        return sigmoid(np.asarray(logit, dtype=np.float64) / self.temperature(t))
 
     @property
     def vocab_size(self) -> int:
         return self.E.shape[0]
+
+
+@dataclass(frozen=True, kw_only=True)
+class BagWeights(HeadWeights):
+    """The bag of words: the head reads the mean of the tokens' vectors."""
+
+    kind: ClassVar[str] = "bag"
+    hidden_size: ClassVar[int] = 0  # no state: it reads no order
+    scores: np.ndarray  # (V,) float32 E @ w_head: a token's term of the mean
+
+
+@dataclass(frozen=True, kw_only=True)
+class RNNWeights(HeadWeights):
+    """The RNN: the head reads h_T."""
+
+    kind: ClassVar[str] = "rnn"
+    rnn: RNNParams  # float64 W_xh (H, D), W_hh (H, H), b_xh, b_hh (H,), tanh
+    W_ih_T: np.ndarray  # (D, H) float32: leave-one-out's batched rows
+    W_hh_T: np.ndarray  # (H, H) float32
+    b: np.ndarray  # (H,) float32, the two biases summed
+
+    @property
+    def hidden_size(self) -> int:
+        return self.rnn.hidden_size
+
+
+@dataclass(frozen=True, kw_only=True)
+class LSTMWeights(HeadWeights):
+    """The LSTM: the head reads [h_T, mean of h, attention average of h]."""
+
+    kind: ClassVar[str] = "lstm"
+    lstm: LSTMParams  # float64 W_ih (4H, D), W_hh (4H, H), b_ih, b_hh (4H,), (i, f, g, o)
+    W_ih_T: np.ndarray  # (D, 4H) float32: leave-one-out's batched rows
+    W_hh_T: np.ndarray  # (H, 4H) float32
+    b: np.ndarray  # (4H,) float32, the two biases summed
+    w_att: np.ndarray  # (H,) float32 attention score weights
+    b_att: float
+
+    @property
+    def hidden_size(self) -> int:
+        return self.lstm.hidden_size
+
+
+SentimentWeights = BagWeights | RNNWeights | LSTMWeights
 
 
 def _frozen(a: np.ndarray) -> np.ndarray:
@@ -128,8 +156,7 @@ def parse_weights(path: Path | str) -> SentimentWeights:
         lstm = LSTMParams(
             reorder_gates(W), reorder_gates(R), reorder_gates(B[: 4 * H]), reorder_gates(B[4 * H :])
         )  # float64 copies; float32 -> float64 is exact
-        return SentimentWeights(
-            kind="lstm",
+        return LSTMWeights(
             lstm=lstm,
             w_att=_frozen(_matmul_weight(graph, init, "/model/w_att/")[:, 0].astype(f32)),
             b_att=float(init["model.w_att.bias"][0]),
@@ -140,13 +167,11 @@ def parse_weights(path: Path | str) -> SentimentWeights:
         W, R, B = (init[name][0] for name in ops["RNN"].inputs[1:4])  # (H, D), (H, H), (2H,)
         H = R.shape[1]
         rnn = RNNParams(W, R, B[:H], B[H:], nonlinearity="tanh")
-        return SentimentWeights(
-            kind="rnn", rnn=rnn, **_recurrent(init, rnn.W_xh, rnn.W_hh, rnn.b_xh, rnn.b_hh), **head
+        return RNNWeights(
+            rnn=rnn, **_recurrent(init, rnn.W_xh, rnn.W_hh, rnn.b_xh, rnn.b_hh), **head
         )
     E = _frozen(np.ascontiguousarray(init["model.bag.weight"], dtype=f32))
-    return SentimentWeights(
-        kind="bag", E=E, scores=_frozen((E @ head["w_head"]).astype(f32)), **head
-    )
+    return BagWeights(E=E, scores=_frozen((E @ head["w_head"]).astype(f32)), **head)
 
 
 _cache: dict[str, tuple[tuple[int, int], SentimentWeights]] = {}
@@ -163,9 +188,3 @@ def read_weights(path: Path | str) -> SentimentWeights:
         if hit is None or hit[0] != stamp:
             hit = _cache[str(path)] = (stamp, parse_weights(path))
         return hit[1]
-
-
-def clear_cache() -> None:
-    """Forget every file read (tests count the parses)."""
-    with _lock:
-        _cache.clear()

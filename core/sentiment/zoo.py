@@ -1,7 +1,8 @@
 """The three models side by side: one review through each, and their measured figures.
 
 - verdict(model, text): one review through one model, timed (the page caches it per
-  model and text); unavailable(name, exc) stands for a model whose files failed to load.
+  model and text, for every model but the chosen one, whose verdict comes with its
+  review trace); unavailable(name, exc) stands for a model whose files failed to load.
 - zoo(metadatas, sizes): the models' table, accuracy by review length, reliability and
   the challenge set per category, read from each model's metadata (written by
   core.training.report through the classify path; nothing is measured here).
@@ -32,11 +33,13 @@ def verdict(model, text: str) -> Verdict:
     """The model's verdict on text, timed (language, cleaning, tokens and the model)."""
     t0 = time.perf_counter()
     r = model.classify([text])[0]
-    return Verdict(model.name, r.label, r.p_positive, (time.perf_counter() - t0) * 1e3)
+    ms = (time.perf_counter() - t0) * 1e3
+    return Verdict(model=model.name, label=r.label, p_positive=r.p_positive, ms=ms)
 
 
 def unavailable(name: str, error: ModelUnavailable) -> Verdict:
-    return Verdict(name, None, None, None, error)
+    """The line of a model whose files could not be loaded: its error, no verdict."""
+    return Verdict(model=name, label=None, p_positive=None, ms=None, error=error)
 
 
 @dataclass(frozen=True)
@@ -78,17 +81,23 @@ def length_gap(by_length: dict[str, list[dict]], a: str = "rnn", b: str = "lstm"
     """b's accuracy minus a's, in percentage points, in the shortest and the longest bucket
     both measured on at least GAP_MIN_N reviews; None if there are no two such buckets."""
     acc = {
-        m: {r["bucket"]: r["accuracy"] for r in by_length.get(m) or []
-            if r.get("accuracy") is not None and (r.get("n") or 0) >= GAP_MIN_N}
+        m: {
+            r["bucket"]: r["accuracy"]
+            for r in by_length.get(m) or []
+            if r.get("accuracy") is not None and (r.get("n") or 0) >= GAP_MIN_N
+        }
         for m in (a, b)
-    }  # fmt: skip
-    both = [r["bucket"] for r in by_length.get(b) or [] if r["bucket"] in acc[a]
-            and r["bucket"] in acc[b]]  # fmt: skip
+    }
+    both = [
+        r["bucket"]
+        for r in by_length.get(b) or []
+        if r["bucket"] in acc[a] and r["bucket"] in acc[b]
+    ]
     if len(both) < 2:
         return None
     first, last = both[0], both[-1]
-    return (first, 100 * (acc[b][first] - acc[a][first]),
-            last, 100 * (acc[b][last] - acc[a][last]))  # fmt: skip
+    gap = {k: 100 * (acc[b][k] - acc[a][k]) for k in (first, last)}
+    return first, gap[first], last, gap[last]
 
 
 def zoo_row(name: str, md: dict, file_bytes: int | None) -> ZooRow:
@@ -118,9 +127,7 @@ def zoo(metadatas: dict[str, dict], sizes: dict[str, int | None]) -> Zoo:
         rows=[zoo_row(n, md[n], sizes.get(n)) for n in names],
         by_length=by_length,
         reliability={n: list(md[n].get("reliability") or []) for n in names},
-        challenge={
-            n: dict((md[n].get("challenge") or {}).get("by_category") or {}) for n in names
-        },  # fmt: skip
+        challenge={n: dict((md[n].get("challenge") or {}).get("by_category") or {}) for n in names},
         speed_how={n: (md[n].get("speed") or {}).get("how", "") for n in names},
         gap=length_gap(by_length),
         cpus=cpus,

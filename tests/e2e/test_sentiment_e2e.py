@@ -171,9 +171,10 @@ def test_pasted_payloads_come_back_in_the_download(
 
     rows = list(csv.DictReader(io.StringIO(got.decode("utf-8-sig"))))
     assert [r["text"] for r in rows] == lines  # every line, in order, literally
-    from core.sentiment.classify import results_to_csv
+    from core.sentiment.bulk import paste_table
+    from core.sentiment.classify import table_to_csv
 
-    assert got == results_to_csv(model.classify(lines))
+    assert got == table_to_csv(paste_table("\n".join(lines)), model.classify(lines))
     assert got.startswith("\ufefftext,label,p_positive,language,status\r\n".encode())
     assert metric_value(page, "Tổng số dòng") == str(len(lines))
     assert dialogs == [] and outside_requests == []
@@ -216,11 +217,11 @@ def test_bulk_csv_upload_and_its_download_keep_every_row(
 
     out = list(csv.DictReader(io.StringIO(got.decode("utf-8-sig"))))
     assert [r["text"] for r in out] == [r["text"] for r in rows]  # nothing lost, in order
-    from core.sentiment.classify import read_reviews, read_table, table_to_csv
+    from core.sentiment.bulk import bulk_table
+    from core.sentiment.classify import table_to_csv
 
     # the very bytes core writes: the input's other columns kept, UTF-8 with a BOM
-    table = read_table(data, "reviews.csv", "text")
-    assert table.texts == read_reviews(data, "reviews.csv", "text")
+    table = bulk_table(data, "reviews.csv", "text")
     assert got == table_to_csv(table, model.classify(table.texts))
     assert got.startswith("\ufeffid,stars,text,label,p_positive,language,status".encode())
     assert [(r["id"], r["stars"]) for r in out] == [(r["id"], r["stars"]) for r in rows]
@@ -457,18 +458,18 @@ def test_a_long_review_stays_a_page_not_a_wall(page, base_url, model, lang):
     screenshot(page, f"sentiment_long_{lang}")
     assert short < MAX_HEIGHT, short
     # the gate maps: the 8 units first, named by unit; hovering a cell names its unit
-    v = review_trace(model, text)
-    assert _gate_rows(page) == [str(u) for u in v.focus.units]
+    inside = review_trace(model, text).inside
+    assert _gate_rows(page) == [str(u) for u in inside.focus.units]
     cells = page.locator(".st-key-sentiment_gates_chart .nsewdrag").first
     cells.scroll_into_view_if_needed()
     box = cells.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 3)  # the top row: the first unit
     hover = page.locator(".st-key-sentiment_gates_chart .hoverlayer").first
-    unit = f"{t('sentiment.fig.unit', lang)} {v.focus.units[0]}"
+    unit = f"{t('sentiment.fig.unit', lang)} {inside.focus.units[0]}"
     hover.get_by_text(unit, exact=False).first.wait_for(timeout=15_000)
     # every part opens: all units, all token chips, the whole heat line
     _toggle(page, "sentiment_all_units")
-    assert sorted(_gate_rows(page), key=int) == [str(u) for u in range(len(v.gates["unit"]))]
+    assert sorted(_gate_rows(page), key=int) == [str(u) for u in range(len(inside.unit))]
     _toggle(page, "sentiment_all_tokens")
     _toggle(page, "sentiment_all_heat")
     opened = _height(page)

@@ -55,17 +55,21 @@ def test_prefix_figure_is_one_line_over_a_token_category_axis(trace, lang):
     _one_language(fig, lang)
 
 
+MAPS = ("i", "f", "g", "o", "c")  # PyTorch's gate order, then the cell state
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_gates_figure_has_a_heat_map_per_gate_each_with_its_own_bar(trace, lang):
-    fig = figures.gates_figure(trace.read_tokens, trace.gates, lang)
+    inside = trace.inside
+    fig = figures.gates_figure(trace.read_tokens, inside.maps, inside.unit, lang)
     assert [tr.type for tr in fig.data] == ["heatmap"] * 5
-    for tr, g in zip(fig.data, figures.GATES, strict=True):
-        np.testing.assert_allclose(tr.z, trace.gates[g].astype(np.float32))
+    for tr, g in zip(fig.data, MAPS, strict=True):
+        np.testing.assert_allclose(tr.z, inside.maps[g].astype(np.float32))
         assert tr.colorbar.x == 1.0  # one narrow column of bars, not three side by side
     assert [tr.zmin for tr in fig.data[:4]] == [0, 0, -1, 0]
     assert fig.data[4].zmax == -fig.data[4].zmin > 0
     assert [a.text for a in fig.layout.annotations][:5] == [
-        figures.t(f"sentiment.gate.{g}", lang) for g in figures.GATES
+        figures.t(f"sentiment.gate.{g}", lang) for g in MAPS
     ]
     # the bars sit level with their rows, top to bottom, without overlapping
     ys = [tr.colorbar.y for tr in fig.data]
@@ -120,12 +124,13 @@ def test_charts_are_drawn_without_the_mode_bar():
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_gates_focus_draws_the_chosen_units_named_by_unit_and_outlines_the_words(trace, lang):
-    f = trace.focus
-    fig = figures.gates_figure(trace.read_tokens, trace.gates, lang, f.rows, f.words)
+    inside = trace.inside
+    f = inside.focus
+    fig = figures.gates_figure(trace.read_tokens, inside.maps, inside.unit, lang, f.rows, f.words)
     ids = [str(u) for u in f.units]
     unit = figures.t("sentiment.fig.unit", lang)
-    for tr, g in zip(fig.data, figures.GATES, strict=True):
-        np.testing.assert_allclose(tr.z, trace.gates[g][f.rows].astype(np.float32))
+    for tr, g in zip(fig.data, MAPS, strict=True):
+        np.testing.assert_allclose(tr.z, inside.maps[g][f.rows].astype(np.float32))
         assert list(tr.y) == ids  # rows are the model's unit numbers, not 0..7
         assert f"{unit} %{{y}}" in tr.hovertemplate and "%{y}" in tr.hovertemplate
     for k in ("", "2", "3", "4", "5"):
@@ -137,10 +142,10 @@ def test_gates_focus_draws_the_chosen_units_named_by_unit_and_outlines_the_words
     assert sorted({(s.x0 + s.x1) / 2 for s in shapes}) == sorted(f.words)
     assert {s.yref for s in shapes} == {f"y{k} domain" for k in ("", "2", "3", "4", "5")}
     _one_language(fig, lang)
-    whole = figures.gates_figure(trace.read_tokens, trace.gates, lang)
+    whole = figures.gates_figure(trace.read_tokens, inside.maps, inside.unit, lang)
     assert fig.layout.height < whole.layout.height == 1100
     # all units: every row, still named by unit (hover), ticks hidden
-    assert list(whole.data[0].y) == [str(u) for u in trace.gates["unit"]]
+    assert list(whole.data[0].y) == [str(u) for u in inside.unit]
     assert not whole.layout.yaxis.showticklabels and whole.layout.shapes == ()
 
 
@@ -149,12 +154,13 @@ def test_the_rnn_map_is_its_hidden_state_alone(lang):
     from core.sentiment import load_model
 
     v = review_trace(load_model(name="rnn"), EXAMPLES["neg2"])
-    fig = figures.gates_figure(v.read_tokens, v.gates, lang, v.focus.rows, v.focus.words)
+    inside, f = v.inside, v.inside.focus
+    fig = figures.gates_figure(v.read_tokens, inside.maps, inside.unit, lang, f.rows, f.words)
     (heat,) = fig.data  # no gates, no cell state: one map
     assert heat.zmin == -1 and heat.zmax == 1 and heat.colorbar.title.text == "h"
-    np.testing.assert_allclose(heat.z, v.gates["h"][v.focus.rows], atol=1e-6)
-    assert list(heat.y) == [str(u) for u in v.focus.units]
-    assert len(fig.layout.shapes) == len(v.focus.words)
+    np.testing.assert_allclose(heat.z, inside.h[f.rows], atol=1e-6)
+    assert list(heat.y) == [str(u) for u in f.units]
+    assert len(fig.layout.shapes) == len(f.words)
     assert fig.layout.annotations[0].text == figures.t("sentiment.gate.h", lang)
     _one_language(fig, lang)
 

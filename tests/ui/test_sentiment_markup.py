@@ -10,10 +10,13 @@ import pytest
 from core.sentiment.review import change_spans
 from tests.support.lang import vietnamese_words
 from ui.sentiment.markup import (
+    SHORT_CHARS,
     SHOW_CHARS,
+    cut_point,
     heat_html,
     marked_html,
     removed_html,
+    shortened,
     tokens_html,
     unchanged_line,
     verdict_html,
@@ -120,8 +123,6 @@ def test_a_truncated_review_shows_where_the_model_stops(model):
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_a_long_step_shows_a_short_head_cut_at_a_word_and_escapes_it(lang):
-    from core.sentiment.review import SHORT_CHARS
-
     before = (PAYLOADS[1] + " quán ngon ") * 40  # long, with markup in it
     short = marked_html(before, "urls_html", [], lang, limit=SHORT_CHARS)
     shown = _visible(short)
@@ -134,6 +135,25 @@ def test_a_long_step_shows_a_short_head_cut_at_a_word_and_escapes_it(lang):
     whole = marked_html(before, "urls_html", [], lang, limit=len(before))
     assert _visible(whole) == before  # opened: every character, still escaped
     assert "<img" not in whole
+
+
+def test_cut_point_keeps_short_text_and_never_splits_a_word():
+    assert cut_point("ngon quá", 300) == len("ngon quá")
+    text = "quán ngon " * 40  # 400 characters, a space every 5th or 10th
+    k = cut_point(text, SHORT_CHARS)
+    assert 0.8 * SHORT_CHARS <= k <= SHORT_CHARS
+    assert text[k] == " " and text[k - 1] != " "  # cut at a word's end
+    assert cut_point("x" * 500, 100) == 100  # one endless word: cut at the limit
+    # a space too early (past 80% lost) is not worth it: cut at the limit
+    assert cut_point("a " + "x" * 500, 100) == 100
+    assert cut_point("x" * 85 + "\n" + "y" * 50, 100) == 85  # a line break counts
+
+
+def test_shortened_says_how_much_is_left_out():
+    assert shortened("quán ngon") == "quán ngon"
+    text = "quán ngon " * 40  # 400 characters
+    assert shortened(text) == text[:199] + " … (+201)"  # cut after the 20th "ngon"
+    assert shortened("x" * 2_345, 100) == "x" * 100 + " … (+2,245)"
 
 
 def test_unchanged_line_names_the_quiet_steps_in_each_language():

@@ -30,14 +30,27 @@ def facts(card: ModelCard, lang: str) -> list[tuple[str, str]]:
     else:
         train = t("sentiment.fact.data_full", lang)
     kind = f["kind"] if f["kind"] in ("bag", "rnn", "lstm") else "lstm"
-    arch = t(f"sentiment.fact.arch_value.{kind}", lang, V=_v(f["vocab_size"]),
-             D=_v(f["embed_dim"]), H=_v(f["hidden_size"]))  # fmt: skip
+    arch = t(
+        f"sentiment.fact.arch_value.{kind}",
+        lang,
+        V=_v(f["vocab_size"]),
+        D=_v(f["embed_dim"]),
+        H=_v(f["hidden_size"]),
+    )
     tokenization = f["tokenization"]
     if isinstance(tokenization, str) and tokenization.startswith("syllables"):
         tokenization = t("sentiment.fact.syllables", lang)  # the shipped trainer's wording
-    training = t("sentiment.fact.training_value", lang, seed=_v(f["seed"]), epochs=f["epochs"],
-                 best=_v(f["best_epoch"]), lr=_v(f["lr"]), batch=_v(f["batch_size"]),
-                 secs=_v(f["train_s"]), threads=_v(f["threads"]))  # fmt: skip
+    training = t(
+        "sentiment.fact.training_value",
+        lang,
+        seed=_v(f["seed"]),
+        epochs=f["epochs"],
+        best=_v(f["best_epoch"]),
+        lr=_v(f["lr"]),
+        batch=_v(f["batch_size"]),
+        secs=_v(f["train_s"]),
+        threads=_v(f["threads"]),
+    )
     if f.get("seed_search"):
         runs, mean = f["seed_search"]
         tried = ", ".join(f"{seed}: {acc:.4f}" for seed, acc in runs)
@@ -96,12 +109,12 @@ def limits(card: ModelCard, lang: str) -> list[str]:
     ]
     ch = card.challenge
     if isinstance(ch.get("accuracy"), float):
-        out.insert(0, t("sentiment.limit.challenge", lang, n=ch.get("n", MISSING),
-                        acc=ch["accuracy"], sure=ch.get("sure_wrong", MISSING)))  # fmt: skip
+        n, sure = ch.get("n", MISSING), ch.get("sure_wrong", MISSING)
+        out.insert(0, t("sentiment.limit.challenge", lang, n=n, acc=ch["accuracy"], sure=sure))
     if card.confusion is not None and card.confusion.shape == (2, 2):
         (tn, fp), (fn, tp) = card.confusion.tolist()
-        out.insert(0, t("sentiment.limit.errors", lang, n=tn + fp + fn + tp, wrong=fp + fn,
-                        fp=fp, fn=fn))  # fmt: skip
+        n, wrong = tn + fp + fn + tp, fp + fn
+        out.insert(0, t("sentiment.limit.errors", lang, n=n, wrong=wrong, fp=fp, fn=fn))
     return out
 
 
@@ -113,12 +126,17 @@ def speed_metrics(card: ModelCard, lang: str) -> list[tuple[str, str, str | None
     one, rate = sp.get("one_review_ms"), sp.get("reviews_per_s")
     return [
         (t("sentiment.m.size", lang), f"{size / 2**20:.1f} MB" if size else MISSING, None),
-        (t("sentiment.m.one", lang),
-         (f"{one:.1f} ms" if one < 100 else f"{one:,.0f} ms") if one else "—",
-         t("sentiment.m.one_help", lang)),
-        (t("sentiment.m.bulk", lang), f"{rate:,.0f}" if rate else "—",
-         t("sentiment.m.bulk_help", lang, n=sp.get("n", MISSING))),
-    ]  # fmt: skip
+        (
+            t("sentiment.m.one", lang),
+            (f"{one:.1f} ms" if one < 100 else f"{one:,.0f} ms") if one else "—",
+            t("sentiment.m.one_help", lang),
+        ),
+        (
+            t("sentiment.m.bulk", lang),
+            f"{rate:,.0f}" if rate else "—",
+            t("sentiment.m.bulk_help", lang, n=sp.get("n", MISSING)),
+        ),
+    ]
 
 
 MAX_METRIC_CHARS = 8  # "12.3 ms", "123,456": what a third of the card shows whole at 390 px

@@ -9,10 +9,10 @@ from __future__ import annotations
 import html
 from collections import Counter
 
-from core.sentiment.review import cut_point
 from ui.i18n import t
 from ui.markdown import md_escape
 
+SHORT_CHARS = 200  # a long text is shown this short first, the rest one click away
 SHOW_CHARS = 2_000  # a cleaning step, opened, shows at most this much text
 SHOW_TOKENS = 40  # token chips shown before "… and N more" (the rest one toggle away)
 SHOW_UNREAD = 40  # tokens past max_len listed before "... and N more"
@@ -22,6 +22,22 @@ POS, NEG = "#2f9e44", "#e03131"  # the verdict's colours, shared with the charts
 _POS_RGB = "47, 158, 68"  # green: pushes towards "positive"
 _NEG_RGB = "224, 49, 49"  # red: pushes towards "negative"
 _CHIP = "display:inline-block;margin:2px 3px;padding:2px 7px;border-radius:6px;"
+
+
+def cut_point(text: str, limit: int = SHORT_CHARS) -> int:
+    """Where to shorten text to at most limit characters: len(text) if it fits, else the
+    last whitespace before limit (so no word is split), or limit if that leaves < 80%."""
+    if len(text) <= limit:
+        return len(text)
+    k = max(text.rfind(ch, 0, limit + 1) for ch in " \n\t")
+    return k if k >= 0.8 * limit else limit
+
+
+def shortened(text: str, limit: int = SHORT_CHARS) -> str:
+    """text itself if it fits in limit characters, else its head cut at a word's end and
+    how many characters are left out: "quán ngon … (+1,234)"."""
+    short = text[: cut_point(text, limit)]
+    return short if short == text else f"{short} … (+{len(text) - len(short):,})"
 
 
 def esc(s: str) -> str:

@@ -1,6 +1,6 @@
 """The sentiment page's tables as DataFrames, headed and valued in the reader's language.
 
-The downloaded CSV is not made here: core.sentiment.classify.results_to_csv writes it
+The downloaded CSV is not made here: core.sentiment.classify.table_to_csv writes it
 with stable English column names for programs.
 """
 
@@ -51,8 +51,12 @@ def form_name(form: str, lang: str) -> str:
 
 def metrics_table(metrics: list[dict], lang: str) -> pd.DataFrame:
     """Validation metrics per text form, the forms named in lang."""
-    cols = {"form": "sentiment.col.form", "n": "sentiment.col.n",
-            "accuracy": "sentiment.col.accuracy", "f1": "sentiment.col.f1"}  # fmt: skip
+    cols = {
+        "form": "sentiment.col.form",
+        "n": "sentiment.col.n",
+        "accuracy": "sentiment.col.accuracy",
+        "f1": "sentiment.col.f1",
+    }
     df = pd.DataFrame(metrics, columns=list(cols))
     df["form"] = [form_name(f, lang) for f in df["form"]]
     return df.rename(columns={k: t(v, lang) for k, v in cols.items()})
@@ -73,8 +77,12 @@ def comparison_table(verdicts: list, chosen: str, lang: str) -> pd.DataFrame:
         else:
             verdict = t(f"sentiment.label.{v.label or 'none'}", lang)
         rows.append((name, verdict, v.p_positive, v.ms))
-    cols = [t("sentiment.col.model", lang), t("sentiment.col.verdict", lang), "P(positive)",
-            t("sentiment.col.ms", lang)]  # fmt: skip
+    cols = [
+        t("sentiment.col.model", lang),
+        t("sentiment.col.verdict", lang),
+        "P(positive)",
+        t("sentiment.col.ms", lang),
+    ]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -85,20 +93,34 @@ ZOO_PARTS = {
     "cost": ("parameters", "size", "ms", "rate"),
 }
 ZOO_COLUMNS = (*ZOO_PARTS["accuracy"], *ZOO_PARTS["cost"])
-_ZOO_FORMATS = {"typed": "{:.1%}", "underscore": "{:.1%}", "no_diacritics": "{:.1%}",
-                "challenge": "{:.1%}", "sure_wrong": "{:,.0f}", "parameters": "{:,.0f}",
-                "size": "{:.1f}", "ms": "{:.2f}", "rate": "{:,.0f}"}  # fmt: skip
+_ZOO_FORMATS = {
+    "typed": "{:.1%}",
+    "underscore": "{:.1%}",
+    "no_diacritics": "{:.1%}",
+    "challenge": "{:.1%}",
+    "sure_wrong": "{:,.0f}",
+    "parameters": "{:,.0f}",
+    "size": "{:.1f}",
+    "ms": "{:.2f}",
+    "rate": "{:,.0f}",
+}
 
 
 def zoo_table(rows: list, lang: str, part: str | None = None) -> pd.DataFrame:
     """core.sentiment.zoo.ZooRow per model, indexed by the model's name; None stays None.
     part: "accuracy" or "cost" (ZOO_PARTS) for that part's columns only; None: all."""
     data = [
-        (*(r.accuracy.get(f) for f in ("typed", "underscore", "no_diacritics")), r.challenge,
-         r.sure_wrong, r.parameters, None if r.file_bytes is None else r.file_bytes / 2**20,
-         r.one_review_ms, r.reviews_per_s)
+        (
+            *(r.accuracy.get(f) for f in ("typed", "underscore", "no_diacritics")),
+            r.challenge,
+            r.sure_wrong,
+            r.parameters,
+            None if r.file_bytes is None else r.file_bytes / 2**20,
+            r.one_review_ms,
+            r.reviews_per_s,
+        )
         for r in rows
-    ]  # fmt: skip
+    ]
     index = pd.Index([model_name(r.model, lang) for r in rows], name=t("sentiment.col.model", lang))
     df = pd.DataFrame(data, columns=list(ZOO_COLUMNS), index=index)
     df = df[list(ZOO_PARTS[part] if part else ZOO_COLUMNS)]

@@ -11,6 +11,7 @@ from core.sentiment.zoo import Zoo
 from ui.i18n import t
 from ui.sentiment import figures, sections, tables
 from ui.sentiment.errors import error_markdown
+from ui.sentiment.sections import chart
 
 
 def models_expander(figures_of: Callable[[], tuple[Zoo, dict]], errors: dict, lang: str) -> None:
@@ -44,15 +45,12 @@ def zoo_section(z: Zoo, cards: dict, errors: dict, lang: str) -> None:
         st.caption(t("sentiment.zoo.length_gap", lang, a=a, gap_a=gap_a, b=b, gap_b=gap_b))
     else:
         st.caption(t("sentiment.zoo.length_look", lang))
-    st.plotly_chart(figures.length_figure(z.by_length, lang), key="sentiment_length_chart",
-                    config=figures.CONFIG)  # fmt: skip
+    chart(st, figures.length_figure(z.by_length, lang), "sentiment_length_chart")
     st.markdown(t("sentiment.zoo.calibration", lang))
     st.caption(t("sentiment.zoo.calibration_caption", lang))
     c1, c2 = st.columns(2)
-    c1.plotly_chart(figures.reliability_figure(z.reliability, lang),
-                    key="sentiment_reliability_chart", config=figures.CONFIG)  # fmt: skip
-    c2.plotly_chart(figures.challenge_figure(z.challenge, lang), key="sentiment_challenge_chart",
-                    config=figures.CONFIG)  # fmt: skip
+    chart(c1, figures.reliability_figure(z.reliability, lang), "sentiment_reliability_chart")
+    chart(c2, figures.challenge_figure(z.challenge, lang), "sentiment_challenge_chart")
     st.markdown(t("sentiment.zoo.cards", lang))
     names = [*cards, *(m for m in errors if m not in cards)]
     for name, tab in zip(names, st.tabs([tables.model_name(m, lang) for m in names]), strict=True):

@@ -9,11 +9,9 @@ from core.sentiment import Result
 from core.sentiment.bulk import (
     MAX_ROWS,
     BulkError,
-    bulk_reviews,
     bulk_summary,
     bulk_table,
     check_size,
-    paste_reviews,
     paste_table,
     results_rows,
     upload_columns,
@@ -22,12 +20,12 @@ from ui.i18n import error_text
 
 
 def test_paste_keeps_blank_lines_in_place_and_drops_the_trailing_newline():
-    assert paste_reviews("ngon\n\ndở\n") == ["ngon", "", "dở"]
+    assert paste_table("ngon\n\ndở\n").texts == ["ngon", "", "dở"]
 
 
 def test_paste_past_the_row_limit_is_refused_with_the_numbers():
     with pytest.raises(BulkError) as e:
-        paste_reviews("a\nb\nc\nd", max_rows=3)
+        paste_table("a\nb\nc\nd", max_rows=3)
     assert isinstance(e.value, CoreError)
     assert e.value.code == "bulk_too_many" and e.value.params == {"rows": 4, "limit": 3}
     assert "4 dòng" in error_text(e.value, "vi") and "3 dòng" in error_text(e.value, "vi")
@@ -35,23 +33,23 @@ def test_paste_past_the_row_limit_is_refused_with_the_numbers():
 
 def test_the_default_limit_is_ten_thousand_rows():
     assert MAX_ROWS == 10_000
-    assert len(paste_reviews("ngon\n" * MAX_ROWS)) == MAX_ROWS
+    assert len(paste_table("ngon\n" * MAX_ROWS).texts) == MAX_ROWS
     with pytest.raises(BulkError, match="10,001"):
-        paste_reviews("ngon\n" * (MAX_ROWS + 1))
+        paste_table("ngon\n" * (MAX_ROWS + 1))
 
 
 def test_a_header_only_csv_has_no_rows():
     with pytest.raises(BulkError) as e:
-        bulk_reviews(b"id,text\n", "reviews.csv")
+        bulk_table(b"id,text\n", "reviews.csv")
     assert e.value.code == "bulk_no_rows" and e.value.params == {"file": "reviews.csv"}
 
 
 def test_a_blank_column_has_no_text_and_names_the_column():
     with pytest.raises(BulkError) as e:
-        bulk_reviews(b"id,comment\n1,\n2,  \n", "reviews.csv", "comment")
+        bulk_table(b"id,comment\n1,\n2,  \n", "reviews.csv", "comment")
     assert e.value.code == "bulk_no_text" and e.value.params == {"where": "comment"}
     with pytest.raises(BulkError) as e:
-        bulk_reviews(b"\n \n", "r.txt")
+        bulk_table(b"\n \n", "r.txt")
     assert e.value.params == {"where": "r.txt"}
 
 
@@ -93,7 +91,7 @@ def test_an_upload_keeps_its_other_columns_for_the_download():
 
     data = 'id,text,stars\n7,Ngon quá,5\n8,,1\n9,"Dở, đắt",2\n'.encode()
     table = bulk_table(data, "r.csv")
-    assert table.texts == ["Ngon quá", "", "Dở, đắt"] == bulk_reviews(data, "r.csv")
+    assert table.texts == ["Ngon quá", "", "Dở, đắt"]
     assert table.columns[:2] == ("id", "stars") and table.kept == [["7", "5"], ["8", "1"],
                                                                    ["9", "2"]]  # fmt: skip
     results = [Result(x, None, None, "", "empty") for x in table.texts]
@@ -104,7 +102,7 @@ def test_an_upload_keeps_its_other_columns_for_the_download():
 
 def test_a_paste_is_a_table_of_the_five_result_columns():
     table = paste_table("ngon\n\ndở\n")
-    assert table.texts == ["ngon", "", "dở"] == paste_reviews("ngon\n\ndở\n")
+    assert table.texts == ["ngon", "", "dở"] and table.kept == [[], [], []]
     assert table.columns == ("text", "label", "p_positive", "language", "status")
 
 

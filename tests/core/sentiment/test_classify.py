@@ -15,10 +15,9 @@ from core.sentiment import Result, classify
 from core.sentiment.classify import (
     OUTPUT_COLUMNS,
     InputError,
+    ReviewTable,
     csv_columns,
-    read_reviews,
     read_table,
-    results_to_csv,
     table_to_csv,
 )
 from tests.support.paths import ROOT
@@ -115,39 +114,39 @@ def test_bad_files_fail_cleanly_with_exit_code_2(tmp_path, name, content, messag
     assert not out.exists()
 
 
-def test_read_reviews_multiline_and_short_rows():
+def test_read_table_multiline_and_short_rows():
     data = b'text,id\n"line one\nline two",1\n\nlast\n'
-    assert read_reviews(data, "x.csv") == ["line one\nline two", "", "last"]
+    assert read_table(data, "x.csv").texts == ["line one\nline two", "", "last"]
 
 
-def test_read_reviews_errors_are_input_errors():
+def test_read_table_errors_are_input_errors():
     with pytest.raises(InputError, match="not UTF-8") as e:
-        read_reviews(b"\xff\xfe\x00q", "x.txt")
+        read_table(b"\xff\xfe\x00q", "x.txt")
     assert (e.value.code, e.value.params) == ("file_not_utf8", {"file": "x.txt", "byte": 0})
     with pytest.raises(InputError, match="columns: 'a', 'b'") as e:
-        read_reviews(b"a,b\n1,2\n", "x.csv")
+        read_table(b"a,b\n1,2\n", "x.csv")
     assert (e.value.code, e.value.params) == (
         "csv_no_column",
         {"file": "x.csv", "column": "text", "columns": "'a', 'b'"},
     )
     with pytest.raises(InputError, match="unsupported") as e:
-        read_reviews(b"x", "x.json")
+        read_table(b"x", "x.json")
     assert (e.value.code, e.value.params) == ("file_type", {"file": "x.json", "ext": ".json"})
 
 
 def test_input_errors_carry_a_code_and_params_for_the_page():
     """Every way a file fails is a CoreError whose code the catalog words (error.<code>)."""
     with pytest.raises(CoreError) as e:
-        read_reviews(b"", "empty.csv", column=" review ")
+        read_table(b"", "empty.csv", column=" review ")
     assert (e.value.code, e.value.params) == (
         "csv_empty",
         {"file": "empty.csv", "column": "review"},
     )
     with pytest.raises(InputError) as e:
-        read_reviews(b"x", "noext")
+        read_table(b"x", "noext")
     assert (e.value.code, e.value.params) == ("file_type", {"file": "noext", "ext": ""})
     with pytest.raises(InputError) as e:
-        read_reviews(b"\n1,2\n", "x.csv", column="review")
+        read_table(b"\n1,2\n", "x.csv", column="review")
     assert e.value.code == "csv_no_column" and e.value.params["columns"] == ""
     with pytest.raises(InputError) as e:
         csv_columns("café".encode("latin-1"))
@@ -163,7 +162,7 @@ def test_an_unreadable_csv_is_csv_unreadable(monkeypatch):
 
     monkeypatch.setattr(classify, "_rows", broken)
     with pytest.raises(InputError, match="not a readable CSV") as e:
-        read_reviews(b"text\nq\n", "x.csv")
+        read_table(b"text\nq\n", "x.csv")
     assert (e.value.code, e.value.params) == (
         "csv_unreadable",
         {"file": "x.csv", "detail": "field larger than field limit"},
@@ -174,12 +173,12 @@ def test_csv_columns_reads_the_header_with_bom():
     assert csv_columns(b"\xef\xbb\xbfid, text ,note\n1,a,b\n") == ["id", "text", "note"]
 
 
-def test_results_to_csv_round_trips_awkward_text():
+def test_table_to_csv_round_trips_awkward_text():
     results = [
         Result('say "hi",\nbye', "positive", 0.75, "vi", "ok"),
         Result("", None, None, "", "empty"),
     ]
-    data = results_to_csv(results)
+    data = table_to_csv(ReviewTable(OUTPUT_COLUMNS, [r.text for r in results], [[], []]), results)
     assert data.startswith(b"\xef\xbb\xbf")  # issue 13: a BOM, so Excel reads UTF-8
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0] == {
@@ -249,17 +248,16 @@ def test_other_columns_are_kept_in_order_and_clashing_names_renamed(tmp_path):
 def test_a_txt_gives_the_result_columns_only():
     table = read_table("ngon\r\n\r\ndở\n".encode(), "r.txt")
     assert table.columns == OUTPUT_COLUMNS and table.texts == ["ngon", "", "dở"]
-    assert table_to_csv(table, FakeModel().classify(table.texts)) == results_to_csv(
-        FakeModel().classify(table.texts)
-    )
-
-
-def test_the_old_functions_are_the_new_ones_without_the_other_columns():
-    data = 'id,text\n1,ngon\n2,"dở\nlắm"\n'.encode()
-    assert read_reviews(data, "r.csv") == read_table(data, "r.csv").texts == ["ngon", "dở\nlắm"]
-    results = FakeModel().classify(["ngon", "dở"])
-    assert results_to_csv(results) == table_to_csv(
-        read_table("ngon\ndở\n".encode(), "r.txt"), results
+    assert table.kept == [[], [], []]
+    data = table_to_csv(table, FakeModel().classify(table.texts))
+    assert (
+        data
+        == (
+            "\ufefftext,label,p_positive,language,status\r\n"
+            "ngon,positive,0.666667,vi,ok\r\n"
+            ",,,,empty\r\n"
+            "dở,positive,0.333333,vi,ok\r\n"
+        ).encode()
     )
 
 
@@ -326,7 +324,7 @@ def test_a_bad_byte_late_in_a_big_file_fails_before_anything_is_written(tmp_path
 
 def test_a_cut_multibyte_character_at_the_end_is_found():
     with pytest.raises(InputError) as e:
-        read_reviews("ngon quá".encode()[:-1], "x.txt")
+        read_table("ngon quá".encode()[:-1], "x.txt")
     assert e.value.params == {"file": "x.txt", "byte": len("ngon qu")}
 
 

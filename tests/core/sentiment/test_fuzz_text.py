@@ -16,6 +16,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from core.sentiment.classify import OUTPUT_COLUMNS, ReviewTable, read_table, table_to_csv
 from core.sentiment.text import (
     CLEANING_STEPS,
     clean,
@@ -45,6 +46,12 @@ PIECES = [
 ]  # fmt: skip
 reviewish = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=25).map(" ".join)
 any_text = st.one_of(st.text(max_size=300), reviewish)
+
+
+def _download(results) -> bytes:
+    """The page's download of these results, written for a table of their texts alone."""
+    table = ReviewTable(OUTPUT_COLUMNS, [r.text for r in results], [[] for _ in results])
+    return table_to_csv(table, results)
 
 
 @settings(max_examples=N_TEXT, **FUZZ)
@@ -129,8 +136,6 @@ def test_analyze_gives_a_probability_or_says_empty(model, text):
 @settings(max_examples=N_BATCH, **FUZZ)
 @given(texts=st.lists(any_text, max_size=12))
 def test_classify_keeps_every_text_in_order_and_agrees_with_analyze(model, texts):
-    from core.sentiment.classify import read_reviews, results_to_csv
-
     results = model.classify(texts)
     assert [r.text for r in results] == texts
     for r, text in zip(results, texts, strict=True):
@@ -144,7 +149,7 @@ def test_classify_keeps_every_text_in_order_and_agrees_with_analyze(model, texts
         assert r.p_positive == pytest.approx(a.p_positive, abs=1e-4)
     # The CSV written back holds every text, literally, in order.
     if texts and not texts[0].startswith("\ufeff"):  # a leading BOM is the file's
-        assert read_reviews(results_to_csv(results), "out.csv") == texts
+        assert read_table(_download(results), "out.csv").texts == texts
 
 
 # ------------------------------------------------------------------ bulk input
@@ -166,10 +171,10 @@ def test_classify_keeps_every_text_in_order_and_agrees_with_analyze(model, texts
     column=st.one_of(st.none(), st.sampled_from(["text", "review", " text ", ""])),
 )
 def test_any_upload_gives_reviews_or_a_clear_input_error(data, filename, column):
-    from core.sentiment.classify import InputError, csv_columns, read_reviews
+    from core.sentiment.classify import InputError, csv_columns
 
     try:
-        reviews = read_reviews(data, filename, column)
+        reviews = read_table(data, filename, column).texts
     except InputError as e:
         assert str(e).strip()
         event("InputError")
@@ -194,12 +199,11 @@ def test_any_upload_gives_reviews_or_a_clear_input_error(data, filename, column)
     ).filter(lambda ts: not ts[0].startswith("\ufeff"))  # a leading BOM is the file's
 )
 def test_a_written_csv_reads_back_to_the_same_reviews(texts):
-    """results_to_csv -> read_reviews loses nothing: quotes, commas, line breaks, any Unicode."""
+    """table_to_csv -> read_table loses nothing: quotes, commas, line breaks, any Unicode."""
     from core.sentiment import Result
-    from core.sentiment.classify import read_reviews, results_to_csv
 
     results = [Result(t, None, None, "", "empty") for t in texts]
-    assert read_reviews(results_to_csv(results), "out.csv") == texts
+    assert read_table(_download(results), "out.csv").texts == texts
 
 
 @settings(max_examples=N_BYTES, **FUZZ)
@@ -211,17 +215,14 @@ def test_a_written_csv_reads_back_to_the_same_reviews(texts):
     ).filter(lambda ls: ls[-1] != "" and not ls[0].startswith("\ufeff"))
 )
 def test_a_txt_upload_gives_one_review_per_line(lines):
-    from core.sentiment.classify import read_reviews
-
     for sep in ("\n", "\r\n"):
-        assert read_reviews(sep.join(lines).encode("utf-8"), "r.txt") == lines
+        assert read_table(sep.join(lines).encode("utf-8"), "r.txt").texts == lines
 
 
 def test_a_review_with_a_bare_carriage_return_survives_the_csv():
-    from core.sentiment import Result
-    from core.sentiment.classify import read_reviews, results_to_csv
-
     """Found by the property above (the writer once left a lone CR unquoted)."""
+    from core.sentiment import Result
+
     texts = ["Ngon\rlắm", "dở"]  # a quoted CSV field may hold a lone CR (old Mac text)
     results = [Result(t, None, None, "", "empty") for t in texts]
-    assert read_reviews(results_to_csv(results), "out.csv") == texts
+    assert read_table(_download(results), "out.csv").texts == texts

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from core.sentiment.influence import leave_one_out
+from core.sentiment.vocab import UNK
 
 
 @pytest.mark.parametrize("T", [2, 3, 7, 64, 301])
@@ -24,9 +25,13 @@ def test_analyze_reports_the_change_when_each_token_is_left_out(zoo):
         assert a.influence[k] == pytest.approx(a.p_positive - without, abs=1e-5)
 
 
-def test_needs_two_tokens(zoo):
-    with pytest.raises(ValueError, match="two tokens"):
-        leave_one_out(zoo.weights(), [5])
+def test_one_token_left_out_leaves_the_answer_to_unk(zoo):
+    """Without its only token a review reads nothing; the model's answer to nothing is its
+    answer to <unk> alone, as the graph gives it."""
+    expected = zoo._p_prefix(np.asarray([[UNK]]))[:, -1]
+    np.testing.assert_allclose(leave_one_out(zoo.weights(), [5]), expected, rtol=0, atol=1e-5)
+    with pytest.raises(ValueError, match="one token"):
+        leave_one_out(zoo.weights(), [])
 
 
 @pytest.mark.parametrize("T", [2, 5, 33])

@@ -90,24 +90,16 @@ def test_analyze_explains_the_verdict(zoo):
     assert a.status == "ok" and a.label in ("positive", "negative") and not a.truncated
 
 
-def test_the_lstm_logit_is_pytorchs(model):
-    """analyze's lstm_logit equals PyTorch's own logit on the weights read from the file,
-    divided by the graph's length temperature (so its sigmoid is P(positive))."""
-    torch = pytest.importorskip("torch")
-    from core.training.export import torch_from_onnx
-    from core.training.model import ModelConfig
-
-    net = torch_from_onnx(model.onnx_path, ModelConfig(**model.metadata["config"]))
-    for text in (
-        "món ăn ngon nhưng phục vụ chậm và giá hơi cao",
-        "quá tệ , không bao giờ quay lại",
-    ):
-        a = model.analyze(text)
-        with torch.no_grad():
-            logits = net.calib(net(torch.tensor([a.ids]))[0])
-        assert a.lstm_logit == pytest.approx(float(logits[0, -1]), abs=1e-4)
-        assert a.model == "lstm"
-        assert 1 / (1 + np.exp(-a.lstm_logit)) == pytest.approx(a.p_positive, abs=1e-5)
+def test_analyze_keeps_the_graphs_hidden_states(zoo):
+    """The hidden states the inside view is checked against are the graph's own h_1..h_T
+    (the RNN's and the LSTM's); the bag keeps no state."""
+    a = zoo.analyze("Nhân viên dễ thương , đồ ăn ngon nhưng giá hơi đắt")
+    out = zoo.session.run(None, {"ids": np.asarray([a.ids], dtype=np.int64)})
+    if zoo.name == "bag":
+        assert a.hidden is None and len(out) == 1
+    else:
+        np.testing.assert_array_equal(a.hidden, out[1][0])
+        assert a.hidden.shape == (len(a.ids), zoo.metadata["config"]["hidden_size"])
 
 
 def test_onnx_matches_pytorch_for_every_shipped_model(zoo):
@@ -158,38 +150,6 @@ def test_influence_of_a_long_review_matches_one_by_one(zoo):
         assert a.influence[t] == pytest.approx(a.p_positive - without, abs=1e-6)
 
 
-def test_the_rnn_trace_is_the_same_rnn_as_onnx():
-    try:
-        rnn = load_model(MODELS, name="rnn")
-    except ModelUnavailable:
-        pytest.skip("no shipped rnn model")
-    ids = rnn.encode(["quán", "này", "ngon", "nhưng", "phục", "vụ", "chậm", "quá"])
-    h_cells = np.stack([s.h for s in rnn.gate_trace(ids)])
-    np.testing.assert_allclose(h_cells, rnn.hidden_states(ids), atol=1e-5)
-
-
-def test_the_bag_has_no_hidden_states_or_gates():
-    try:
-        bag = load_model(MODELS, name="bag")
-    except ModelUnavailable:
-        pytest.skip("no shipped bag model")
-    with pytest.raises(ValueError, match="bag"):
-        bag.hidden_states([2, 3])
-    with pytest.raises(ValueError, match="bag"):
-        bag.gate_trace([2, 3])
-
-
-def test_gate_trace_is_the_same_lstm_as_onnx(model):
-    ids = model.encode(["quán", "này", "ngon", "nhưng", "phục", "vụ", "chậm", "quá"])
-    h_onnx = model.hidden_states(ids)  # (T, H)
-    steps = model.gate_trace(ids)
-    assert len(steps) == len(ids)
-    h_cells = np.stack([s.h for s in steps])
-    np.testing.assert_allclose(h_cells, h_onnx, atol=1e-5)
-    # The gate order conversion matters: forget and output gates must not be swapped.
-    assert set(steps[0].gates) == {"i", "f", "g", "o"}
-
-
 def test_concurrent_classification_is_consistent(model):
     texts = [t for t, _ in SLIDE_21] * 3 + ["quán ngon", "", "dở tệ"]
     serial = model.classify(texts)
@@ -202,9 +162,9 @@ def test_concurrent_classification_is_consistent(model):
 def test_the_sentiment_path_never_imports_torch():
     code = (
         "import sys; from core.sentiment import load_model; from core.sentiment import classify; "
+        "from core.sentiment.review import review_trace; "
         "m = load_model(); m.classify(['quán ngon']); m.analyze('quán ngon'); "
-        "m.gate_trace(m.encode(['ngon'])); "
-        "[load_model(name=n).analyze('quán ngon') for n in ('bag', 'rnn')]; "
+        "[review_trace(load_model(name=n), 'quán ngon') for n in ('bag', 'rnn', 'lstm')]; "
         "assert 'torch' not in sys.modules, 'torch was imported'"
     )
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, timeout=120)

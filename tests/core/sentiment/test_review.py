@@ -1,22 +1,26 @@
-"""One review's numbers for the page: cleaning spans, top tokens, each model's inside view."""
+"""One review's numbers for the page: cleaning spans, top tokens, heat windows, one run of
+the graph per review, and the side-by-side verdicts that reuse the chosen model's."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
+from core.sentiment import MODEL_NAMES, ModelUnavailable, load_model
 from core.sentiment.review import (
     EXAMPLES,
+    HEAT_CAP,
+    HEAT_WORDS,
     MAX_REVIEW_CHARS,
-    SHORT_CHARS,
     change_spans,
-    cut_point,
-    decisive_units,
     heat_windows,
     looks_unaccented,
     review_trace,
+    side_by_side,
     top_influences,
 )
+from core.sentiment.vocab import UNK
+from tests.support.paths import ROOT
 
 
 def test_change_spans_follow_what_the_step_removed_in_order():
@@ -50,18 +54,6 @@ def test_unaccented_detector():
     assert not looks_unaccented("😀 123")
 
 
-def test_cut_point_keeps_short_text_and_never_splits_a_word():
-    assert cut_point("ngon quá", 300) == len("ngon quá")
-    text = "quán ngon " * 40  # 400 characters, a space every 5th or 10th
-    k = cut_point(text, SHORT_CHARS)
-    assert 0.8 * SHORT_CHARS <= k <= SHORT_CHARS
-    assert text[k] == " " and text[k - 1] != " "  # cut at a word's end
-    assert cut_point("x" * 500, 100) == 100  # one endless word: cut at the limit
-    # a space too early (past 80% lost) is not worth it: cut at the limit
-    assert cut_point("a " + "x" * 500, 100) == 100
-    assert cut_point("x" * 85 + "\n" + "y" * 50, 100) == 85  # a line break counts
-
-
 def test_heat_windows_surround_the_strongest_tokens_and_merge():
     assert heat_windows([0.1] * 10, cap=60) == [(0, 10)]  # short: everything
     assert heat_windows([], cap=60) == []
@@ -74,64 +66,113 @@ def test_heat_windows_surround_the_strongest_tokens_and_merge():
     assert heat_windows(inf, k=2, radius=1, cap=60) == [(9, 14)]  # 9-11 and 11-13 touch
 
 
-def test_decisive_units_score_the_cell_state_change_at_the_strongest_words():
-    """A hand-built (H=4, T=3) cell state; unit numbers are not the row numbers."""
-    c = np.array(
-        [
-            [0.0, 0.0, 0.7],
-            [0.1, 0.9, 0.9],
-            [0.5, 0.4, 0.4],
-            [0.0, -0.3, -0.3],
-        ]
-    )
-    unit = np.array([2, 0, 3, 1])
-    # word t=1 decides: |c_1 - c_0| = [0, 0.8, 0.1, 0.3]
-    f = decisive_units(c, unit, [0.01, -0.5, 0.2], k=4, words=1)
-    assert f.words == [1]
-    assert f.rows.tolist() == [1, 3, 2, 0] and f.units.tolist() == [0, 1, 3, 2]
-    np.testing.assert_allclose(f.scores, [0.8, 0.3, 0.1, 0.0])
-    # two words (t=1, t=2): row 0 jumps 0.7 at t=2, so [0.7, 0.8, 0.1, 0.3]
-    f = decisive_units(c, unit, [0.01, -0.5, 0.2], k=2, words=2)
-    assert f.words == [1, 2] and f.rows.tolist() == [1, 0]
-    np.testing.assert_allclose(f.scores, [0.8, 0.7])
-    # the first word changes c from c_0 = 0; ties (rows 0 and 3) keep row order
-    f = decisive_units(c, unit, [0.9, 0.0, 0.0], k=4, words=1)
-    assert f.rows.tolist() == [2, 1, 0, 3]
-    np.testing.assert_allclose(f.scores, [0.5, 0.1, 0.0, 0.0])
-
-
 # ------------------------------------------------------------ the real model
 
 
-def test_review_trace_focus_is_recomputed_from_the_trace_in_unit_order(model):
-    """The same pick made on model.gate_trace's own unit order (not the page's sorted rows)."""
-    v = review_trace(model, EXAMPLES["neg2"])
-    trace = model.gate_trace(v.analysis.ids)
-    c = np.stack([s.c for s in trace], axis=1)  # (H, T), the model's unit order
-    words = np.argsort(-np.abs(v.analysis.influence), kind="stable")[:3]
-    prev = np.hstack([np.zeros((c.shape[0], 1)), c[:, :-1]])
-    score = sum(np.abs(c[:, t] - prev[:, t]) for t in words)
-    f = v.focus
-    assert f.words == sorted(words.tolist()) and len(f.units) == 8
-    np.testing.assert_allclose(f.scores, np.sort(score)[::-1][:8], rtol=1e-6)
-    np.testing.assert_allclose(score[f.units], f.scores, rtol=1e-6)
-    assert f.units.tolist() == v.gates["unit"][f.rows].tolist()
+class CountingSession:
+    """An onnxruntime session that counts its runs (every other call goes to the real one)."""
+
+    def __init__(self, session):
+        self.session, self.runs = session, 0
+
+    def run(self, *args, **kwargs):
+        self.runs += 1
+        return self.session.run(*args, **kwargs)
+
+    def __getattr__(self, name):
+        return getattr(self.session, name)
 
 
-def test_review_trace_gates_are_the_trace(model):
-    """The heat maps draw model.gate_trace (ORT's LSTM: tests/core/sentiment/test_model.py)."""
-    v = review_trace(model, EXAMPLES["neg1"])
-    T = len(v.analysis.ids)
-    trace = model.gate_trace(v.analysis.ids)
-    unit = v.gates["unit"]  # rows are sorted by final c; unit[r] is row r's unit
-    assert sorted(unit.tolist()) == list(range(trace[0].h.shape[0]))
-    for g in ("i", "f", "g", "o"):
-        assert v.gates[g].shape == (len(unit), T)
-        np.testing.assert_array_equal(v.gates[g][:, 3], trace[3].gates[g].act[unit])
-    np.testing.assert_array_equal(v.gates["c"][:, -1], np.sort(trace[-1].c))
-    assert np.all((v.gates["f"] >= 0) & (v.gates["f"] <= 1))
-    assert v.max_abs_diff < 1e-5
-    assert len(v.steps) == 5 and [s.number for s in v.steps] == [1, 2, 3, 4, 5]
+@pytest.fixture
+def counted(monkeypatch):
+    """Each shipped model with its session's runs counted: {name: CountingSession}."""
+    sessions = {}
+    for name in MODEL_NAMES:
+        m = load_model(name=name)
+        sessions[name] = CountingSession(m.session)
+        monkeypatch.setattr(m, "session", sessions[name])
+    return sessions
+
+
+@pytest.mark.parametrize("text", [EXAMPLES["neg1"], "ngon", "quán ngon " * 300])
+def test_one_onnxruntime_run_per_review(zoo, counted, text):
+    """P(positive) after every token, the hidden states the inside view is checked
+    against, and each token's leave-one-out: all of it from one run of the graph."""
+    v = review_trace(zoo, text)
+    assert counted[zoo.name].runs == 1
+    assert v.inside is not None and v.inside.max_abs_diff < 1e-5
+    assert len(v.analysis.influence) == len(v.analysis.ids)
+    assert sum(s.runs for s in counted.values()) == 1  # no other model was asked
+
+
+def test_a_single_tokens_influence_is_the_graphs_answer_to_unk(zoo):
+    """Without its only token a review reads nothing: the model's answer to <unk> alone."""
+    a = zoo.analyze("ngon")
+    assert len(a.ids) == 1
+    alone = zoo.predict_ids([[UNK]])[0]
+    assert a.influence[0] == pytest.approx(a.p_positive - alone, abs=1e-5)
+
+
+def test_the_trace_is_the_review_classify_reads(zoo):
+    """The verdict the side-by-side table shows for the chosen model is classify's."""
+    text = "Bún chả ở đây ngon, nhưng phục vụ hơi chậm."
+    v = review_trace(zoo, text)
+    r = zoo.classify([text])[0]
+    assert (v.verdict.model, v.verdict.label, v.verdict.error) == (zoo.name, r.label, None)
+    assert v.verdict.p_positive == pytest.approx(r.p_positive, abs=1e-7)
+    assert 0 < v.verdict.ms <= v.compute_ms and v.model == zoo.name
+
+
+def test_the_heat_line_and_top_tokens_follow_each_tokens_leave_one_out(model):
+    """A long review's heat line opens on the tokens whose removal (each variant run by
+    onnxruntime) moves P(positive) most; the top tables list the strongest each way."""
+    text = EXAMPLES["pos1"] + " " + EXAMPLES["neg2"] + " " + EXAMPLES["pos2"]
+    v = review_trace(model, text)
+    ids, T = v.analysis.ids, len(v.analysis.ids)
+    assert T > HEAT_CAP
+    p = model.predict_ids([ids])[0]
+    delta = p - model.predict_ids([ids[:k] + ids[k + 1 :] for k in range(T)])  # (T,)
+    shown = {k for a, b in v.heat for k in range(a, b)}
+    strongest = np.argsort(-np.abs(delta), kind="stable")[:HEAT_WORDS]
+    assert set(strongest.tolist()) <= shown and len(shown) < T
+    assert all(b0 < a1 for (_, b0), (a1, _) in zip(v.heat, v.heat[1:], strict=False))
+    order = np.argsort(-delta, kind="stable")
+    assert [k for _, k, _ in v.top_positive] == [int(k) + 1 for k in order[:5]]
+    assert [k for _, k, _ in v.top_negative] == [int(k) + 1 for k in order[::-1][:5]]
+    for tok, k, d in v.top_positive + v.top_negative:
+        assert tok == v.read_tokens[k - 1] and d == pytest.approx(delta[k - 1], abs=1e-5)
+
+
+def test_side_by_side_reuses_the_chosen_verdict_and_asks_the_others_once(counted):
+    """The chosen model's line is its trace's verdict (no second run); each other model
+    classifies the review once; a model that failed to load says why."""
+    from core.sentiment.zoo import verdict
+
+    text = "Quán dơ, phục vụ chậm, không bao giờ quay lại."
+    v = review_trace(load_model(name="rnn"), text)
+    counted["rnn"].runs = 0
+    missing = ModelUnavailable.missing(ROOT / "models" / "sentiment" / "bag" / "model.onnx")
+    asked = []
+
+    def verdict_of(name, t):
+        asked.append((name, t))
+        return verdict(load_model(name=name), t)
+
+    rows = side_by_side(text, v, {"bag": missing}, verdict_of)
+    assert [r.model for r in rows] == list(MODEL_NAMES)
+    assert rows[0].error is missing and rows[0].label is None
+    assert rows[1] is v.verdict and counted["rnn"].runs == 0
+    assert asked == [("lstm", text)] and counted["lstm"].runs == 1
+    r = load_model(name="lstm").classify([text])[0]
+    assert (rows[2].label, rows[2].p_positive) == (r.label, r.p_positive)
+    # the chosen model could not be loaded: every other one is asked
+    asked.clear()
+    side_by_side(text, None, {"rnn": missing}, verdict_of)
+    assert [n for n, _ in asked] == ["bag", "lstm"]
+    # a text past the limit: the others read what the chosen model read
+    asked.clear()
+    side_by_side("ngon " * MAX_REVIEW_CHARS, None, {}, verdict_of)
+    assert {len(t) for _, t in asked} == {MAX_REVIEW_CHARS}
 
 
 def test_each_step_starts_from_the_text_the_previous_one_left(model):
@@ -151,58 +192,13 @@ def test_review_trace_cuts_huge_text_and_reads_max_len(model):
     assert len(v.read_tokens) == v.analysis.max_len
 
 
-def test_a_review_with_no_tokens_has_no_gates(model):
-    v = review_trace(model, "😀 123 !!!")
-    assert v.analysis.ids == [] and v.gates == {} and v.max_abs_diff == 0.0
-    assert v.focus is None
+def test_a_review_with_no_tokens_has_no_inside(zoo):
+    v = review_trace(zoo, "😀 123 !!!")
+    assert v.analysis.ids == [] and v.inside is None and v.analysis.label is None
+    assert v.heat == [] and v.top_positive == v.top_negative == []
+    assert v.verdict.label is None and v.verdict.p_positive is None
 
 
-# ------------------------------------------------------------ each shipped model
-
-
-def test_the_rnn_trace_is_its_hidden_states_checked_against_onnxruntime(zoo):
-    """The RNN has no gates and no cell state: its map is h (H, T), rows sorted by final h,
-    the focus picked on h's change; the LSTM keeps its gates; the bag has no state."""
-    v = review_trace(zoo, EXAMPLES["neg1"])
-    assert v.model == zoo.name
-    if zoo.name == "bag":
-        assert v.gates == {} and v.focus is None
-        return
-    assert v.max_abs_diff < 1e-5
-    if zoo.name == "lstm":
-        assert set(v.gates) == {"i", "f", "g", "o", "c", "unit"}
-        return
-    assert set(v.gates) == {"h", "unit"}
-    h_ort = zoo.hidden_states(v.analysis.ids).T  # (H, T) in the model's unit order
-    np.testing.assert_allclose(v.gates["h"], h_ort[v.gates["unit"]], atol=1e-5)
-    assert np.all(np.diff(v.gates["h"][:, -1]) >= 0)  # sorted by the final h
-    prev = np.hstack([np.zeros((h_ort.shape[0], 1)), h_ort[:, :-1]])
-    score = np.abs(h_ort - prev)[:, v.focus.words].sum(axis=1)
-    np.testing.assert_allclose(score[v.focus.units], v.focus.scores, atol=1e-4)
-    assert v.focus.scores[0] == np.max(v.focus.scores)
-
-
-def test_the_bag_shares_add_up_to_pytorchs_logit(zoo):
-    """Each token's share of the bag's calibrated logit is its term over T and over the
-    length temperature; with the bias they make the logit PyTorch computes on the weights
-    read from the file, calibration included."""
-    if zoo.name != "bag":
-        return
-    torch = pytest.importorskip("torch")
-    from core.training.export import torch_from_onnx
-    from core.training.model import ModelConfig
-
-    net = torch_from_onnx(zoo.onnx_path, ModelConfig(**zoo.metadata["config"])).double()
-    for text in (EXAMPLES["neg2"], "Bún chả ở đây ngon, nhưng phục vụ chậm"):
-        v = review_trace(zoo, text)
-        T = len(v.analysis.ids)
-        assert len(v.shares) == T and v.max_abs_diff < 1e-5
-        with torch.no_grad():
-            logits = net.calib(net(torch.tensor([v.analysis.ids]))[0])
-        assert sum(v.shares) + v.bias == pytest.approx(float(logits[0, -1]), abs=1e-4)
-        # leaving token k out: the mean of the other T-1 terms, over the temperature at T-1
-        temp = zoo.weights().temperature
-        terms, b = np.asarray(v.shares) * T * temp(T), v.bias * temp(T)
-        p_without = 1 / (1 + np.exp(-((terms.sum() - terms) / (T - 1) + b) / temp(T - 1)))
-        np.testing.assert_allclose(v.analysis.p_positive - p_without, v.analysis.influence,
-                                   atol=1e-5)  # fmt: skip
+def test_an_unaccented_review_is_flagged(model):
+    assert review_trace(model, EXAMPLES["no_diacritics"]).unaccented
+    assert not review_trace(model, EXAMPLES["pos1"]).unaccented

@@ -14,7 +14,13 @@ from onnx import helper, numpy_helper
 
 from core.nn.cells import GATES
 from core.sentiment import ModelUnavailable, load_model, weights
-from core.sentiment.weights import ONNX_GATES, clear_cache, read_weights, reorder_gates
+from core.sentiment.review import review_trace
+from core.sentiment.weights import (
+    ONNX_GATES,
+    BagWeights,
+    read_weights,
+    reorder_gates,
+)
 from core.training.export import export_onnx, torch_from_onnx
 from core.training.model import ModelConfig, build, default_config
 from tests.support.paths import MODELS
@@ -47,10 +53,9 @@ def onnx_loads(monkeypatch):
         calls.append(args[0] if args else kwargs)
         return real(*args, **kwargs)
 
-    clear_cache()
+    monkeypatch.setattr(weights, "_cache", {})  # the process's own cache comes back after
     monkeypatch.setattr(weights, "read_graph", counting)
-    yield calls
-    clear_cache()
+    return calls
 
 
 def test_reorder_moves_onnx_blocks_to_torch_order_and_back():
@@ -142,7 +147,8 @@ def test_the_reader_recovers_the_rnn_and_the_bag_exactly(tmp_path_factory):
     net, path = _exported("bag", tmp_path_factory)
     w = read_weights(path)
     state = {k: v.detach().numpy() for k, v in net.state_dict().items()}
-    assert (w.kind, w.hidden_size, w.lstm, w.rnn) == ("bag", 0, None, None)
+    assert isinstance(w, BagWeights) and (w.kind, w.hidden_size) == ("bag", 0)
+    assert not hasattr(w, "lstm") and not hasattr(w, "rnn")  # no recurrent weights at all
     np.testing.assert_array_equal(w.E, state["bag.weight"])
     np.testing.assert_array_equal(w.w_head, state["head.weight"][0])
     np.testing.assert_allclose(w.scores, state["bag.weight"] @ state["head.weight"][0], rtol=1e-6)
@@ -154,10 +160,9 @@ def test_the_reader_recovers_the_rnn_and_the_bag_exactly(tmp_path_factory):
 
 
 def test_the_shipped_file_is_parsed_once_per_process(model, onnx_loads):
-    """Gate trace, leave-one-out and torch_from_onnx share one read."""
-    ids = model.encode(["quán", "này", "ngon", "nhưng", "phục", "vụ", "chậm"])
-    model.gate_trace(ids)
+    """Leave-one-out, the inside view and torch_from_onnx share one read."""
     model.analyze("quán này ngon nhưng phục vụ chậm")  # leave-one-out
+    review_trace(model, "quán này ngon nhưng phục vụ chậm")  # the gates
     torch_from_onnx(model.onnx_path, ModelConfig(**model.metadata["config"]))
     assert read_weights(model.onnx_path) is model.weights()
     assert len(onnx_loads) == 1
@@ -220,6 +225,6 @@ def test_an_onnx_file_without_our_weights_is_model_broken(tmp_path):
     onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)]), onnx_file)
     m = load_model(d)
     with pytest.raises(ModelUnavailable) as e:
-        m.gate_trace([2, 3])
+        review_trace(m, "quán này ngon")
     assert e.value.code == "model_broken" and e.value.params["file"] == str(onnx_file)
     assert "make train" in str(e.value)

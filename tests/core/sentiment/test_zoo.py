@@ -4,19 +4,27 @@ from __future__ import annotations
 
 import shutil
 
+import numpy as np
 import pytest
 
 from core.sentiment import MODEL_NAMES, ModelUnavailable, load_model, model_files
+from core.sentiment.review import EXAMPLES
+from core.sentiment.text import preprocess
 from core.sentiment.zoo import length_gap, load_all, unavailable, verdict, zoo, zoo_of
 from tests.support.faults import MODEL_FAULTS
 from tests.support.paths import ROOT
 
 
-def test_a_verdict_is_the_models_classify_answer(zoo):
-    text = "Bún chả ở đây ngon, nhưng phục vụ hơi chậm."
+@pytest.mark.parametrize(("key", "label"), [("pos2", "positive"), ("neg1", "negative")])
+def test_a_verdict_is_the_graphs_answer_and_the_datasets_label(zoo, key, label):
+    """Slide 21's reviews carry their label in the data; P(positive) is the shipped graph's
+    own output after the review's last token, run here without the classify path."""
+    text = EXAMPLES[key]
     v = verdict(zoo, text)
-    r = zoo.classify([text])[0]
-    assert (v.model, v.label, v.p_positive, v.error) == (zoo.name, r.label, r.p_positive, None)
+    ids = np.asarray([zoo.encode(preprocess(text))], dtype=np.int64)
+    p = zoo.session.run(["p_prefix"], {"ids": ids})[0][0, -1]
+    assert (v.model, v.label, v.error) == (zoo.name, label, None)
+    assert v.p_positive == pytest.approx(float(p), abs=1e-7)
     assert v.ms > 0
     empty = verdict(zoo, "😀 !!!")
     assert empty.label is None and empty.p_positive is None

@@ -1,0 +1,187 @@
+"""The sentiment page's widgets and session state: what the visitor chose, handed to the page.
+
+Keys: sentiment_mode, sentiment_model; one review: sentiment_example, sentiment_text and
+sentiment_kept (the last review and example, kept while the other mode is shown, when
+Streamlit drops a widget's state); many reviews: sentiment_bulk_source,
+sentiment_bulk_text and sentiment_bulk_kept (likewise), sentiment_upload,
+sentiment_csv_column, sentiment_bulk_run, sentiment_bulk (the last results, with the
+input and model they are of).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from contextlib import contextmanager
+
+import streamlit as st
+
+from core.errors import CoreError
+from core.sentiment import DEFAULT_MODEL, MODEL_NAMES, Result, bulk, zoo
+from core.sentiment.classify import ReviewTable
+from core.sentiment.review import EXAMPLES, MAX_REVIEW_CHARS
+from ui.i18n import t
+from ui.sentiment.errors import error_markdown
+
+ss = st.session_state
+
+
+def models(load: Callable, lang: str) -> tuple[dict, dict]:
+    """Every model that loads, and why the others do not ({name: ModelUnavailable}); the
+    page stops here, saying why, when none loads."""
+    with st.spinner(t("sentiment.loading", lang)):
+        loaded, errors = zoo.load_all(load)  # broken files take down their model only
+    if not loaded:
+        why = dict.fromkeys(error_markdown(e, lang) for e in errors.values())  # vocab: one
+        st.error("\n\n".join([t("sentiment.unavailable", lang), *why]))
+        st.stop()
+    return loaded, errors
+
+
+def mode_and_model(errors: dict, lang: str) -> tuple[str, str]:
+    """The mode radio ("one" | "many") and the model radio; says so when the chosen model
+    could not be loaded."""
+    mode = st.radio(
+        t("sentiment.mode", lang),
+        ["one", "many"],
+        key="sentiment_mode",
+        format_func=lambda m: t(f"sentiment.mode.{m}", lang),
+        horizontal=True,
+    )
+    name = st.radio(
+        t("sentiment.model", lang),
+        MODEL_NAMES,
+        key="sentiment_model",
+        index=MODEL_NAMES.index(DEFAULT_MODEL),
+        horizontal=True,
+        format_func=lambda m: t(f"sentiment.model.{m}", lang),
+        help=t("sentiment.model_help", lang),
+    )
+    if name in errors:
+        unavailable = t("sentiment.model_unavailable", lang, model=name)
+        st.error(f"{unavailable}\n\n{error_markdown(errors[name], lang)}")
+    return mode, name
+
+
+def _fill() -> None:
+    """The example chosen fills the text area (un-choosing one leaves the text)."""
+    if ss.get("sentiment_example"):
+        ss["sentiment_text"] = EXAMPLES[ss["sentiment_example"]]
+
+
+def review(lang: str) -> str | None:
+    """The examples and the text area; the review typed, or None (asking for one)."""
+    # Streamlit drops a widget's state while it is not drawn (the other mode is shown):
+    # restore the last review and example, or on a first visit the first slide example.
+    if "sentiment_text" not in ss:
+        ss["sentiment_example"], ss["sentiment_text"] = ss.get(
+            "sentiment_kept", ("pos1", EXAMPLES["pos1"])
+        )
+    st.pills(
+        t("sentiment.examples", lang),
+        list(EXAMPLES),
+        key="sentiment_example",
+        format_func=lambda k: t(f"sentiment.example.{k}", lang),
+        on_change=_fill,
+    )
+    text = st.text_area(
+        t("sentiment.review", lang),
+        height=140,
+        key="sentiment_text",
+        on_change=lambda: ss.update(sentiment_example=None),
+        help=t("sentiment.review_help", lang, limit=MAX_REVIEW_CHARS),
+    )
+    ss["sentiment_kept"] = (ss.get("sentiment_example"), text)
+    if not text.strip():
+        st.info(t("sentiment.ask", lang))
+        return None
+    return text
+
+
+def _pasted(lang: str) -> tuple[Callable, tuple] | None:
+    """The paste box: core's reader and its arguments, or None while it is blank."""
+    if "sentiment_bulk_text" not in ss:  # back from the other mode
+        ss["sentiment_bulk_text"] = ss.get("sentiment_bulk_kept", "")
+    pasted = st.text_area(t("sentiment.paste_label", lang), height=200, key="sentiment_bulk_text")
+    ss["sentiment_bulk_kept"] = pasted
+    return (bulk.paste_table, (pasted,)) if pasted.strip() else None
+
+
+def _uploaded(lang: str, limit_mb: int) -> tuple[Callable, tuple] | None:
+    """The uploader (and a CSV's column chooser): core's reader and its arguments, or None
+    before a file is chosen."""
+    up = st.file_uploader(
+        t("sentiment.upload_label", lang, mb=limit_mb),
+        type=["csv", "txt"],
+        key="sentiment_upload",
+        max_upload_size=limit_mb,
+    )
+    if up is None:
+        return None
+    data, column = up.getvalue(), None
+    bulk.check_size(len(data), up.name, limit_mb)
+    if up.name.lower().endswith(".csv"):
+        cols = bulk.upload_columns(data, up.name)
+        index = cols.index("text") if "text" in cols else 0
+        column = st.selectbox(
+            t("sentiment.column", lang), cols, key="sentiment_csv_column", index=index
+        )
+    return bulk.bulk_table, (data, up.name, column)
+
+
+def bulk_input(lang: str) -> tuple[ReviewTable | None, str]:
+    """The source radio and the paste box or the uploader, read by core: the reviews (None
+    when there are none yet, or the input was refused, saying why) and a fingerprint of
+    the input they came from."""
+    limit_mb = int(st.get_option("server.maxUploadSize"))
+    st.caption(t("sentiment.limits", lang, rows=bulk.MAX_ROWS, mb=limit_mb))
+    source = st.radio(
+        t("sentiment.source", lang),
+        ["paste", "upload"],
+        horizontal=True,
+        format_func=lambda s: t(f"sentiment.source.{s}", lang),
+        key="sentiment_bulk_source",
+    )
+    table, sig = None, ""
+    try:
+        reader = _pasted(lang) if source == "paste" else _uploaded(lang, limit_mb)
+        if reader is not None:
+            read, args = reader
+            parts = (a if isinstance(a, bytes) else str(a).encode() for a in args)
+            sig = hashlib.sha256(b"\0".join(parts)).hexdigest()
+            table = read(*args)  # the reviews, and a CSV's other columns for the download
+    except CoreError as exc:  # it may quote a file or column name: escaped
+        st.error(error_markdown(exc, lang), icon="⚠️")
+    else:
+        if table is not None:
+            st.caption(t("sentiment.ready", lang, n=len(table.texts)))
+    return table, sig
+
+
+def run_button(enabled: bool, lang: str) -> bool:
+    """The classify button: True on the run it was clicked."""
+    label = t("sentiment.classify", lang)
+    return st.button(label, type="primary", key="sentiment_bulk_run", disabled=not enabled)
+
+
+@contextmanager
+def progress(lang: str):
+    """A progress bar while the block runs; yields the callback classify reports to."""
+    bar = st.progress(0.0, text=t("sentiment.classifying", lang))
+
+    def report(done: int, total: int) -> None:
+        bar.progress(done / max(total, 1), text=f"{done:,} / {total:,}")
+
+    yield report
+    bar.empty()
+
+
+def keep_results(sig: str, results: list[Result]) -> None:
+    """Remember the results of the input and model sig names, across reruns."""
+    ss["sentiment_bulk"] = (sig, results)
+
+
+def kept_results(sig: str) -> list[Result] | None:
+    """The results kept for this input through this model, if any."""
+    last = ss.get("sentiment_bulk")
+    return last[1] if last and last[0] == sig else None
