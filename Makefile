@@ -27,15 +27,18 @@ run: $(VENV)/.runtime
 
 test: $(VENV)/.dev
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m pytest
 
 # The quick loop while editing: no browser, nothing that trains.
 test-fast: $(VENV)/.dev
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 	$(PY) -m pytest -m "not e2e and not slow"
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 bench: $(VENV)/.dev
 	$(PY) scripts/bench_all.py

@@ -8,7 +8,7 @@ from core.sentiment.review import review_trace, side_by_side
 from ui.i18n import t
 from ui.page import start
 from ui.sentiment import controls, sections
-from ui.sentiment.zoo import models_expander
+from ui.sentiment.zoo_view import models_expander
 
 lang = start()
 
