@@ -59,11 +59,11 @@ with tab_neural:
         bars = nv.next_word_figure(controls.next_words(tuple(prompt)), lang)
         st.plotly_chart(bars, config=nv.CONFIG, key="lm_bars")
         st.subheader(say("neural.generate"))
-        temperature, top_k, seed, length = controls.sampling(lang)
-        cont = controls.continuation(tuple(prompt), length, temperature, top_k, seed)
+        temperature, top_k, seed, length, end = controls.sampling(lang)
+        cont = controls.continuation(tuple(prompt), length, temperature, top_k, seed, end)
         st.markdown(nv.continuation_markdown(cont))
-        if len(cont.words) < length:
-            st.caption(say("neural.ended"))
+        if cont.ended:
+            st.caption(nv.ended_text(cont, temperature, top_k, lang))
         st.caption(say("neural.reproducible"))
         with st.expander(say("card.title"), expanded=True):
             st.markdown(nv.card_text(lm.metadata, lang))

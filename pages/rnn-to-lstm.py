@@ -74,8 +74,11 @@ else:
 st.header(t("rnn_to_lstm.build.title", lang))
 st.write(t("rnn_to_lstm.build.body", lang))
 back, forward = st.columns(2)
-back.button(t("rnn_to_lstm.prev", lang), key="rnn_to_lstm.prev", on_click=move, args=(-1,))
-forward.button(t("rnn_to_lstm.next", lang), key="rnn_to_lstm.next", on_click=move, args=(1,))
+now = st.session_state.get(STAGE, 0)  # a button that cannot move is off, not silent
+prev_label, next_label = t("rnn_to_lstm.prev", lang), t("rnn_to_lstm.next", lang)
+back.button(prev_label, key="rnn_to_lstm.prev", on_click=move, args=(-1,), disabled=now == 0)
+last = now == len(STAGES) - 1
+forward.button(next_label, key="rnn_to_lstm.next", on_click=move, args=(1,), disabled=last)
 k = st.select_slider(
     t("rnn_to_lstm.stage", lang),
     options=range(len(STAGES)),

@@ -38,7 +38,7 @@ PARTS: tuple[Part, ...] = (
     Part(
         "part1",
         3,
-        19,
+        20,
         (
             Page("pages/language-model.py", "language_model", "🔮", "language-model", "lm.title"),
             Page("pages/bag-or-sequence.py", "bag", "🧺", "bag-or-sequence", "bag.title"),
@@ -47,7 +47,7 @@ PARTS: tuple[Part, ...] = (
     ),
     Part(
         "part2",
-        20,
+        21,
         27,
         (Page("pages/sentiment.py", "sentiment", "💬", "sentiment", "sentiment.title"),),
     ),

@@ -30,7 +30,12 @@ SLIDE_MAP: tuple[SlideRange, ...] = (
     SlideRange(10, 14, "rnn_steps", "pages/calculator.py", "Recurrent Neural Network (RNN)"),
     SlideRange(15, 17, "rnn_loss", "pages/calculator.py", "Loss Function"),
     SlideRange(18, 19, "generation_loss", "pages/language-model.py", "Loss Function"),
-    SlideRange(20, 27, "sentiment", "pages/sentiment.py", "Pytorch - Demo"),
+    # Slide 20 closes Part 1 (its header): a live PyTorch demo of the RNN of slides 10-19.
+    SlideRange(20, 20, "rnn_demo", "pages/calculator.py", "Pytorch - Demo"),
+    SlideRange(21, 23, "sentiment", "pages/sentiment.py", "NTC-SCV Dataset"),
+    # Slide 24's own example ([dog, bites, man], the lookup table) is worked on the bag page.
+    SlideRange(24, 24, "index", "pages/bag-or-sequence.py", "Index-Based Represenation"),
+    SlideRange(25, 27, "sentiment_model", "pages/sentiment.py", "Modeling"),
     SlideRange(28, 28, "gradients", "pages/gradients.py", "Vanishing Gradient"),
     SlideRange(29, 36, "rnn_to_lstm", "pages/rnn-to-lstm.py", "Sigmoid"),
     SlideRange(37, 50, "lstm_example", "pages/calculator.py", "LSTM – Forget Gate"),

@@ -71,6 +71,9 @@ class LossCalculation:
     errors: tuple[FieldError, ...]
     trace: HeadTrace | None = None
     share_code: str = ""
+    # Slides 15-17 read literally: the CE loss drawn straight from h_T, its H numbers taken
+    # as the logits (no FC layer; one first appears on slide 18). log_p holds -CE per class.
+    literal: HeadTrace | None = None
 
     @property
     def ok(self) -> bool:
@@ -142,6 +145,15 @@ def parse_head(head: HeadTables, H: int) -> tuple[np.ndarray, np.ndarray, tuple[
 def _clamped(a: np.ndarray) -> tuple[np.ndarray, bool]:
     over = bool(np.any(~np.isfinite(a)))
     return np.nan_to_num(a, nan=0.0, posinf=FLOAT_MAX, neginf=-FLOAT_MAX), over
+
+
+def literal_ce(h: np.ndarray, y: int = 0) -> HeadTrace:
+    """The CE loss straight on h_T, as slides 15-17 draw it: softmax(h_T), -log p_y.
+
+    The same chain as an FC head whose W is the identity and b zero: class k is unit k of h_T.
+    """
+    H = len(h)
+    return head_forward(np.eye(H), np.zeros(H), h, y)
 
 
 def head_forward(W: np.ndarray, b: np.ndarray, h: np.ndarray, y: int) -> HeadTrace:

@@ -34,7 +34,7 @@ RNN_SLIDE_VALUES = {
 }
 RNN_FIRST_SLIDE = 11  # step t is worked on slide RNN_FIRST_SLIDE + t - 1
 C_SLIDE, TANH_SLIDE = "48", "49"
-ERRATUM_SLIDES = ("49", "50")  # both print h_t = o + tanh(c_t) = 1.986
+ERRATUM_SLIDES = ("49", "50")  # 49 works h_t = 0.992 + 0.994 = 1.986; 50 repeats the 1.986
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,7 @@ class SlideRounding:
     ig: float  # round(i * g, 3)
     c: float  # round(fc + ig, 3): slide 48's 2.946
     tanh_c: float  # slide 49's 0.994
-    h: float  # o × tanh(c_t), what slides 49-50 should print (they print o + tanh(c_t))
+    h: float  # o × tanh(c_t), what slides 49-50 mean (they print o + tanh(c_t))
     printed_h: float  # what they print: o + tanh(c_t)
     exact_c: float
     exact_tanh_c: float
@@ -111,11 +111,12 @@ def lstm_slide_checks(s: LSTMStep) -> tuple[tuple[SlideCheck, ...], SlideRoundin
     rounded = [
         (C_SLIDE, "c_t = f⊙c_(t-1) + i⊙g", 2.946, r.c, r.exact_c, "rounded_sum", 4),
         (TANH_SLIDE, "tanh(c_t)", 0.994, r.tanh_c, r.exact_tanh_c, "tanh_of_rounded", 5),
-        # The slides print 1.986 (a sum); the row holds the product they mean.
-        ("-".join(ERRATUM_SLIDES), "h_t = o⊙tanh(c_t)", 0.986, r.h, r.exact_h, "erratum", 5),
+        # The slides print 1.986 (o + tanh(c_t), a sum): the row shows it beside the product
+        # they mean, so it does not agree, and its note names the erratum.
+        ("-".join(ERRATUM_SLIDES), "h_t = o⊙tanh(c_t)", 1.986, r.h, r.exact_h, "erratum", 5),
     ]
     for sl, q, printed, app, exact, note, nd in rounded:
-        agrees = round(app, 3) == printed
+        agrees = round(app, 3) == round(printed, 3)
         checks.append(SlideCheck(sl, q, (printed,), (app,), (exact,), agrees, note, nd))
     return tuple(checks), r
 

@@ -17,6 +17,7 @@ from core.calculator.loss import (
     LossCalculation,
     default_head,
     head_forward,
+    literal_ce,
     parse_head,
 )
 from core.calculator.parse import FieldError, parse_tables
@@ -139,6 +140,7 @@ def calculate_head(calc: Calculation, head: HeadTables) -> LossCalculation:
     code = calc.share_code
     if head != default_head(len(h_T)):
         code += encode_head(head)
+    literal = literal_ce(h_T, head.y if head.y < len(h_T) else 0)
     if errors:
-        return LossCalculation(errors, None, code)
-    return LossCalculation((), head_forward(W, b, h_T, head.y), code)
+        return LossCalculation(errors, None, code, literal)
+    return LossCalculation((), head_forward(W, b, h_T, head.y), code, literal)

@@ -36,6 +36,8 @@ from core.nn.cells import LSTMParams, RNNParams, lstm_forward
 
 SATURATED = 0.05  # mean tanh'(c_t) below this: the cell's tanh is flat, h barely reaches c
 LEAKY_FORGET = 0.9  # per-step forget factor below this: the cell path itself vanishes
+EXPLODES = 3  # |log10 span| above this: a factor of 1000 or more, the page's "vanishing"
+# or "exploding" verdict (ui/gradients/words.verdict uses the same bounds)
 CELL_INPUTS = ("calculator", "random")
 
 
@@ -93,7 +95,7 @@ class ExplorerResult:
     lstm_why: LSTMWhy
     activation: str  # the RNN's activation actually used
     notes: tuple[str, ...] = ()  # codes: "rnn_forward_overflow", "lstm_forward_overflow"
-    lstm_loss: str | None = None  # why the LSTM kept less gradient than the RNN (lstm_loss_reason)
+    lstm_loss: str | None = None  # why the LSTM's gradient fares badly (lstm_loss_reason)
 
 
 def validate(config: ExplorerConfig, cell: CalculatorCell | None = None) -> dict[str, Problem]:
@@ -211,16 +213,26 @@ def saturating_inputs(cell: CalculatorCell, T: int) -> float | None:
 
 
 def lstm_loss_reason(rnn: GradientCurve, lstm: GradientCurve, why: LSTMWhy) -> str | None:
-    """Why the LSTM kept at least 10x less gradient than the RNN over the run; None if it did not.
+    """Why the LSTM's gradient fares badly over the run; None when it does not.
 
-    "saturated_cell": |c_t| grew until tanh(c_t) is flat (the slide's cell fed x = 1 for
-    200 steps), so almost no gradient flows between h and c; "forget_gates": the forget
-    gates average well below 1, so the cell path shrinks like w < 1; "other_gates": neither,
-    the input and output gates close the path. Undefined (None) when a span overflowed.
+    Badly means: it explodes (span above EXPLODES, "exploding": the forget gates bound the
+    cell path, but the recurrent weights of the way through h multiply like w > 1); or it
+    shrinks and either vanishes (span below -EXPLODES) or shrinks at least 10x more than the
+    RNN's changes either way. An RNN that explodes is not beaten by an LSTM that keeps its
+    gradient: the comparison is of distances from "kept" (a span of 1), not of sizes.
+    For a shrinking one: "saturated_cell": |c_t| grew until tanh(c_t) is flat (the slide's
+    cell fed x = 1 for 200 steps), so almost no gradient flows between h and c;
+    "forget_gates": the forget gates average well below 1, so the cell path shrinks like
+    w < 1; "other_gates": neither, the input and output gates close the path. Undefined
+    (None) when the LSTM's span overflowed (the page's overflow note says so).
     """
-    if rnn.span_status != "ok" or lstm.span_status != "ok":
+    if lstm.span_status != "ok":
         return None
-    if not lstm.span_log10 < rnn.span_log10 - 1:
+    lg = lstm.span_log10
+    if lg > EXPLODES:
+        return "exploding"
+    loses = rnn.span_status == "ok" and lg < 0 and -lg > abs(rnn.span_log10) + 1
+    if not (lg < -EXPLODES or loses):
         return None
     if why.mean_tanh_deriv_cell < SATURATED:
         return "saturated_cell"

@@ -1,4 +1,4 @@
-"""The counts' corpora: the slides' toy sentences, and a shipped sample of NTC-SCV reviews.
+"""The counts' corpora: a toy one around slide 3's sentence, and a sample of NTC-SCV reviews.
 
 The sample (models/lm/reviews_sample.txt.gz) is written by `python -m core.training.lm`
 from the training split only: every SAMPLE_EVERY-th review, cleaned and cut into
@@ -17,7 +17,8 @@ from core.lm.tokens import tokens
 SAMPLE_FILE = "reviews_sample.txt.gz"
 SAMPLE_EVERY = 15  # 30,000 training reviews -> 2,000 in the sample
 
-# Slide 3's "i go to school", with neighbours so that counts and zeros have something to show.
+# Slide 3's "i go to school" (the only sentence the slides give), with four neighbours of
+# our own so that counts and zeros have something to show.
 TOY_CORPUS = "\n".join(
     (
         "i go to school",

@@ -7,6 +7,7 @@ metadata.json, written by `python -m core.training.lm`. The site never imports t
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,12 @@ class Continuation:
     prompt: tuple[str, ...]  # the prompt's tokens as the model read them
     words: tuple[str, ...]  # the generated syllables (</s> ends early)
     probs: tuple[float, ...]  # the probability each drawn word had under the reshaped distribution
+    # Whether </s> was drawn, and at that step its probability under the model (end_p) and
+    # after temperature and top-k (end_q): top-k keeps only the likeliest words, </s> is
+    # often one of them, and renormalising over so few words multiplies its share.
+    ended: bool = False
+    end_p: float = math.nan
+    end_q: float = math.nan
 
 
 class OnnxLM:
@@ -72,18 +79,31 @@ class OnnxLM:
         return [(self.vocab.itos[i], float(p[i])) for i in best]
 
     def generate(
-        self, words: list[str], length: int, temperature: float, top_k: int, seed: int
+        self,
+        words: list[str],
+        length: int,
+        temperature: float,
+        top_k: int,
+        seed: int,
+        allow_end: bool = True,
     ) -> Continuation:
-        """Up to length syllables drawn one at a time; the same seed writes the same text."""
+        """Up to length syllables drawn one at a time; the same seed writes the same text.
+
+        Drawing </s> ends the text. With allow_end=False </s> is never drawn (banned like
+        <pad>), so the text always runs to length: the model's words, minus its wish to stop.
+        """
         rng = np.random.default_rng(seed)
         ctx, out, probs = list(words), [], []
         eos = self.vocab.id(EOS)
+        banned = self.banned if allow_end else [*self.banned, eos]
         for _ in range(length):
             p = self.next_distribution(ctx)
-            q = reshape(p, temperature, top_k, self.banned)
+            q = reshape(p, temperature, top_k, banned)
             i = int(rng.choice(len(q), p=q))
             if i == eos:
-                break
+                return Continuation(
+                    tuple(words), tuple(out), tuple(probs), True, float(p[eos]), float(q[eos])
+                )
             out.append(self.vocab.itos[i])
             probs.append(float(q[i]))
             ctx.append(self.vocab.itos[i])

@@ -74,7 +74,7 @@ def test_slide_presets(page, base_url, lang):
     for line in ("1.65×1 + 0.62 + 2×1 + 0 = 4.27", "-0.19×1 + 0 + 4.38×1 + 0.59 = 4.78"):
         assert page.get_by_text(line, exact=True).first.is_visible()
     assert harness.metric_value(page, t("calculator.metric_h_slide", lang)) == "0.986"
-    erratum = t("calculator.erratum", lang, wrong="", right="", exact="").split(":")[0]
+    erratum = t("calculator.erratum", lang, wrong="", right="", exact="", printed="").split(":")[0]
     assert page.get_by_text(erratum.strip("* ")).first.is_visible()
     assert page.get_by_text(t("calculator.title", lang)).first.is_visible()
     harness.screenshot(page, f"calculator_lstm_slide_{lang}")

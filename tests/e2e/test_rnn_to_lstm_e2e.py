@@ -21,18 +21,21 @@ def test_step_from_the_rnn_to_the_lstm(page, base_url, lang):
     assert harness.metric_value(page, "h_t") == "0.9661"  # slide 30: tanh(2.03)
     harness.screenshot(page, f"rnn_to_lstm_{lang}")
     nxt = page.get_by_role("button", name=t("rnn_to_lstm.next", lang))
+    prev = page.get_by_role("button", name=t("rnn_to_lstm.prev", lang))
+    assert prev.is_disabled() and nxt.is_enabled()  # slide 30: nothing before it
     seen = []
-    for _ in range(7):  # one click too many: the last stage stays the last
+    for _ in range(6):
         nxt.click()
         harness.settle(page)
         seen.append(harness.metric_value(page, "h_t"))
-    assert seen == ["0.9528", "0.9528", "2.9528", "2.9476", "0.9945", "0.9862", "0.9862"]
+    assert seen == ["0.9528", "0.9528", "2.9528", "2.9476", "0.9945", "0.9862"]
+    assert nxt.is_disabled() and prev.is_enabled()  # slide 36, the last: next is off
     assert harness.metric_value(page, "c_t") == "2.9476"
     assert main.get_by_text("0.98623", exact=False).count() >= 1
     assert main.locator('[data-testid="stGraphVizChart"] svg').count() == 1
-    page.get_by_role("button", name=t("rnn_to_lstm.prev", lang)).click()
+    prev.click()
     harness.settle(page)
-    assert harness.metric_value(page, "h_t") == "0.9945"
+    assert harness.metric_value(page, "h_t") == "0.9945" and nxt.is_enabled()
     assert other_language(harness.main_text(page), lang) == []
     assert harness.exceptions_on(page) == []
     harness.screenshot(page, f"rnn_to_lstm_last_{lang}")

@@ -122,11 +122,15 @@ def test_slide_49_erratum_is_shown_as_an_erratum(at):
     assert "0.98623" in erratum[0]
 
 
-def test_slide_check_table_lists_every_value_and_all_match(at):
+def test_slide_check_table_lists_every_value_and_marks_the_erratum(at):
     df = at.table[0].value
     assert len(df) == 11
-    assert list(df[col("printed")]) == list(df[col("app")])
-    assert set(df[col("match")]) == {"✓"}
+    *agree, h = df.to_dict("records")
+    assert [r[col("printed")] for r in agree] == [r[col("app")] for r in agree]
+    assert {r[col("match")] for r in agree} == {"✓"}
+    # Slides 49-50 print 1.986 (o + tanh(c_t)); the product they mean is 0.986: ✗, said so.
+    assert (h[col("slide")], h[col("printed")], h[col("app")]) == ("49-50", "1.986", "0.986")
+    assert h[col("match")] == "✗ đính chính"
     assert "2.9476" in set(df[col("exact")])
     # The notes sit under the table (a note column was cut off at phone width).
     notes = [c.value for c in at.caption if c.value.startswith("Slide ")]

@@ -172,5 +172,24 @@ def test_a_class_on_the_teachers_prompt_and_seed_costs_one_generation(monkeypatc
         texts.append([m.value for m in at.markdown if "phục vụ rất" in m.value])
     assert texts[0] and texts[0] == texts[1]
     assert [a for a in written if a[0] == ["phục", "vụ", "rất"] and a[4] == 7_301] == [
-        (["phục", "vụ", "rất"], 25, 0.8, 10, 7_301)
+        (["phục", "vụ", "rất"], 25, 0.8, 10, 7_301, True)
     ]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_text_that_ends_says_why_and_write_past_the_end_runs_to_length(lang):
+    """Seed 2 after "quán này" draws </s> at once (the model's own generate says so); the
+    caption gives the model's and the sampled odds of </s>; the toggle lets it write on."""
+    lm = OnnxLM(MODELS / "lm")
+    cont = lm.generate(["quán", "này"], 25, 0.8, 10, 2)
+    assert cont.ended
+    at = open_page(PAGE, lang=lang)
+    at.text_input(key="lm_prompt").set_value("quán này").run()
+    at.number_input(key="lm_seed").set_value(2).run()
+    want = nv.ended_text(cont, 0.8, 10, lang)
+    assert want in [c.value for c in at.caption]
+    at.toggle(key="lm_write_on").set_value(True).run()
+    assert not at.exception and want not in [c.value for c in at.caption]
+    longer = lm.generate(["quán", "này"], 25, 0.8, 10, 2, allow_end=False)
+    assert len(longer.words) == 25
+    assert nv.continuation_markdown(longer) in [m.value for m in at.markdown]

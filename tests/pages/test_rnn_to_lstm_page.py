@@ -42,12 +42,18 @@ def test_the_page_opens_on_slide_29_and_slide_30(lang):
 def test_the_stepper_walks_slides_30_to_36_and_ends_on_the_lstm_step(lang):
     at = open_page(PAGE, lang=lang)
     seen = [_metric(at, "h")]
-    for _ in range(len(STAGES)):  # one click past the end stays on slide 36
+    # At slide 30 there is nothing before: "previous" is off, "next" on.
+    assert at.button(key="rnn_to_lstm.prev").disabled
+    assert not at.button(key="rnn_to_lstm.next").disabled
+    for _ in range(len(STAGES) - 1):
         at.button(key="rnn_to_lstm.next").click().run()
         assert not at.exception
         seen.append(_metric(at, "h"))
         assert other_language(visible_text(at), lang) == []
-    assert seen == H_T + [H_T[-1]]
+        assert not at.button(key="rnn_to_lstm.prev").disabled
+    assert seen == H_T
+    # At slide 36, the last step, "next" would do nothing: it is off (issue 20).
+    assert at.button(key="rnn_to_lstm.next").disabled
     ex = slide_lstm()
     step = lstm_step(ex.params, ex.X[0], ex.h0, ex.c0)
     assert _metric(at, "c") == f"{step.c[0]:.4f}"
@@ -56,12 +62,13 @@ def test_the_stepper_walks_slides_30_to_36_and_ends_on_the_lstm_step(lang):
     assert len(at.dataframe[1].value) == 14
     at.button(key="rnn_to_lstm.prev").click().run()
     assert _metric(at, "h") == "0.9945"
+    assert not at.button(key="rnn_to_lstm.next").disabled  # one step back, next is on again
     at.select_slider(key="rnn_to_lstm.stage").set_value(3).run()
     assert _metric(at, "h") == "2.9528" and _metric(at, "c") == "2.9528"
     assert at.subheader[-1].value == "Slide 33 · " + t("rnn_to_lstm.stage.add", lang)
-    for _ in range(len(STAGES)):
+    for _ in range(3):
         at.button(key="rnn_to_lstm.prev").click().run()
-    assert _metric(at, "h") == "0.9661"
+    assert _metric(at, "h") == "0.9661" and at.button(key="rnn_to_lstm.prev").disabled
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

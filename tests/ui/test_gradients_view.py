@@ -194,11 +194,39 @@ def test_when_the_lstm_loses_one_sentence_says_why(lang):
     r = explore(ExplorerConfig(seq_len=200), CalculatorCell("lstm", ex.params, np.ones((1, 1))))
     text = words.lstm_loss_text(r, lang)
     c = f"{r.lstm_why.max_abs_cell:.3g}"
-    assert text == t("gradients.why.lstm_loss_saturated_cell", lang, c=c,
-                     d=words.number_text(r.lstm_why.mean_tanh_deriv_cell, lang), f="")  # fmt: skip
-    assert c in text and text.count(".") >= 1 and "{" not in text
+    span = words.fmt_log10(r.lstm.span_log10, lang)
+    d = words.number_text(r.lstm_why.mean_tanh_deriv_cell, lang)
+    hint = t("gradients.why.cell_hint", lang, random=t("gradients.bptt.source_random", lang))
+    assert (
+        text == t("gradients.why.lstm_loss_saturated_cell", lang, c=c, d=d, span=span) + " " + hint
+    )
+    assert c in text and span in text and text.count(".") >= 1 and "{" not in text
     assert other_language(text, lang) == []
     forget = explore(ExplorerConfig(hidden_size=32, seq_len=200, forget_bias=-3.0))
     f = f"{forget.lstm_why.per_step_factor:.3g}"
     assert f in words.lstm_loss_text(forget, lang)
     assert words.lstm_loss_text(explore(ExplorerConfig(seq_len=50)), lang) is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize(
+    ("preset", "claim"),
+    [("vanish", None), ("explode", None), ("overflow", "lstm_loss_exploding")],
+)
+def test_each_presets_callout_says_what_its_numbers_show(preset, claim, lang):
+    """Issue 20: "Exploding (ReLU, scale 2)" said the LSTM loses while the RNN's gradient
+    grew 3.14e16-fold and the LSTM's 55-fold. Now: no callout where the LSTM keeps its
+    gradient; "explodes too", with its own span, where it grows past 1000."""
+    from ui.gradients.controls import PRESETS
+
+    activation, scale, T = PRESETS[preset]
+    r = explore(ExplorerConfig(hidden_size=64, seq_len=T, activation=activation,
+                               weight_scale=scale, forget_bias=3.0))  # fmt: skip
+    text = words.lstm_loss_text(r, lang)
+    if claim is None:
+        assert text is None
+        return
+    ratio = float(r.lstm.norms[0] / r.lstm.norms[-1])  # the curve's own ends
+    assert ratio > 1e3 and words.number_text(ratio, lang) in text
+    assert text.startswith(t(f"gradients.why.{claim}", lang, span="X", f="Y").split("(")[0])
+    assert other_language(text, lang) == []

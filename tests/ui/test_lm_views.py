@@ -135,3 +135,32 @@ def test_loss_lines_substitute_every_number():
 def test_the_count_table_follows_add_one(toy):
     df = cv.count_table(ngram.table(toy, 2, limit=1, add_one=True), "en")
     assert df.iloc[0].tolist() == ["go", "to", "0.25", "(3+1) / (4+12)"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_card_and_its_curve_say_the_shipped_metadatas_two_validation_counts(lang):
+    """The table scores all 10,000 validation reviews; the curve, after each epoch, 1,000 of
+    them drawn at random (core/training/lm.py): the card and the legend say both, and the
+    numbers come from models/lm/metadata.json, read here as plain JSON."""
+    import json
+
+    from tests.support.paths import MODELS
+
+    meta = json.loads((MODELS / "lm" / "metadata.json").read_text("utf-8"))
+    val, curve = meta["data"]["validation_reviews"], meta["config"]["training"]["curve_reviews"]
+    assert (val, curve) == (10_000, 1_000)
+    sep = {"vi": ".", "en": ","}[lang]
+    val_s, curve_s = f"10{sep}000", f"1{sep}000"
+    text = nv.card_text(meta, lang)
+    assert val_s in text and curve_s in text
+    legend = nv.curve_figure(meta, lang).data[1].name
+    assert curve_s in legend and val_s in legend
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_an_ended_text_says_the_odds_of_its_end_before_and_after_sampling(lang):
+    c = Continuation(("quán", "này"), (), (), True, 0.0867, 0.3877)
+    text = nv.ended_text(c, 0.8, 10, lang)
+    p, q = {"vi": ("8,7%", "38,8%"), "en": ("8.7%", "38.8%")}[lang]
+    assert p in text and q in text and "10" in text and "0.8" in text
+    assert t("lm.neural.write_on", lang) in text and "{" not in text

@@ -19,7 +19,7 @@ from core.calculator.trace import Calculation
 from ui.calculator import precision as pr
 from ui.calculator.diagram import _HEAD, GATE_FILL, IO_FILL, OUT_FILL, node
 from ui.calculator.lines import ACT_SYMBOL, _paren, fmt_value, fmt_vec, sum_line
-from ui.format import slide, worked
+from ui.format import significant, slide, worked
 from ui.i18n import error_text
 from ui.i18n import t as tr
 
@@ -183,3 +183,14 @@ def unrolled_dot(calc: Calculation, loss: LossCalculation, lang: str) -> str:
         ]
     lines.append("}")
     return "\n".join(lines)
+
+
+def literal_text(ht: HeadTrace, lang: str) -> str:
+    """Slides 15-17 read literally: softmax of h_T itself and the CE of every class, to 4
+    significant digits (the loss of the class holding 8 is 0.0486, far below 3 decimals)."""
+    losses = " · ".join(
+        f"{tr('calculator.loss_class', lang, k=k + 1)}: {significant(-lp)}"
+        for k, lp in enumerate(ht.log_p)
+    )
+    p = "[" + ", ".join(significant(v) for v in ht.p) + "]"
+    return tr("calculator.loss_literal", lang, h=fmt_vec(ht.h), p=p, losses=losses)

@@ -65,7 +65,12 @@ def head_controls(H: int, lang: str) -> HeadTables:
 
 
 def show(calc: Calculation, loss: LossCalculation, head: HeadTables, lang: str) -> None:
-    """The head's errors, or logits, softmax and loss line by line; then the unrolled RNN."""
+    """Slides 15-17 read literally (CE on h_T), then the head's errors, or its logits,
+    softmax and loss line by line; then the unrolled RNN."""
+    if loss.literal is not None:
+        st.markdown(f"**{t('calculator.loss_literal_heading', lang)}**")
+        st.markdown(head_ui.literal_text(loss.literal, lang))
+        st.markdown(f"**{t('calculator.loss_fc_heading', lang)}**")
     if not loss.ok:
         texts = head_ui.head_errors(loss, head, lang)
         st.error(

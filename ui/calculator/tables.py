@@ -78,8 +78,15 @@ def where(e: FieldError, t: Tables, lang: str) -> str:
 def checks_frame(calc: Calculation, lang: str) -> pd.DataFrame:
     """The slide-check table: slide, quantity, printed, app, exact, match (notes go below)."""
     cols = [tr(f"calculator.checks_{k}", lang) for k in CHECK_COLUMNS]
-    rows = [(c.slide, c.quantity, *check_cells(c), MATCH[c.agrees]) for c in calc.slide_checks]
+    rows = [(c.slide, c.quantity, *check_cells(c), _match(c, lang)) for c in calc.slide_checks]
     return pd.DataFrame(rows, columns=cols)
+
+
+def _match(c, lang: str) -> str:
+    """✓ or ✗; a ✗ the slides' own erratum explains says so (slides 49-50's 1.986)."""
+    if c.note == "erratum" and not c.agrees:
+        return tr("calculator.checks_erratum", lang, mark=MATCH[False])
+    return MATCH[c.agrees]
 
 
 def trace_frame(calc: Calculation, lang: str) -> pd.DataFrame:

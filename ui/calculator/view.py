@@ -98,7 +98,8 @@ def lstm_slide(calc: Calculation, lang: str) -> None:
     cols[3].metric(t("calculator.metric_h_slide", lang), slide(r.h))
     st.info(t("calculator.rounding_note", lang, line=slide_c_line(r), exact=slide(r.exact_c, 4)))
     wrong, right, exact = erratum(r)
-    st.warning(t("calculator.erratum", lang, wrong=wrong, right=right, exact=exact))
+    params = dict(wrong=wrong, right=right, exact=exact, printed=slide(r.printed_h))
+    st.warning(t("calculator.erratum", lang, **params))
     _checks(calc, lang)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from core.gradients import BadInput, CalculatorCell, Problem
-from core.gradients.explorer import ExplorerResult, GradientCurve
+from core.gradients.explorer import EXPLODES, ExplorerResult, GradientCurve
 from core.gradients.scalar import ScalarSeries
 from ui.format import significant
 from ui.i18n import t
@@ -88,9 +88,9 @@ def verdict(lg: float | None, status: str | None, lang: str) -> str:
         return t(f"gradients.verdict.{status}", lang)
     if lg == -math.inf:
         return t("gradients.verdict.zero", lang)
-    if lg < -3:
+    if lg < -EXPLODES:
         return t("gradients.verdict.vanishing", lang)
-    if lg > 3:
+    if lg > EXPLODES:
         return t("gradients.verdict.exploding", lang)
     return t("gradients.verdict.kept", lang)
 
@@ -184,17 +184,24 @@ def lstm_why_text(r: ExplorerResult, lang: str) -> str:
 
 
 def lstm_loss_text(r: ExplorerResult, lang: str) -> str | None:
-    """One sentence on why the LSTM kept less gradient than the RNN; None when it did not."""
+    """Why the LSTM's gradient fares badly (explodes, vanishes, or shrinks far more than the
+    RNN's changes), with the span it is about; None when it does not. On the calculator's own
+    LSTM cell a shrinking gradient adds where the lecture's point shows instead."""
     if r.lstm_loss is None:
         return None
     w = r.lstm_why
-    return t(
+    text = t(
         f"gradients.why.lstm_loss_{r.lstm_loss}",
         lang,
+        span=fmt_log10(r.lstm.span_log10, lang),
         c=f"{w.max_abs_cell:.3g}",
         d=number_text(w.mean_tanh_deriv_cell, lang),
         f=f"{w.per_step_factor:.3g}",
     )
+    if r.calculator_kind == "lstm" and r.lstm_loss != "exploding":
+        random = t("gradients.bptt.source_random", lang)
+        text += " " + t("gradients.why.cell_hint", lang, random=random)
+    return text
 
 
 def clip_messages(r: ExplorerResult, lang: str) -> list[tuple[str, str]]:

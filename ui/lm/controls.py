@@ -38,10 +38,12 @@ def next_words(prompt: tuple[str, ...]) -> list:
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def continuation(prompt: tuple[str, ...], length: int, temperature: float, top_k: int, seed: int):
+def continuation(
+    prompt: tuple[str, ...], length: int, temperature: float, top_k: int, seed: int, end: bool
+):
     """A continuation of prompt, written once per process: the same seed writes the same text,
     so a class trying the teacher's prompt and seed costs one generation."""
-    return language_model().generate(list(prompt), length, temperature, top_k, seed)
+    return language_model().generate(list(prompt), length, temperature, top_k, seed, end)
 
 
 def _set_corpus(text: str, example: str) -> None:
@@ -73,15 +75,16 @@ def corpus_box(lang: str) -> str:
     return st.text_area(say("corpus"), key="lm_corpus", height=150)
 
 
-def sampling(lang: str) -> tuple[float, int, int, int]:
-    """Temperature, top-k, seed and length of a generated continuation."""
+def sampling(lang: str) -> tuple[float, int, int, int, bool]:
+    """Temperature, top-k, seed, length of a continuation, and whether </s> may end it."""
     say = section("lm.neural", lang)
     a, b = st.columns(2)
     temperature = a.slider(say("temperature"), 0.1, 2.0, 0.8, 0.1, key="lm_temperature")
     top_k = b.slider(say("top_k"), 1, 50, 10, key="lm_top_k")
     seed = a.number_input(say("seed"), 0, 2**31 - 1, 0, key="lm_seed")
     length = b.slider(say("length"), 1, 60, 25, key="lm_length")
-    return float(temperature), int(top_k), int(seed), int(length)
+    write_on = st.toggle(say("write_on"), key="lm_write_on", help=say("write_on_help"))
+    return float(temperature), int(top_k), int(seed), int(length), not write_on
 
 
 def targets(steps: int, lang: str) -> list[int]:

@@ -71,6 +71,23 @@ def unknown_note(words: list[str], known, lang: str) -> str | None:
     return t("lm.neural.unknown", lang, words=", ".join(md_escape(w) for w in unk))
 
 
+def _percent(x: float, lang: str) -> str:
+    return f"{grouped(100 * x, lang, 1)}%"
+
+
+def ended_text(c: Continuation, temperature: float, top_k: int, lang: str) -> str:
+    """Why the text stopped: the model's P(</s>) at that step, and what sampling made of it."""
+    return t(
+        "lm.neural.ended",
+        lang,
+        p=_percent(c.end_p, lang),
+        q=_percent(c.end_q, lang),
+        k=top_k,
+        T=f"{temperature:g}",
+        toggle=t("lm.neural.write_on", lang),
+    )
+
+
 def card_text(meta: dict, lang: str) -> str:
     """The model card's paragraph, filled from metadata.json."""
     m, d = meta["config"]["model"], meta["data"]
@@ -80,6 +97,7 @@ def card_text(meta: dict, lang: str) -> str:
         train=grouped(d["train_reviews"], lang),
         tokens=grouped(d["train_tokens"], lang),
         val=grouped(d["validation_reviews"], lang),
+        curve=grouped(meta["config"]["training"]["curve_reviews"], lang),
         val_tokens=grouped(meta["validation"]["tokens"], lang),
         V=m["vocab_size"],
         D=m["embed_dim"],
@@ -115,7 +133,10 @@ def curve_figure(meta: dict, lang: str) -> go.Figure:
     """Training and validation perplexity after each epoch."""
     ep = meta["epochs"]
     x = [e["epoch"] for e in ep]
-    n = meta["config"]["training"]["curve_reviews"]
+    # The curve scores a random subset of the validation reviews after each epoch; the
+    # card's table scores all of them once: both counts come from the metadata.
+    n = grouped(meta["config"]["training"]["curve_reviews"], lang)
+    val = grouped(meta["data"]["validation_reviews"], lang)
     fig = go.Figure()
     fig.add_scatter(
         x=x,
@@ -124,7 +145,7 @@ def curve_figure(meta: dict, lang: str) -> go.Figure:
         name=t("lm.card.train_curve", lang),
     )
     fig.add_scatter(x=x, y=[e["val_perplexity_curve"] for e in ep], mode="lines+markers",
-                    name=t("lm.card.val_curve", lang, n=n))  # fmt: skip
+                    name=t("lm.card.val_curve", lang, n=n, val=val))  # fmt: skip
     fig.update_layout(
         title={"text": t("lm.card.curve", lang), "x": 0, "xanchor": "left"},
         xaxis={"title": {"text": "epoch"}, "dtick": 1, "automargin": True},

@@ -34,7 +34,7 @@ def test_lstm_slide_checks_cover_every_slide_value():
         "o = σ(z_o)": ((0.992,), True),
         "c_t = f⊙c_(t-1) + i⊙g": ((2.946,), True),
         "tanh(c_t)": ((0.994,), True),
-        "h_t = o⊙tanh(c_t)": ((0.986,), True),
+        "h_t = o⊙tanh(c_t)": ((1.986,), False),  # the erratum: printed as o + tanh(c_t)
     }
     # The slides' rounded chain (slides 48-50) redone from the weights.
     ro = r.rounding

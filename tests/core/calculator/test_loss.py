@@ -297,3 +297,30 @@ def test_every_head_grid_parses_back_from_its_code():
             W, b, err = parse_head(head, H)
             assert err == () and W.shape == (C, H) and b.shape == (C,)
     assert parse_tables(decode(OLD_RNN)).errors == ()
+
+
+# ------------------------------------------------------------ slides 15-17 read literally
+
+
+def test_the_literal_reading_is_torchs_cross_entropy_on_h_T_5_8():
+    """Slides 15-17 draw CE Loss straight from h_T = [5, 8] (no FC layer before slide 18):
+    read literally, h_T's two numbers are the logits; for y = 1 (the unit holding 8) the loss
+    is 0.0486, for y = 0 it is 3.05 (torch's F.cross_entropy, float64)."""
+    calc = calculate(preset_tables("rnn_slide"))
+    assert calc.steps[-1].h.tolist() == [5.0, 8.0]
+    h = torch.tensor([[5.0, 8.0]], dtype=f64)
+    for y, printed in ((1, "0.0486"), (0, "3.05")):
+        loss = calculate_head(calc, HeadTables(default_head(2).grid, y))
+        ref = F.cross_entropy(h, torch.tensor([y])).item()
+        assert loss.literal.loss == pytest.approx(ref, rel=1e-12)
+        assert f"{ref:.3g}" == printed
+        assert -loss.literal.log_p == pytest.approx(-F.log_softmax(h, dim=1)[0].numpy(), rel=1e-12)
+        assert loss.trace.loss != pytest.approx(ref)  # the FC head is another reading
+
+
+def test_the_literal_reading_survives_a_broken_head_and_a_class_beyond_H():
+    calc = calculate(preset_tables("rnn_slide"))
+    bad = HeadTables((("x", "1", "0"), ("1", "1", "0"), ("0", "0", "0")), 2)
+    loss = calculate_head(calc, bad)
+    assert not loss.ok and loss.literal is not None
+    assert loss.literal.y == 0  # class 3 is not a unit of h_T (H = 2): the first one stands in

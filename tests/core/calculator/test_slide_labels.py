@@ -65,9 +65,14 @@ def test_the_erratum_is_on_both_slides_that_print_it(pages):
     printing = sorted(n for n, page in pages.items() if "1.986" in page)
     assert [str(n) for n in printing] == list(ERRATUM_SLIDES) == ["49", "50"]
     assert "= 0.992 + 0.994" in pages[49]  # a sum where h_t = o ⊙ tanh(c_t) is a product
+    # Slide 50 only repeats the result: it works no sum of its own.
+    assert "= 1.986" not in pages[50] and not any("0.992 +" in line for line in pages[50])
     r = calculate(preset_tables("lstm_slide"))
     h_check = next(c for c in r.slide_checks if c.note == "erratum")
     assert h_check.slide == "-".join(ERRATUM_SLIDES)
+    # The table shows what the slides print, not the product they mean, and does not agree.
+    assert h_check.printed == (1.986,) and not h_check.agrees
+    assert f"{h_check.value[0]:.3f}" == "0.986"
 
 
 def test_rnn_step_t_is_on_slide_10_plus_t_and_slide_14_is_the_formula(pages):
@@ -117,10 +122,23 @@ SHOWN = {
     "calculator.metric_h_slide": {49: "1.986", 50: "1.986"},
     "calculator.rounding_note": {48: "= 1.994 + 0.952"},
     "calculator.erratum": {49: "= 0.992 + 0.994", 50: "1.986"},
-    "calculator.rnn_intro": {11: "h0", 12: "4", 13: "5", 14: "Last Hidden State"},
+    "calculator.rnn_intro": {
+        11: "h0",
+        12: "4",
+        13: "5",
+        14: "Last Hidden State",
+        20: "Pytorch - Demo",
+    },
+    "calculator.note_erratum": {49: "= 0.992 + 0.994", 50: "1.986"},
     # Slides 15-17: the loss on the last hidden state; 16 and 17 name W_xh, W_hh per step.
     "calculator.loss_heading": {15: "Loss Function", 17: "CE    Loss"},
-    "calculator.loss_intro": {15: "Last Hidden State", 17: "CE    Loss"},
+    # The loss drawn straight from h_T; an FC layer first on 18; 25's classifier box.
+    "calculator.loss_intro": {
+        15: "Last Hidden State",
+        17: "CE    Loss",
+        18: "FC Layer",
+        25: "Classifier",
+    },
     "calculator.loss_shared": {16: "Wxh", 17: "Whh"},
 }
 

@@ -146,3 +146,47 @@ def test_the_shipped_card_is_what_the_command_builds_by_default(shipped):
         "model": asdict(LMConfig()),
         "training": asdict(LMTrainConfig()),
     }
+
+
+# ------------------------------------------------------------ why the texts end early
+
+
+def _model_p_eos(lm: OnnxLM, words: list[str]) -> float:
+    """P(</s> | <s> words) straight from the graph's log-probs (softmax redone here)."""
+    lp = lm.log_probs(np.array([lm.encode(words)]))[0, -1].astype(np.float64)
+    p = np.exp(lp - lp.max())
+    return float(p[lm.vocab.id(EOS)] / p.sum())
+
+
+def _sampled_p_eos(lm: OnnxLM, words: list[str], temperature: float, top_k: int) -> float:
+    """The same after temperature and top-k, by hand: p^(1/T) on the k likeliest allowed ids."""
+    p = np.exp(lm.log_probs(np.array([lm.encode(words)]))[0, -1].astype(np.float64))
+    p[[lm.vocab.id(w) for w in ("<pad>", BOS, "<unk>")]] = 0.0
+    keep = np.argsort(-p)[:top_k]
+    w = np.zeros_like(p)
+    w[keep] = p[keep] ** (1.0 / temperature)
+    return float(w[lm.vocab.id(EOS)] / w.sum())
+
+
+def test_an_ended_text_says_how_likely_the_end_was_before_and_after_sampling(shipped):
+    """After "quán này" the model gives </s> about 9%; top-k = 10 at temperature 0.8 keeps
+    </s> among ten words and raises it to about 39%: why texts end after a few syllables."""
+    prompt = ["quán", "này"]
+    ended = [c for s in range(40) if (c := shipped.generate(prompt, 25, 0.8, 10, s)).ended]
+    assert len(ended) >= 10  # a quarter or more of the seeds stop
+    first = next(c for c in ended if not c.words)  # stopped at once, right after the prompt
+    assert first.end_p == pytest.approx(_model_p_eos(shipped, prompt), rel=1e-5)
+    assert first.end_q == pytest.approx(_sampled_p_eos(shipped, prompt, 0.8, 10), rel=1e-5)
+    assert 0.05 < first.end_p < 0.15 and first.end_q > 3 * first.end_p
+    for c in ended:  # every ended text: the end's odds at its last step, redone by hand
+        ctx = prompt + list(c.words)
+        assert c.end_p == pytest.approx(_model_p_eos(shipped, ctx), rel=1e-5)
+        assert c.end_q == pytest.approx(_sampled_p_eos(shipped, ctx, 0.8, 10), rel=1e-5)
+
+
+def test_write_past_the_end_never_draws_it_and_runs_to_length(shipped):
+    for seed in range(12):
+        c = shipped.generate(["quán", "này"], 25, 0.8, 10, seed, allow_end=False)
+        assert len(c.words) == 25 and not c.ended and EOS not in c.words
+    kept = shipped.generate(["quán", "này"], 25, 0.8, 10, 0)
+    assert kept == shipped.generate(["quán", "này"], 25, 0.8, 10, 0, allow_end=True)
