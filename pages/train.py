@@ -59,6 +59,6 @@ def training_board() -> None:
 training_board()
 model = controls.frame(replay).model
 if model is not None:
-    st.subheader(say("try_title"))
+    st.header(say("try_title"))
     text = board.review_box(lang)
     board.compare(config.kind, model.p_positive(text), shipped_verdict(config.kind, text), lang)

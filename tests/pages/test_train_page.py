@@ -102,6 +102,7 @@ def test_a_tiny_run_draws_both_curves_then_compares_the_two_models():
     verdicts = [m.value for m in at.markdown if m.value.startswith("P(positive) = ")]
     assert len(verdicts) == 2, verdicts
     assert at.button(key="train_stop").disabled
+    assert [h.value for h in at.header] == [t("train.settings", "en"), t("train.try_title", "en")]
 
 
 def test_a_new_review_gets_both_verdicts_and_an_empty_one_is_said_so():

@@ -70,7 +70,7 @@ def settings(lang: str) -> TrainConfig:
     An emptied box becomes -1, which core's validation refuses with the field's limits.
     """
     say = section("train", lang)
-    st.subheader(say("settings"))
+    st.header(say("settings"))
     kind = st.radio(
         say("kind"),
         KINDS,

@@ -86,6 +86,7 @@ def accuracy_figure(points: Sequence[Point], epochs: int, lang: str) -> go.Figur
             marker=dict(symbol="diamond", size=9),
             text=[f"{100 * p.val_accuracy:.0f}%" for p in val],
             textposition="top center",
+            cliponaxis=False,  # the first and last labels sit on the plot's edges
             name=t("train.fig.val_acc", lang),
             line=TRAIN_STYLE,
         )
