@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core.classifier import validate
-from core.classifier.data import load_subset
+from core.classifier.data import counts
 from core.errors import CoreError
 from core.sentiment import ModelUnavailable, load_model, zoo
 from ui.controls import section
@@ -27,8 +27,8 @@ def shipped_verdict(name: str, text: str):
 
 st.title(say("title"))
 st.caption(say("caption"))
-train_set, valid_set = load_subset()
-st.markdown(say("intro", train=grouped(len(train_set), lang), valid=grouped(len(valid_set), lang)))
+n_train, n_valid = counts()
+st.markdown(say("intro", train=grouped(n_train, lang), valid=grouped(n_valid, lang)))
 
 config = controls.settings(lang)
 try:

@@ -21,6 +21,7 @@ import hashlib
 import io
 import json
 import sys
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -66,6 +67,18 @@ def pick(files: list[Path], n: int, rng: np.random.Generator, vocab: Vocab, max_
     raise SystemExit(f"only {len(names)} usable reviews, {n} asked for")
 
 
+def save_npz(out, arrays: dict[str, np.ndarray]) -> None:
+    """np.savez_compressed's format (np.load reads it), but with fixed timestamps in the zip,
+    so the same arrays always give the same bytes (and the same sha256 in the manifest)."""
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, a in arrays.items():
+            body = io.BytesIO()
+            np.lib.format.write_array(body, np.asarray(a), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, body.getvalue())
+
+
 def build(data: Path, out: Path, train: int, valid: int, seed: int, max_tokens: int) -> dict:
     vocab_path = ROOT / "models" / "sentiment" / "vocab.json"
     vocab = Vocab.load(vocab_path)
@@ -104,7 +117,7 @@ def build(data: Path, out: Path, train: int, valid: int, seed: int, max_tokens: 
                     examples.append({"file": f"data_train/test/{name}", "label": y, "text": typed})
     assert len(vocab) < 2**16  # the ids fit uint16
     buf = io.BytesIO()
-    np.savez_compressed(buf, **arrays)
+    save_npz(buf, arrays)
     out.mkdir(parents=True, exist_ok=True)
     (out / "subset.npz").write_bytes(buf.getvalue())
     manifest = {

@@ -66,6 +66,12 @@ def manifest(folder: Path = SUBSET_DIR) -> dict:
     return json.loads((Path(folder) / "manifest.json").read_text(encoding="utf-8"))
 
 
+def counts(folder: Path = SUBSET_DIR) -> tuple[int, int]:
+    """(training, validation) reviews in the subset, from its manifest (no arrays read)."""
+    c = manifest(folder)["counts"]
+    return c["train"]["reviews"], c["valid"]["reviews"]
+
+
 def examples(folder: Path = SUBSET_DIR) -> tuple[Example, ...]:
     """The subset's validation reviews kept as text (the page's review box starts on one)."""
     return tuple(

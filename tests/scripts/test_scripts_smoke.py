@@ -140,6 +140,10 @@ def test_build_train_subset(tmp_path):
     assert manifest["seed"] == 1 and manifest["counts"]["valid"]["reviews"] == 6
     assert (tmp_path / "subset.npz").stat().st_size == manifest["file_bytes"]
     assert len(manifest["sources"]["train"]["sha256"]) == 64
+    again = tmp_path / "again"
+    run("build_train_subset.py", "--train", "6", "--valid", "3", "--seed", "1",
+        "--out", str(again), timeout=300)  # fmt: skip
+    assert (again / "subset.npz").read_bytes() == (tmp_path / "subset.npz").read_bytes()
 
 
 # ------------------------------------------------------------------ sentiment benchmarks

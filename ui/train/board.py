@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.classifier.data import examples, load_subset
+from core.classifier.data import counts, examples
 from ui.i18n import t
 from ui.train import figures, words
 from ui.train.controls import Frame
@@ -34,8 +34,7 @@ def show(frame: Frame, lang: str) -> None:
     )
     if frame.model is not None:
         last = figures.evaluated(frame.points)[-1]
-        valid = len(load_subset()[1])
-        st.success(words.done(c.kind, c.epochs, last.val_accuracy, valid, lang))
+        st.success(words.done(c.kind, c.epochs, last.val_accuracy, counts()[1], lang))
     elif frame.stopped:
         st.info(t("train.stopped", lang, step=frame.step))
 

@@ -8,7 +8,15 @@ import numpy as np
 import pytest
 
 from core.classifier import LIMITS, Classifier, Point, TrainConfig, run, validate
-from core.classifier.data import SUBSET_DIR, Split, encode, examples, load_subset, manifest
+from core.classifier.data import (
+    SUBSET_DIR,
+    Split,
+    counts,
+    encode,
+    examples,
+    load_subset,
+    manifest,
+)
 from core.classifier.train import evaluate, steps_per_epoch, token_table
 from core.errors import CoreError
 
@@ -101,6 +109,7 @@ def test_the_subset_is_what_its_manifest_says():
         assert int(got.labels.sum()) == c["positive"] == len(got) // 2  # balanced
         assert sum(len(s) for s in got.seqs) == c["tokens"]
         assert min(len(s) for s in got.seqs) >= 1 and max(len(s) for s in got.seqs) <= 200
+    assert counts() == (len(train), len(valid))
     assert abs(train.head(1000).labels.mean() - 0.5) < 0.05  # any prefix is nearly balanced
     shipped = json.loads((SUBSET_DIR.parent / "sentiment" / "vocab.json").read_text("utf-8"))
     v = len(shipped["itos"])
