@@ -4,6 +4,7 @@ Every run here is tiny (50 reviews, E = H = 4, 10 tokens, one epoch), set throug
 own controls; the training itself runs in the shared pool's worker processes.
 """
 
+import gc
 import json
 import time
 
@@ -12,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from core.classifier import KINDS, TrainConfig
 from core.classifier.data import examples
+from tests.core.test_jobs import gated, open_gates, wait_for
 from tests.support import apptest
 from tests.support.lang import english_strings, vietnamese_words, visible_text
 from ui.i18n import t
@@ -140,6 +142,37 @@ def test_students_on_the_same_settings_share_one_run():
     assert job is second.session_state["train_replay"].job
     assert pool().view(job).state == "done" and job.key[0] == "train"
     assert figures(first)[0]["data"][0]["y"] == figures(second)[0]["data"][0]["y"]
+
+
+def test_a_run_waits_in_a_visible_queue_while_every_worker_is_busy(tmp_path):
+    """The training slots are the race's: a bounded number at once, the others queued."""
+    busy = pool()
+    work = (gated, (str(tmp_path), 1))
+    blockers = [busy.follow(("test-busy-train", i), work, "test") for i in range(busy.workers)]
+    try:
+        at = set_tiny(open_page("en"), train_seed=9_222)
+        at.button(key="train_start").click().run()
+        place = pool().view(at.session_state["train_replay"].job).position
+        assert place >= 1
+        assert t("train.queued", "en", ahead=place - 1) in [i.value for i in at.info]
+        assert not at.button(key="train_stop").disabled  # leaving the queue is one click
+    finally:
+        open_gates(tmp_path, 1)
+    play_out(at)
+    assert at.success and not any("waiting" in i.value for i in at.info)
+    wait_for(lambda: all(b.state == "done" for b in blockers))
+
+
+def test_a_session_that_ends_stops_the_run_nobody_else_follows():
+    at = set_tiny(open_page("en"), train_reviews=12000, train_batch=1, train_epochs=10,
+                  train_seed=9_333)  # fmt: skip
+    at.button(key="train_start").click().run()
+    job = at.session_state["train_replay"].job
+    assert job.state in ("queued", "running")
+    del at
+    gc.collect()
+    wait_for(lambda: job.state == "cancelled", timeout=20)
+    assert not any(type(r).__name__ == "Classifier" for r in job.records)
 
 
 def test_a_run_is_reproducible_and_the_seed_changes_it():
