@@ -30,6 +30,7 @@ TINY = {
     "bench_race.py": ["1", "--steps", "5"],
     "bench_sentiment.py": ["--reviews", "50", "--runs", "3"],
     "bench_sentiment_page.py": ["--tokens", "20", "--runs", "2"],
+    "bench_train_page.py": ["--reviews", "64", "--epochs", "1"],
 }
 # fmt: on
 

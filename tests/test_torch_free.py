@@ -32,7 +32,9 @@ for pkg in (core, ui):
             importlib.import_module(m.name)
             modules.append(m.name)
 
-SMALL = {"race_steps": 3, "race_T": 5, "race_hidden": 4}  # the race page's quick settings
+SMALL = {"race_steps": 3, "race_T": 5, "race_hidden": 4,  # the race page's quick settings
+         "train_reviews": 50, "train_epochs": 1, "train_embed": 4, "train_hidden": 4,
+         "train_max_len": 10}  # and the training page's
 pages, used = sorted(p.name for p in pathlib.Path("pages").glob("*.py")), 0
 
 

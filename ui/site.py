@@ -49,7 +49,10 @@ PARTS: tuple[Part, ...] = (
         "part2",
         21,
         27,
-        (Page("pages/sentiment.py", "sentiment", "💬", "sentiment", "sentiment.title"),),
+        (
+            Page("pages/sentiment.py", "sentiment", "💬", "sentiment", "sentiment.title"),
+            Page("pages/train.py", "train", "🧪", "train", "train.title"),
+        ),
     ),
     Part(
         "part3",

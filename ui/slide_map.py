@@ -35,7 +35,8 @@ SLIDE_MAP: tuple[SlideRange, ...] = (
     SlideRange(21, 23, "sentiment", "pages/sentiment.py", "NTC-SCV Dataset"),
     # Slide 24's own example ([dog, bites, man], the lookup table) is worked on the bag page.
     SlideRange(24, 24, "index", "pages/bag-or-sequence.py", "Index-Based Represenation"),
-    SlideRange(25, 27, "sentiment_model", "pages/sentiment.py", "Modeling"),
+    SlideRange(25, 26, "sentiment_model", "pages/sentiment.py", "Modeling"),
+    SlideRange(27, 27, "train", "pages/train.py", "Training – Demo"),
     SlideRange(28, 28, "gradients", "pages/gradients.py", "Vanishing Gradient"),
     SlideRange(29, 36, "rnn_to_lstm", "pages/rnn-to-lstm.py", "Sigmoid"),
     SlideRange(37, 50, "lstm_example", "pages/calculator.py", "LSTM – Forget Gate"),

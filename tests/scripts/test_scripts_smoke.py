@@ -112,6 +112,40 @@ def test_bench_race():
         accuracies(line(out, rf"^T={T}: {NUMBER} s; held-out accuracy (\{{.*\}})$").group(2))
 
 
+@smokes("bench_train_page.py")
+def test_bench_train_page():
+    out = run("bench_train_page.py", "--reviews", "64", "--epochs", "1")
+    line(out, rf"^load average {NUMBER} on \d+ cores")
+    for kind in ("bag", "rnn", "lstm"):
+        m = line(out, rf"^{kind}: E=\d+ H=\d+ lr=\S+ 1 epochs 64 reviews: cpu {NUMBER} s "
+                      rf"\(target <= 30 s: (?:OK|TOO SLOW)\), wall {NUMBER} s; "
+                      rf"validation accuracy {NUMBER}")  # fmt: skip
+        positive(m.group(1), m.group(2))
+        assert 0 <= number(m.group(3)) <= 1
+    line(out, r"^lstm: .*\(target >= 0.80: (OK|BELOW)\)$")
+
+
+@smokes("build_train_subset.py")
+@requires_data
+def test_build_train_subset(tmp_path):
+    """A tiny subset into a temporary folder: balanced counts, a manifest that names them."""
+    import json
+
+    out = run("build_train_subset.py", "--train", "6", "--valid", "3", "--seed", "1",
+              "--out", str(tmp_path), timeout=300)  # fmt: skip
+    m = line(out, r"^train: 12 reviews \(6 positive\), (\d+) tokens")
+    assert int(m.group(1)) >= 12
+    line(out, r"^valid: 6 reviews \(3 positive\)")
+    manifest = json.loads((tmp_path / "manifest.json").read_text("utf-8"))
+    assert manifest["seed"] == 1 and manifest["counts"]["valid"]["reviews"] == 6
+    assert (tmp_path / "subset.npz").stat().st_size == manifest["file_bytes"]
+    assert len(manifest["sources"]["train"]["sha256"]) == 64
+    again = tmp_path / "again"
+    run("build_train_subset.py", "--train", "6", "--valid", "3", "--seed", "1",
+        "--out", str(again), timeout=300)  # fmt: skip
+    assert (again / "subset.npz").read_bytes() == (tmp_path / "subset.npz").read_bytes()
+
+
 # ------------------------------------------------------------------ sentiment benchmarks
 
 

@@ -1,0 +1,64 @@
+"""Train it yourself (slide 27): a bag, an RNN or an LSTM learns NTC-SCV reviews live."""
+
+import streamlit as st
+
+from core.classifier import validate
+from core.classifier.data import counts
+from core.errors import CoreError
+from core.sentiment import ModelUnavailable, load_model, zoo
+from ui.controls import section
+from ui.format import grouped
+from ui.page import start
+from ui.train import board, controls, words
+
+lang = start()
+say = section("train", lang)
+controls.init()
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def shipped_verdict(name: str, text: str):
+    """The shipped model's verdict on text (None if its files cannot be loaded)."""
+    try:
+        return zoo.verdict(load_model(name=name), text)
+    except ModelUnavailable:
+        return None
+
+
+st.title(say("title"))
+st.caption(say("caption"))
+n_train, n_valid = counts()
+st.markdown(say("intro", train=grouped(n_train, lang), valid=grouped(n_valid, lang)))
+
+config = controls.settings(lang)
+try:
+    validate(config)
+except CoreError as e:
+    st.error(words.problem_text(e, lang))
+    st.info(say("fix"))
+    controls.clear()
+    st.stop()
+
+replay = controls.current(config, lang)
+if replay is None:
+    st.info(say("ready"))
+    st.stop()
+
+playing = not controls.frame(replay).over
+
+
+# Only this part reruns while the run plays: the settings above stay as they are.
+@st.fragment(run_every=controls.FRAME_S if playing else None)
+def training_board() -> None:
+    frame = controls.frame(replay)
+    board.show(frame, lang)
+    if playing and frame.over:
+        st.rerun()  # the whole page once more: Stop turns off, the review box appears
+
+
+training_board()
+model = controls.frame(replay).model
+if model is not None:
+    st.header(say("try_title"))
+    text = board.review_box(lang)
+    board.compare(config.kind, model.p_positive(text), shipped_verdict(config.kind, text), lang)

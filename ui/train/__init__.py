@@ -1,0 +1,1 @@
+"""The "Train it yourself" page's presentation: controls and replay, figures, words."""
