@@ -511,6 +511,7 @@ def main() -> int:
                 srv = start(ROOT, Path(tmp) / f"streamlit_{n}_{race}.log")
                 try:
                     runs.append(asyncio.run(class_at_once(srv, n, race, args.lang, args.timeout)))
+                    print(row(runs[-1]), file=sys.stderr, flush=True)  # kept if a later run hangs
                 finally:
                     stop(srv)
         report_class(runs, args.lang, args.timeout)
