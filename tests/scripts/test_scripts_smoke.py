@@ -270,20 +270,42 @@ def test_bench_footprint(tmp_path):
     line(out, r"cold server: first visit to /gradients\s+-\s+target < 2 s\s+not measured")
 
 
+CLASS_STEPS = ("home", "sentiment", "classify", "calculator", "race")
+
+
+def class_row(out: str, n: int, race: str) -> list[str]:
+    """The cells of the class table's row for n sessions and race mode (yes or no)."""
+    m = line(out, rf"^\| {n} \| {race} \| (.*) \|$")
+    return [c.strip() for c in m.group(1).split("|")]
+
+
+def check_class_row(cells: list[str], race: str) -> None:
+    finished, cpu, start, peak, after, *steps, wall = cells
+    assert finished == "1/1", cells
+    positive(cpu, start, peak, after, wall)
+    assert number(start) <= number(peak) and number(after) <= number(peak)
+    assert len(steps) == len(CLASS_STEPS), cells
+    for name, cell in zip(CLASS_STEPS, steps, strict=True):
+        if name == "race" and race == "no":
+            assert cell == "—", cells
+            continue
+        p50, p90, hi = positive(*cell.split(" / "))
+        assert p50 == p90 == hi  # one session
+
+
 @pytest.mark.e2e
 @pytest.mark.slow
 @requires_chromium
-@smokes("load_sessions.py")
-@pytest.mark.parametrize("lang", ["vi", "en"])
-def test_load_sessions(lang):
-    """One student, in either language: the review box and the calculator's link are found."""
-    out = run("load_sessions.py", "--sessions", "1", "--lang", lang, "--timeout", "60",
-              timeout=240)  # fmt: skip
-    positive(line(out, rf"^1 sessions at once \(wall {NUMBER} s\):").group(1))
-    for step in ("sentiment page, first verdict", "own review classified", "calculator page"):
-        m = line(out, rf"^\s+{step}\s+p50\s+{NUMBER} s\s+p90\s+{NUMBER} s\s+max\s+{NUMBER} s")
-        p50, p90, hi = positive(*m.groups())
-        assert p50 == p90 == hi  # one session
+@smokes("bench_class.py")
+def test_bench_class_one_student_without_the_race():
+    """One student on a fresh server: home, sentiment, own review, calculator; a table row."""
+    out = run("bench_class.py", "--sessions", "1", "--race", "no", "--timeout", "120",
+              timeout=420)  # fmt: skip
+    assert line(out, r"^\| N \| race \| finished \| server CPU s/student")
+    check_class_row(class_row(out, 1, "no"), "no")
+    assert "| 1 | yes |" not in out
+    line(out, rf"^- peak server memory <= 1024 MB \(1 GB\), every run: {NUMBER} MB -> MET")
+    assert "did not finish" not in out and "error shown" not in out
 
 
 # ------------------------------------------------------------------ none without one

@@ -2,7 +2,7 @@
 Chromium that visits it.
 
 One home for the browser tests (tests/e2e/) and the measuring scripts (scripts/footprint/,
-scripts/load_sessions.py): they drive the same site with the same launcher. Standard library
+scripts/bench_class.py): they drive the same site with the same launcher. Standard library
 only, no pytest: a script imports it as it is.
 """
 
