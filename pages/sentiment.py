@@ -1,4 +1,4 @@
-"""Sentiment: one review through every stage of slides 20-27, or many reviews at once."""
+"""Sentiment: one review through every stage of slides 21-26, or many reviews at once."""
 
 import streamlit as st
 

@@ -16,12 +16,17 @@ HERE = Path(__file__).resolve().parent
 
 # Arguments that keep `make bench` within minutes; run a script alone for its full sizes
 # (bench_bulk.py's default goes to 1,000,000 rows, about half an hour here).
-ARGS = {"bench_bulk.py": ["--rows", "10000,100000"]}
+ARGS = {
+    "bench_bulk.py": ["--rows", "10000,100000"],
+    # the class of 30 and the 50 sessions in a row take a quarter of an hour: run it alone
+    "bench_class.py": ["--sessions", "1", "10", "--no-ttl-wait"],
+}
 
 # Each script's smallest sizes: seconds each, figures meaningless, but every line printed.
 # fmt: off
 TINY = {
     "bench_bulk.py": ["--rows", "20"],
+    "bench_class.py": ["--sessions", "1", "--race", "no", "--no-ttl-wait"],
     # the server and one browser visit of the home page; no venv is installed
     "bench_footprint.py": ["--skip-install", "--pages=/", "--sessions-parallel=1",
                            "--sessions-sequential=1"],

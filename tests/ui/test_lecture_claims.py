@@ -1,10 +1,7 @@
 """What the site says about the lecture, held to the slide text (the seed), issue 20.
 
 Each test reads the claim from the catalog (ui/strings/*.toml) or the code that makes it and
-the fact from /work/shared/seed/ (tests/support/seed.py). Claims in the sentiment catalog,
-being refactored elsewhere, are checked too: their tests are strict xfails until the
-corrected strings land, and then fail to say the mark can go.
-"""
+the fact from ../shared/seed/ (tests/support/seed.py)."""
 
 from __future__ import annotations
 
@@ -40,10 +37,6 @@ def test_the_cell_state_first_appears_on_slide_32_and_its_formula_on_41():
     assert "⊙" in slides[41] and "LSTM– Current Cell State" in slides[41]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sentiment.zoo.length_gap says slides 27-30; the lead applies issue 20's correction",
-)
 @pytest.mark.parametrize("lang", LANGS)
 def test_where_the_site_says_the_cell_state_c_is_it_is(lang):
     slides = slide_text()
@@ -68,9 +61,6 @@ def test_no_string_outside_the_sentiment_catalog_puts_slide_20_in_part_2(lang):
             assert 20 not in _named(entry[lang]), (key, entry[lang])
 
 
-@pytest.mark.xfail(
-    strict=True, reason="sentiment.caption says slides 20-27; the lead applies issue 20's fix"
-)
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_sentiment_pages_caption_starts_at_slide_21(lang):
     named = _named(CATALOG["sentiment.caption"][lang])
@@ -124,10 +114,6 @@ def test_slide_25_is_embedding_rnn_last_hidden_state_classifier_and_nothing_more
     assert "attention" not in s25.lower() and "mean" not in s25.lower()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sentiment.model.lstm says slide 25's form; the lead applies issue 20's correction",
-)
 @pytest.mark.parametrize("lang", LANGS)
 def test_no_string_calls_the_shipped_lstm_slide_25s_form(lang):
     """Its classifier also reads the mean of the h and an attention average (README,
