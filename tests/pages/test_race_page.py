@@ -10,12 +10,13 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from core.race import PRESETS
+from core.race import PRESETS, record
 from tests.core.test_jobs import gated, open_gates, wait_for
 from tests.support import apptest
 from tests.support.lang import english_strings, vietnamese_words, visible_text
 from ui.i18n import t
 from ui.pool import pool
+from ui.race.controls import PRESETS_FOLLOWER
 
 PAGE = "pages/race.py"
 TINY = {"race_T": 5, "race_hidden": 4, "race_steps": 12}
@@ -224,3 +225,15 @@ def test_a_session_that_ends_stops_the_run_nobody_else_follows():
         assert time.monotonic() < deadline, job.state
         time.sleep(0.05)
     assert len(job.records) < 5000
+
+
+def test_opening_the_page_starts_the_presets_runs_so_a_class_replays_them_at_once():
+    open_page("en")
+    for config in PRESETS.values():
+        job = pool().follow(("race", config), (record, (config,)), "test-preset")
+        assert PRESETS_FOLLOWER in job.followers
+        wait_for(lambda job=job: job.over, timeout=120)
+        assert pool().view(job).state == "done"
+        assert len(job.records) == config.steps
+        pool().leave(("race", config), "test-preset")
+        assert job.state == "done"  # the server still follows it: kept

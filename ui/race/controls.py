@@ -41,6 +41,16 @@ def preset(name: str) -> dict[str, object]:
 def init() -> None:
     """Presets set the settings, so they start from session state, never from value=."""
     apply_preset(ss, preset("long"), only_unset=True)
+    _start_presets()
+
+
+@st.cache_resource(show_spinner=False)
+def _start_presets() -> bool:
+    """The presets' runs, started once per process when the page is first opened, so that a
+    class's Start on a preset replays a run that is already there."""
+    for config in PRESETS.values():
+        pool().follow(("race", config), (record, (config,)), PRESETS_FOLLOWER)
+    return True
 
 
 def _number(where, key: str, lang: str):
@@ -76,7 +86,10 @@ def settings(lang: str) -> RaceConfig:
 
 
 PACES = {"slow": 10.0, "live": 40.0, "fast": 160.0}  # steps shown per second
-FRAME_S = 0.4  # how often a playing replay redraws: each redraw sends two Plotly figures
+# How often a playing replay redraws. Each redraw sends two Plotly figures: a class of thirty
+# watching at 0.4 s spent more of the server on redraws than the shared run needed to compute.
+FRAME_S = 0.8
+PRESETS_FOLLOWER = "server: the presets"  # keeps the presets' runs in the pool for good
 
 
 @dataclass
