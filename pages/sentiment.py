@@ -44,9 +44,9 @@ if mode == "one":
         vocab = len(models[name].vocab) if v is not None else 0
         sections.one_review(v, verdicts, name, vocab, len(text), lang)
 else:
-    table, sig = controls.bulk_input(lang)
+    table, sig, run = controls.bulk_input(name in models, lang)
     sig = f"{name}:{sig}"  # the results are of this input through this model
-    if controls.run_button(table is not None and name in models, lang):
+    if run:
         with controls.progress(lang) as report:
             controls.keep_results(sig, models[name].classify(table.texts, progress=report))
     results = controls.kept_results(sig) if table is not None else None

@@ -17,6 +17,7 @@ from tests.e2e.harness import (
     assert_fits_phone,
     clipped_titles,
     exceptions_on,
+    main_text,
     on_phone,
     open_page,
     phone_report,
@@ -45,8 +46,15 @@ def metric_value(page, label: str) -> str:
 def type_review(page, text: str, lang: str = "vi") -> None:
     box = page.get_by_role("textbox", name=t("sentiment.review", lang), exact=True)
     box.fill(text)
-    box.press("Control+Enter")  # a text area submits on Ctrl+Enter (or on blur)
+    classify_button(page, lang).click()
     settle(page)
+
+
+def classify_button(page, lang: str):
+    """The review's classify button (its name also holds its shortcut, Ctrl+Enter)."""
+    button = page.locator(".st-key-sentiment_classify button").filter(visible=True).first
+    assert button.inner_text().startswith(t("sentiment.classify", lang))
+    return button
 
 
 def quoted(page, *texts: str) -> str:
@@ -98,6 +106,48 @@ def test_a_review_gets_cores_verdict(page, base_url, model, lang):
         assert english_strings(main) == []
     assert exceptions_on(page) == []
     screenshot(page, f"sentiment_verdict_{lang}")
+
+
+def _in_view(page, locator) -> bool:
+    box, size = locator.bounding_box(), page.viewport_size
+    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= size["height"]
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_classify_button_as_a_student_uses_it(page, base_url, lang, width):
+    """Typed text leaves the old verdict marked as the previous review's; one press of the
+    button (no Ctrl+Enter on a phone) shows the new verdict, in view; no English hint is
+    drawn under the box on the Vietnamese page. Pasted reviews: one click gives results."""
+    page.set_viewport_size({"width": width, "height": 844})
+    open_page(page, base_url, f"sentiment?lang={lang}", t("sentiment.title", lang)[2:])
+    page.locator('[data-label="positive"]').wait_for()  # the first slide example
+    box = page.get_by_role("textbox", name=t("sentiment.review", lang), exact=True)
+    box.fill(NEGATIVE)
+    hints = page.locator('[data-testid="InputInstructions"]').filter(visible=True)
+    assert hints.count() == 0  # Streamlit's "Press Ctrl+Enter to apply"
+    box.press("Tab")  # the box loses focus: Streamlit sends the text, nothing classified
+    settle(page)
+    stale = page.get_by_text(t("sentiment.stale", lang).replace("**", ""), exact=True)
+    stale.wait_for()
+    assert page.locator("[data-label]").first.get_attribute("data-label") == "positive"
+    classify_button(page, lang).click()
+    settle(page)
+    verdict = page.locator('[data-label="negative"]')
+    verdict.wait_for()
+    assert stale.count() == 0
+    assert _in_view(page, verdict), verdict.bounding_box()
+    assert english_strings(main_text(page)) == [] if lang == "vi" else True
+    screenshot(page, f"sentiment_classified_{lang}_{width}")
+
+    open_bulk(page, base_url, "paste", lang)
+    bulk = page.get_by_role("textbox", name=t("sentiment.paste_label", lang), exact=True)
+    bulk.fill("\n".join([POSITIVE, NEGATIVE, "The food was great."]))
+    page.get_by_role("button", name=t("sentiment.classify", lang), exact=True).click()
+    page.get_by_text(t("sentiment.download", lang)[3:], exact=False).first.wait_for()
+    settle(page)
+    assert metric_value(page, t("sentiment.m.rows", lang)) == "3"
+    assert exceptions_on(page) == []
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -165,9 +215,8 @@ def test_pasted_payloads_come_back_in_the_download(
     open_bulk(page, base_url, "paste")
     box = page.get_by_role("textbox", name="Mỗi dòng một bình luận")
     box.fill("\n".join(lines))
-    box.press("Control+Enter")
+    got = classify_and_download(page, tmp_path)  # one click: the text goes with it
     page.get_by_text(f"{len(lines)} dòng sẵn sàng", exact=False).first.wait_for()
-    got = classify_and_download(page, tmp_path)
 
     rows = list(csv.DictReader(io.StringIO(got.decode("utf-8-sig"))))
     assert [r["text"] for r in rows] == lines  # every line, in order, literally
@@ -300,8 +349,6 @@ def test_the_page_fits_a_phone(page, base_url, lang):
     settle(page)
     box = page.get_by_role("textbox", name=t("sentiment.paste_label", lang), exact=True)
     box.fill("\n".join([POSITIVE, NEGATIVE, "", "The food was great."] * 3))
-    box.press("Control+Enter")
-    settle(page)
     page.get_by_role("button", name=t("sentiment.classify", lang), exact=True).click()
     page.get_by_text(t("sentiment.download", lang)[3:], exact=False).first.wait_for()
     settle(page)

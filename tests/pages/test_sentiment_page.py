@@ -63,10 +63,16 @@ def _label(at) -> str:
 
 
 def _set_review(at, text: str):
+    """Type text into the box and press the classify button, as a student does."""
     at.text_area(key="sentiment_text").set_value(text)
-    at.run()
+    at.button(key="sentiment_classify").click().run()
     _healthy(at)
     return at
+
+
+def _stale(at, lang: str = "vi") -> bool:
+    """Whether the page says the verdict shown is of the review classified before."""
+    return any(w.value == t("sentiment.stale", lang) for w in at.warning)
 
 
 @pytest.fixture(scope="module")
@@ -144,6 +150,45 @@ def test_a_custom_review_is_classified(page):
     assert p.endswith("%") and 0 <= float(p[:-1]) <= 100
     # editing the text un-selects the example it came from
     assert at.pills(key="sentiment_example").value is None
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_verdict_is_of_what_was_classified_and_says_when_the_box_moved_on(lang):
+    """Text typed but not classified leaves the old verdict, marked as the previous
+    review's; the classify button brings the new verdict and takes the mark away."""
+    at = _page(lang)
+    first = _label(at)
+    assert first == "positive" and not _stale(at, lang)
+    button = at.button(key="sentiment_classify")
+    assert button.label == t("sentiment.classify", lang) and button.proto.type == "primary"
+    negative = "Đồ ăn dở tệ, phục vụ chậm và thô lỗ, quán bẩn, không bao giờ quay lại nữa."
+    at.text_area(key="sentiment_text").set_value(negative).run()
+    _healthy(at)
+    assert _stale(at, lang) and _label(at) == first  # still the first example's
+    assert at.session_state["sentiment_submitted"] == EXAMPLES["pos1"]
+    at.button(key="sentiment_classify").click().run()
+    _healthy(at)
+    assert not _stale(at, lang) and _label(at) == "negative"
+    assert at.session_state["sentiment_submitted"] == negative
+    # the mark names the button in the page's language, and only that language
+    other = {"vi": "en", "en": "vi"}[lang]
+    assert t("sentiment.classify", lang) in t("sentiment.stale", lang)
+    assert t("sentiment.stale", other) not in _texts(at)
+    # a blank box classified asks for a review; the old verdict goes
+    _set_review(at, "  ")
+    assert _verdict(at) is None and not _stale(at, lang)
+    assert any(i.value == t("sentiment.ask", lang) for i in at.info)
+
+
+def test_an_example_is_classified_as_it_is_chosen():
+    at = _page("vi")
+    _set_review(at, "Đồ ăn dở tệ, quán bẩn, không bao giờ quay lại.")
+    assert _label(at) == "negative"
+    at.pills(key="sentiment_example").set_value("pos2").run()  # no button press
+    _healthy(at)
+    assert at.text_area(key="sentiment_text").value == EXAMPLES["pos2"]
+    assert _label(at) == "positive" and not _stale(at)
+    assert at.session_state["sentiment_submitted"] == EXAMPLES["pos2"]
 
 
 def _comparison(at, lang: str):
@@ -451,7 +496,7 @@ def test_multi_line_paste_keeps_every_row_in_order_with_status(lang):
         "🙂🙂",
         "The food was great and the staff were lovely.",
     ]
-    at.text_area(key="sentiment_bulk_text").set_value("\n".join(lines)).run()
+    at.text_area(key="sentiment_bulk_text").set_value("\n".join(lines))
     at.button(key="sentiment_bulk_run").click().run()
     _healthy(at)
     df = _table(at)
@@ -466,6 +511,22 @@ def test_multi_line_paste_keeps_every_row_in_order_with_status(lang):
     assert at.get("download_button")
     keys = {c.key for c in at.get("plotly_chart")}
     assert {"sentiment_split_chart", "sentiment_hist_chart"} <= keys
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_one_click_classifies_what_was_pasted(lang):
+    """The paste box and its button are one form: one click sends the text and classifies
+    it, and the button is never disabled waiting for the text to arrive."""
+    at = _bulk("paste", lang)
+    button = at.button(key="sentiment_bulk_run")
+    assert not button.disabled and button.label == t("sentiment.classify", lang)
+    at.text_area(key="sentiment_bulk_text").set_value(BULK)
+    at.button(key="sentiment_bulk_run").click().run()
+    _healthy(at)
+    assert t("sentiment.ready", lang, n=3) in [c.value for c in at.caption]
+    assert len(_table(at)) == 3 and at.get("download_button")
+    at.run()  # a rerun keeps the results of that input
+    assert len(_table(at)) == 3
 
 
 def test_bulk_drives_a_progress_bar(monkeypatch):
@@ -487,7 +548,7 @@ def test_bulk_drives_a_progress_bar(monkeypatch):
 
     monkeypatch.setattr(sentiment.SentimentModel, "classify", spy)
     at = _bulk("paste")
-    at.text_area(key="sentiment_bulk_text").set_value("ngon\ndở\nbình thường").run()
+    at.text_area(key="sentiment_bulk_text").set_value("ngon\ndở\nbình thường")
     at.button(key="sentiment_bulk_run").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert calls, "the page must pass classify a progress callback"
@@ -569,10 +630,11 @@ def test_csv_without_text_gets_a_clear_error(data, lang):
 def test_row_limit_is_stated_and_enforced():
     at = _bulk("paste")
     assert any(f"{MAX_ROWS:,}" in c.value for c in at.caption)
-    at.text_area(key="sentiment_bulk_text").set_value("ngon\n" * (MAX_ROWS + 1)).run()
+    at.text_area(key="sentiment_bulk_text").set_value("ngon\n" * (MAX_ROWS + 1))
+    at.button(key="sentiment_bulk_run").click().run()
     assert not at.exception
     assert any(f"{MAX_ROWS:,}" in shown_text(e.value) for e in at.error)
-    assert at.button(key="sentiment_bulk_run").disabled
+    assert not at.get("download_button")  # refused: nothing classified
 
 
 def test_upload_size_limit_is_stated_and_enforced():
@@ -731,12 +793,14 @@ def _drive(lang: str) -> tuple[str, str]:
     at.pills(key="sentiment_example").set_value("english").run()
     look()
     at.text_area(key="sentiment_text").set_value(REVIEW).run()
+    look()  # the stale marker, in the page's language
+    at.button(key="sentiment_classify").click().run()
     look()
     for name in ("bag", "rnn", "lstm"):
         at.radio(key="sentiment_model").set_value(name).run()
         look()
     at.radio(key="sentiment_mode").set_value("many").run()
-    at.text_area(key="sentiment_bulk_text").set_value(BULK).run()
+    at.text_area(key="sentiment_bulk_text").set_value(BULK)
     at.button(key="sentiment_bulk_run").click().run()
     look()
     at.radio(key="sentiment_bulk_source").set_value("upload").run()

@@ -1,9 +1,11 @@
 """The sentiment page's widgets and session state: what the visitor chose, handed to the page.
 
-Keys: sentiment_mode, sentiment_model; one review: sentiment_example, sentiment_text and
-sentiment_kept (the last review and example, kept while the other mode is shown, when
-Streamlit drops a widget's state); many reviews: sentiment_bulk_source,
-sentiment_bulk_text and sentiment_bulk_kept (likewise), sentiment_upload,
+Keys: sentiment_mode, sentiment_model; one review: sentiment_example, sentiment_text,
+sentiment_classify (the button), sentiment_submitted (the review last classified: the
+verdict shown is of it) and sentiment_kept (the last review and example, kept while the
+other mode is shown, when Streamlit drops a widget's state); many reviews:
+sentiment_bulk_source, sentiment_bulk_form (the paste box and its button: one click sends
+both), sentiment_bulk_text and sentiment_bulk_kept (likewise), sentiment_upload,
 sentiment_csv_column, sentiment_bulk_run, sentiment_bulk (the last results, with the
 input and model they are of).
 """
@@ -64,19 +66,28 @@ def mode_and_model(errors: dict, lang: str) -> tuple[str, str]:
 
 
 def _fill() -> None:
-    """The example chosen fills the text area (un-choosing one leaves the text)."""
+    """The example chosen fills the text area and is classified at once (un-choosing one
+    leaves the text)."""
     if ss.get("sentiment_example"):
-        ss["sentiment_text"] = EXAMPLES[ss["sentiment_example"]]
+        ss["sentiment_text"] = ss["sentiment_submitted"] = EXAMPLES[ss["sentiment_example"]]
+
+
+# Streamlit's own hint under a text area it is typed in ("Press Ctrl+Enter to apply") is
+# English on every page: the classify button under the box says what to do instead.
+_NO_HINT = '<style>.st-key-sentiment_text [data-testid="InputInstructions"]{display:none}</style>'
 
 
 def review(lang: str) -> str | None:
-    """The examples and the text area; the review typed, or None (asking for one)."""
+    """The examples, the text area and the classify button; the review last classified
+    (None, asking for one, when it is blank). While the box holds other text than that
+    review, says that the verdict below is still the old one."""
     # Streamlit drops a widget's state while it is not drawn (the other mode is shown):
     # restore the last review and example, or on a first visit the first slide example.
     if "sentiment_text" not in ss:
         ss["sentiment_example"], ss["sentiment_text"] = ss.get(
             "sentiment_kept", ("pos1", EXAMPLES["pos1"])
         )
+    ss.setdefault("sentiment_submitted", ss["sentiment_text"])
     st.pills(
         t("sentiment.examples", lang),
         list(EXAMPLES),
@@ -91,20 +102,42 @@ def review(lang: str) -> str | None:
         on_change=lambda: ss.update(sentiment_example=None),
         help=t("sentiment.review_help", lang, limit=MAX_REVIEW_CHARS),
     )
+    st.html(_NO_HINT)
+    # Ctrl+Enter in the box both applies the text and presses the button.
+    if st.button(
+        t("sentiment.classify", lang),
+        type="primary",
+        key="sentiment_classify",
+        shortcut="Ctrl+Enter",
+        help=t("sentiment.classify_help", lang),
+    ):
+        ss["sentiment_submitted"] = text
     ss["sentiment_kept"] = (ss.get("sentiment_example"), text)
-    if not text.strip():
+    submitted = ss["sentiment_submitted"]
+    if not submitted.strip():
         st.info(t("sentiment.ask", lang))
         return None
-    return text
+    if text != submitted:
+        st.warning(t("sentiment.stale", lang), icon="⏳")
+    return submitted
 
 
-def _pasted(lang: str) -> tuple[Callable, tuple] | None:
-    """The paste box: core's reader and its arguments, or None while it is blank."""
+def _pasted(enabled: bool, lang: str) -> tuple[tuple[Callable, tuple] | None, bool]:
+    """The paste box and its button in one form, so one click sends the text and classifies
+    it: core's reader and its arguments (None while the box is blank), and whether the
+    button was clicked on this run."""
     if "sentiment_bulk_text" not in ss:  # back from the other mode
         ss["sentiment_bulk_text"] = ss.get("sentiment_bulk_kept", "")
-    pasted = st.text_area(t("sentiment.paste_label", lang), height=200, key="sentiment_bulk_text")
+    # enter_to_submit=False: no English "Press Ctrl+Enter to submit form" under the box
+    with st.form("sentiment_bulk_form", border=False, enter_to_submit=False):
+        label = t("sentiment.paste_label", lang)
+        pasted = st.text_area(label, height=200, key="sentiment_bulk_text")
+        button = t("sentiment.classify", lang)
+        clicked = st.form_submit_button(
+            button, type="primary", key="sentiment_bulk_run", disabled=not enabled
+        )
     ss["sentiment_bulk_kept"] = pasted
-    return (bulk.paste_table, (pasted,)) if pasted.strip() else None
+    return ((bulk.paste_table, (pasted,)) if pasted.strip() else None), clicked
 
 
 def _uploaded(lang: str, limit_mb: int) -> tuple[Callable, tuple] | None:
@@ -129,10 +162,11 @@ def _uploaded(lang: str, limit_mb: int) -> tuple[Callable, tuple] | None:
     return bulk.bulk_table, (data, up.name, column)
 
 
-def bulk_input(lang: str) -> tuple[ReviewTable | None, str]:
-    """The source radio and the paste box or the uploader, read by core: the reviews (None
-    when there are none yet, or the input was refused, saying why) and a fingerprint of
-    the input they came from."""
+def bulk_input(enabled: bool, lang: str) -> tuple[ReviewTable | None, str, bool]:
+    """The source radio and the paste box or the uploader, read by core, with the classify
+    button (enabled: the chosen model loaded): the reviews (None when there are none yet,
+    or the input was refused, saying why), a fingerprint of the input they came from, and
+    whether the button was clicked on this run."""
     limit_mb = int(st.get_option("server.maxUploadSize"))
     st.caption(t("sentiment.limits", lang, rows=bulk.MAX_ROWS, mb=limit_mb))
     source = st.radio(
@@ -142,9 +176,12 @@ def bulk_input(lang: str) -> tuple[ReviewTable | None, str]:
         format_func=lambda s: t(f"sentiment.source.{s}", lang),
         key="sentiment_bulk_source",
     )
-    table, sig = None, ""
+    table, sig, clicked = None, "", False
     try:
-        reader = _pasted(lang) if source == "paste" else _uploaded(lang, limit_mb)
+        if source == "paste":
+            reader, clicked = _pasted(enabled, lang)
+        else:
+            reader = _uploaded(lang, limit_mb)
         if reader is not None:
             read, args = reader
             parts = (a if isinstance(a, bytes) else str(a).encode() for a in args)
@@ -155,13 +192,11 @@ def bulk_input(lang: str) -> tuple[ReviewTable | None, str]:
     else:
         if table is not None:
             st.caption(t("sentiment.ready", lang, n=len(table.texts)))
-    return table, sig
-
-
-def run_button(enabled: bool, lang: str) -> bool:
-    """The classify button: True on the run it was clicked."""
-    label = t("sentiment.classify", lang)
-    return st.button(label, type="primary", key="sentiment_bulk_run", disabled=not enabled)
+    if source == "upload":  # the file is sent as it is chosen: the button can wait for it
+        label = t("sentiment.classify", lang)
+        disabled = not (enabled and table is not None)
+        clicked = st.button(label, type="primary", key="sentiment_bulk_run", disabled=disabled)
+    return table, sig, clicked and table is not None
 
 
 @contextmanager
