@@ -3,7 +3,9 @@
 Checked against Streamlit 1.67: its public API has no way to leave the old pages/-folder
 mode before st.navigation first runs, nor to tell a Back or Forward run from a rerun for
 state that is not one widget (the calculator's tables; `bind="query-params"` covers single
-widgets only). tests/ui/test_streamlit_private.py fails, naming the attribute, when an
+widgets only), nor to drop the English "Press Ctrl+Enter to apply" under a text area whose
+page has its own button for it (the only markup of Streamlit's own this site styles).
+tests/ui/test_streamlit_private.py fails, naming the attribute, when an
 upgrade moves any of them; nothing else in the repository imports `streamlit.runtime`.
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import functools
 
+import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
@@ -31,6 +34,20 @@ def leave_pages_folder_mode() -> None:
 def is_back_or_forward() -> bool:
     """Whether the browser's Back or Forward button started this run."""
     return bool(getattr(get_script_run_ctx(), "is_history_navigation", False))
+
+
+def hide_input_hint(widget_key: str) -> None:
+    """Hide Streamlit's own typing hint under the widget keyed widget_key.
+
+    The hint is English on every page; a page that asks for text with a button of its own
+    (in the reader's language) does not need it. The browser test of the sentiment page
+    fails if a release renames the element and the hint shows again.
+    """
+    if not widget_key.isidentifier():
+        raise ValueError(f"{widget_key!r} is not a widget key this site uses")
+    st.html(
+        f'<style>.st-key-{widget_key} [data-testid="InputInstructions"]{{display:none}}</style>'
+    )
 
 
 def pin_navigation_mode_for_apptest() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 
+import pytest
 import streamlit
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner import script_runner
@@ -64,3 +65,19 @@ def test_an_ordinary_run_is_neither_back_nor_forward_and_apptest_is_pinned():
     at = AppTest.from_function(_script).run()
     assert not at.exception, at.exception
     assert at.markdown[0].value == "history=False pages=False"
+
+
+def _hinted():
+    from ui.streamlit_private import hide_input_hint
+
+    hide_input_hint("review_box")
+
+
+def test_the_hint_rule_names_only_its_widget_and_refuses_anything_but_a_key():
+    at = AppTest.from_function(_hinted).run()
+    assert not at.exception, at.exception
+    (style,) = [el.proto.body for el in at.get("html")]
+    assert '.st-key-review_box [data-testid="InputInstructions"]{display:none}' in style
+    for bad in ("x} body{display:none", "a b", "</style>"):
+        with pytest.raises(ValueError, match="widget key"):
+            streamlit_private.hide_input_hint(bad)

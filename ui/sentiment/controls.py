@@ -24,6 +24,7 @@ from core.sentiment.classify import ReviewTable
 from core.sentiment.review import EXAMPLES, MAX_REVIEW_CHARS
 from ui.i18n import t
 from ui.sentiment.errors import error_markdown
+from ui.streamlit_private import hide_input_hint
 
 ss = st.session_state
 
@@ -72,11 +73,6 @@ def _fill() -> None:
         ss["sentiment_text"] = ss["sentiment_submitted"] = EXAMPLES[ss["sentiment_example"]]
 
 
-# Streamlit's own hint under a text area it is typed in ("Press Ctrl+Enter to apply") is
-# English on every page: the classify button under the box says what to do instead.
-_NO_HINT = '<style>.st-key-sentiment_text [data-testid="InputInstructions"]{display:none}</style>'
-
-
 def review(lang: str) -> str | None:
     """The examples, the text area and the classify button; the review last classified
     (None, asking for one, when it is blank). While the box holds other text than that
@@ -102,7 +98,8 @@ def review(lang: str) -> str | None:
         on_change=lambda: ss.update(sentiment_example=None),
         help=t("sentiment.review_help", lang, limit=MAX_REVIEW_CHARS),
     )
-    st.html(_NO_HINT)
+    # Streamlit's English "Press Ctrl+Enter to apply": the button below says it instead.
+    hide_input_hint("sentiment_text")
     # Ctrl+Enter in the box both applies the text and presses the button.
     if st.button(
         t("sentiment.classify", lang),
