@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 
-from ui.i18n import t
+from core.errors import CoreError
+from ui.format import grouped
+from ui.i18n import error_text, t
 
 
 def section(name: str, lang: str) -> Callable[..., str]:
@@ -34,3 +36,31 @@ def apply_preset(
             state.setdefault(key, value)
         else:
             state[key] = value
+
+
+def limit(x: float, lang: str) -> str:
+    """A setting's limit: a whole number grouped as the language writes it ("2,147,483,647"),
+    a rate as it is ("0.0001")."""
+    return grouped(x, lang) if isinstance(x, int) else f"{x:g}"
+
+
+def with_limits(key: str, limits: tuple[float, float], lang: str) -> str:
+    """A setting's label with its limits, e.g. "Sequence length T (5–100)"."""
+    low, high = limits
+    return t(key, lang, low=limit(low, lang), high=limit(high, lang))
+
+
+def out_of_range(err: CoreError, section: str, lang: str) -> str:
+    """A setting core refused, in words: the field named in the reader's language (catalog
+    key "<section>.field.<field>"), its limits and the value; any other error as it is."""
+    if err.code != f"{section}_out_of_range":
+        return error_text(err, lang)
+    p = err.params
+    return t(
+        f"error.{err.code}",
+        lang,
+        field=t(f"{section}.field.{p['field']}", lang),
+        low=limit(p["low"], lang),
+        high=limit(p["high"], lang),
+        value=p["value"],
+    )

@@ -6,10 +6,10 @@ so the page's job pool computes it once per process and every student replays it
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from core.errors import CoreError
+from core.limits import message, out_of_range
 
 KINDS = ("bag", "rnn", "lstm")  # slide 8's bag of words; slide 25's RNN and its LSTM twin
 
@@ -47,17 +47,5 @@ def validate(c: TrainConfig) -> None:
     CoreError("train_kind", kind) for an unknown model."""
     if c.kind not in KINDS:
         raise CoreError("train_kind", f"kind must be one of {KINDS}, got {c.kind!r}", kind=c.kind)
-    for name, (low, high) in LIMITS.items():
-        value = getattr(c, name)
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if ok and isinstance(low, int):
-            ok = float(value).is_integer()
-        if not ok or not math.isfinite(value) or not low <= value <= high:
-            raise CoreError(
-                "train_out_of_range",
-                f"{name} = {value!r} is outside [{low}, {high}]",
-                field=name,
-                low=low,
-                high=high,
-                value=value,
-            )
+    if bad := out_of_range(c, LIMITS):
+        raise CoreError("train_out_of_range", message(bad), **bad)

@@ -17,6 +17,7 @@ import numpy as np
 
 from core.errors import CoreError
 from core.gradients.run import clip_grads
+from core.limits import message, out_of_range
 from core.race.adam import Adam
 from core.race.models import KINDS, init_params, loss_and_grads, predict
 from core.race.task import input_size, make_batch
@@ -107,20 +108,8 @@ def record(config: RaceConfig) -> Iterator[RaceStep]:
 
 def validate(c: RaceConfig) -> None:
     """Raise CoreError("race_out_of_range", field, low, high, value) for the first bad field."""
-    for name, (low, high) in LIMITS.items():
-        value = getattr(c, name)
-        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-        if ok and isinstance(low, int):
-            ok = float(value).is_integer()
-        if not ok or not math.isfinite(value) or not low <= value <= high:
-            raise CoreError(
-                "race_out_of_range",
-                f"{name} = {value!r} is outside [{low}, {high}]",
-                field=name,
-                low=low,
-                high=high,
-                value=value,
-            )
+    if bad := out_of_range(c, LIMITS):
+        raise CoreError("race_out_of_range", message(bad), **bad)
     if c.activation not in ("tanh", "relu"):
         raise CoreError("race_activation", f"activation must be tanh or relu, got {c.activation!r}")
 

@@ -4,6 +4,7 @@ import pytest
 
 from core.classifier import LIMITS, Point
 from core.errors import CoreError
+from ui.controls import limit
 from ui.i18n import t
 from ui.train import figures, words
 
@@ -58,7 +59,7 @@ def test_every_setting_is_labelled_with_its_limits_in_both_languages(field):
     low, high = LIMITS[field]
     for lang in ("vi", "en"):
         text = words.label(field, lang)
-        assert words.limit(low, lang) in text and words.limit(high, lang) in text
+        assert limit(low, lang) in text and limit(high, lang) in text
     assert words.label("reviews", "en").endswith("(50–12,000)")
     assert words.label("reviews", "vi").endswith("(50–12.000)")
 

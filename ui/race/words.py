@@ -7,39 +7,22 @@ from collections.abc import Sequence
 
 from core.errors import CoreError
 from core.race import LIMITS, Evaluation, RaceConfig, RaceStep, standing
-from ui.format import grouped
-from ui.i18n import error_text, t
+from ui.controls import out_of_range, with_limits
+from ui.i18n import t
 
 
 def percent(x: float) -> str:
     return f"{100 * x:.0f}%"
 
 
-def limit(x: float, lang: str) -> str:
-    """A setting's limit: a whole number grouped as the language writes it ("2,147,483,647"),
-    a rate as it is ("0.0001")."""
-    return grouped(x, lang) if isinstance(x, int) else f"{x:g}"
-
-
 def label(key: str, field: str, lang: str) -> str:
     """A setting's label with its limits, e.g. "Sequence length T (5–100)"."""
-    low, high = LIMITS[field]
-    return t(f"race.{key}", lang, low=limit(low, lang), high=limit(high, lang))
+    return with_limits(f"race.{key}", LIMITS[field], lang)
 
 
 def problem_text(err: CoreError, lang: str) -> str:
     """A refused setting in words: the field named in the reader's language, its limits."""
-    if err.code != "race_out_of_range":
-        return error_text(err, lang)
-    p = err.params
-    return t(
-        "error.race_out_of_range",
-        lang,
-        field=t(f"race.field.{p['field']}", lang),
-        low=limit(p["low"], lang),
-        high=limit(p["high"], lang),
-        value=p["value"],
-    )
+    return out_of_range(err, "race", lang)
 
 
 def verdict(evaluation: Evaluation, c: RaceConfig, lang: str) -> str:

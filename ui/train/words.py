@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from core.classifier import LIMITS
 from core.errors import CoreError
+from ui.controls import out_of_range, with_limits
 from ui.format import grouped
-from ui.i18n import error_text, t
+from ui.i18n import t
 
 
 def percent(x: float, lang: str) -> str:
@@ -13,30 +14,14 @@ def percent(x: float, lang: str) -> str:
     return grouped(100 * x, lang, 1) + "%"
 
 
-def limit(x: float, lang: str) -> str:
-    """A setting's limit: a whole number grouped as the language writes it, a rate as it is."""
-    return grouped(x, lang) if isinstance(x, int) else f"{x:g}"
-
-
 def label(field: str, lang: str) -> str:
     """A setting's label with its limits, e.g. "Hidden size H (2–64)"."""
-    low, high = LIMITS[field]
-    return t(f"train.{field}", lang, low=limit(low, lang), high=limit(high, lang))
+    return with_limits(f"train.{field}", LIMITS[field], lang)
 
 
 def problem_text(err: CoreError, lang: str) -> str:
     """A refused setting in words: the field named in the reader's language, its limits."""
-    if err.code != "train_out_of_range":
-        return error_text(err, lang)
-    p = err.params
-    return t(
-        "error.train_out_of_range",
-        lang,
-        field=t(f"train.field.{p['field']}", lang),
-        low=limit(p["low"], lang),
-        high=limit(p["high"], lang),
-        value=p["value"],
-    )
+    return out_of_range(err, "train", lang)
 
 
 def model_name(kind: str, lang: str) -> str:
