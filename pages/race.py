@@ -6,6 +6,7 @@ from core.errors import CoreError
 from core.race import validate
 from ui.controls import section
 from ui.page import start
+from ui.pool import forget
 from ui.race import board, controls, words
 
 lang = start()
@@ -22,7 +23,7 @@ try:
 except CoreError as e:
     st.error(words.problem_text(e, lang))
     st.info(say("fix"))
-    controls.clear()
+    forget("race")
     st.stop()
 
 replay = controls.current(config, lang)

@@ -9,6 +9,7 @@ from core.sentiment import ModelUnavailable, load_model, zoo
 from ui.controls import section
 from ui.format import grouped
 from ui.page import start
+from ui.pool import forget
 from ui.train import board, controls, words
 
 lang = start()
@@ -36,7 +37,7 @@ try:
 except CoreError as e:
     st.error(words.problem_text(e, lang))
     st.info(say("fix"))
-    controls.clear()
+    forget("train")
     st.stop()
 
 replay = controls.current(config, lang)

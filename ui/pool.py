@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import uuid
 import weakref
+from collections.abc import Hashable
 
 import streamlit as st
 
-from core.jobs import JobPool
+from core.jobs import Job, JobPool
 
 
 @st.cache_resource(show_spinner=False)
@@ -34,3 +35,40 @@ def follower() -> str:
         weakref.finalize(token, pool().leave_all, name)
         ss["pool_follower"], ss["pool_token"] = name, token
     return ss["pool_follower"]
+
+
+# A page's replay of a shared run lives in session state under "<page>_replay" and follows
+# the pool's job ("<page>", config). Each page's Replay has .config, .job, .stopped_at and
+# .cursor(available); these four are the bookkeeping the race and the training page share.
+
+
+def replay_of(page: str, config: Hashable):
+    """This session's replay on page, or None; one of other settings is left and forgotten
+    (the student changed them since)."""
+    replay = st.session_state.get(f"{page}_replay")
+    if replay is not None and replay.config != config:
+        forget(page)
+        return None
+    return replay
+
+
+def follow(page: str, config: Hashable, work) -> Job:
+    """The run of config on page (computed once for everyone), this session following it
+    instead of whatever it followed there before."""
+    forget(page)
+    return pool().follow((page, config), work, follower())
+
+
+def stop(page: str) -> None:
+    """Freeze the replay where it is shown; a run nobody else follows stops computing."""
+    replay = st.session_state[f"{page}_replay"]
+    replay.stopped_at = replay.cursor(len(replay.job.records))
+    pool().leave((page, replay.config), follower())
+
+
+def forget(page: str) -> None:
+    """No replay on page any more: stop following its run."""
+    replay = st.session_state.get(f"{page}_replay")
+    if replay is not None:
+        pool().leave((page, replay.config), follower())
+    st.session_state[f"{page}_replay"] = None

@@ -19,7 +19,7 @@ import streamlit as st
 from core.jobs import Job
 from core.race import PRESETS, RaceConfig, RaceStep, record
 from ui.controls import apply_preset, section
-from ui.pool import follower, pool
+from ui.pool import follow, pool, replay_of, stop
 from ui.race import words
 
 ss = st.session_state
@@ -141,30 +141,17 @@ class Frame:
         return self.finished or self.stopped or self.error is not None
 
 
-def _leave() -> None:
-    replay: Replay | None = ss.get("race_replay")
-    if replay is not None:
-        pool().leave(("race", replay.config), follower())
-
-
-def _go(config: RaceConfig) -> None:
-    """Start: follow the run of these settings (computed once for everyone) from step 0."""
-    _leave()
-    job = pool().follow(("race", config), (record, (config,)), follower())
-    ss["race_replay"] = Replay(config, job, PACES[ss.get("race_pace") or "live"])
-
-
-def _stop() -> None:
-    """Freeze the replay where it is; a run nobody else follows stops computing."""
-    replay: Replay = ss["race_replay"]
-    replay.stopped_at = replay.cursor(len(replay.job.records))
-    _leave()
-
-
 def _pace() -> None:
     replay: Replay | None = ss.get("race_replay")
     if replay is not None:
         replay.set_pace(PACES[ss.get("race_pace") or "live"], len(replay.job.records))
+
+
+def _go(config: RaceConfig) -> None:
+    """Start: follow the run of these settings from its beginning."""
+    ss["race_replay"] = Replay(
+        config, follow("race", config, (record, (config,))), PACES[ss.get("race_pace") or "live"]
+    )
 
 
 def current(config: RaceConfig, lang: str) -> Replay | None:
@@ -172,10 +159,7 @@ def current(config: RaceConfig, lang: str) -> Replay | None:
 
     A replay of other settings is over: the student changed them since.
     """
-    replay: Replay | None = ss.get("race_replay")
-    if replay is not None and replay.config != config:
-        _leave()
-        replay = ss["race_replay"] = None
+    replay: Replay | None = replay_of("race", config)
     playing = replay is not None and replay.stopped_at is None and not frame(replay).over
     say = section("race", lang)
     b1, b2, b3 = st.columns([1, 1, 2], vertical_alignment="bottom")
@@ -187,7 +171,14 @@ def current(config: RaceConfig, lang: str) -> Replay | None:
         type="primary",
         width="stretch",
     )
-    b2.button(say("stop"), key="race_stop", on_click=_stop, disabled=not playing, width="stretch")
+    b2.button(
+        say("stop"),
+        key="race_stop",
+        on_click=stop,
+        args=("race",),
+        disabled=not playing,
+        width="stretch",
+    )
     b3.segmented_control(
         say("pace"),
         list(PACES),
@@ -206,9 +197,3 @@ def frame(replay: Replay) -> Frame:
     return Frame(
         replay.config, view.records[:n], view.position, view.error, replay.stopped_at is not None
     )
-
-
-def clear() -> None:
-    """No replay any more (core refused the settings): stop following its run."""
-    _leave()
-    ss["race_replay"] = None

@@ -28,7 +28,7 @@ from core.classifier import (
 from core.jobs import Job
 from ui.controls import apply_preset, section
 from ui.i18n import t
-from ui.pool import follower, pool
+from ui.pool import follow, pool, replay_of, stop
 from ui.train import words
 
 ss = st.session_state
@@ -130,24 +130,9 @@ class Frame:
         return self.model is not None or self.stopped or self.error is not None
 
 
-def _leave() -> None:
-    replay: Replay | None = ss.get("train_replay")
-    if replay is not None:
-        pool().leave(("train", replay.config), follower())
-
-
 def _go(config: TrainConfig) -> None:
-    """Train: follow the run of these settings (computed once for everyone) from its start."""
-    _leave()
-    job = pool().follow(("train", config), (record, (config,)), follower())
-    ss["train_replay"] = Replay(config, job)
-
-
-def _stop() -> None:
-    """Freeze the replay where it is; a run nobody else follows stops computing."""
-    replay: Replay = ss["train_replay"]
-    replay.stopped_at = replay.cursor(len(replay.job.records))
-    _leave()
+    """Start: follow the run of these settings from its beginning."""
+    ss["train_replay"] = Replay(config, follow("train", config, (record, (config,))))
 
 
 def current(config: TrainConfig, lang: str) -> Replay | None:
@@ -155,10 +140,7 @@ def current(config: TrainConfig, lang: str) -> Replay | None:
 
     A replay of other settings is over: the student changed them since.
     """
-    replay: Replay | None = ss.get("train_replay")
-    if replay is not None and replay.config != config:
-        _leave()
-        replay = ss["train_replay"] = None
+    replay: Replay | None = replay_of("train", config)
     playing = replay is not None and not frame(replay).over
     say = section("train", lang)
     b1, b2 = st.columns(2)
@@ -170,7 +152,14 @@ def current(config: TrainConfig, lang: str) -> Replay | None:
         type="primary",
         width="stretch",
     )
-    b2.button(say("stop"), key="train_stop", on_click=_stop, disabled=not playing, width="stretch")
+    b2.button(
+        say("stop"),
+        key="train_stop",
+        on_click=stop,
+        args=("train",),
+        disabled=not playing,
+        width="stretch",
+    )
     return replay
 
 
@@ -183,9 +172,3 @@ def frame(replay: Replay) -> Frame:
     points = tuple(r for r in shown if isinstance(r, Point))
     stopped = replay.stopped_at is not None and model is None
     return Frame(replay.config, points, model, view.position, view.error, stopped)
-
-
-def clear() -> None:
-    """No replay any more (core refused the settings): stop following its run."""
-    _leave()
-    ss["train_replay"] = None
