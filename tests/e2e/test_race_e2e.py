@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from core.race import PRESETS
 from tests.e2e import harness
 from tests.support.lang import other_language
 from ui.i18n import t
@@ -56,3 +57,35 @@ def test_a_short_race_finishes_with_a_verdict_and_fits_a_phone(page, base_url, l
     harness.settle(page)
     assert harness.assert_fits_phone(page, f"race_phone_{lang}")["charts"] == 2
     assert harness.exceptions_on(page) == []
+
+
+def test_start_pressed_the_moment_the_page_opens_races_the_settings_shown(browser, base_url):
+    """Four students arrive through the sidebar at once and press Start as soon as it shows.
+
+    The settings start in session state; a browser that redraws them before their values
+    arrive falls back to each widget's default, which was 0 (T = 0, refused) in about half
+    of such arrivals until the widgets were given value= too (ui/controls.py: apply_preset).
+    """
+    lang, c = "vi", PRESETS["long"]
+    pages = []
+    for _ in range(4):
+        ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+        ctx.set_default_timeout(harness.TIMEOUT_MS)
+        pages.append(ctx.new_page())
+    try:
+        for pg in pages:  # from the calculator, as in scripts/bench_class.py
+            harness.open_in(pg, base_url, "calculator", lang, "calculator.title")
+        for pg in pages:
+            nav = pg.locator('[data-testid="stSidebarNav"]')
+            nav.get_by_text(t("nav.race", lang), exact=True).click()
+            pg.get_by_role("button", name=t("race.start", lang), exact=True).click()
+        for pg in pages:
+            harness.settle(pg)
+            boxes = pg.locator('input[type="number"]')
+            shown = [float(v) for v in boxes.evaluate_all("els => els.map(e => e.value)")]
+            assert shown[:4] == [c.T, c.hidden_size, c.learning_rate, c.steps]
+            assert t("race.fix", lang) not in harness.main_text(pg)
+            assert pg.locator('[data-testid="stPlotlyChart"]').count() == 2
+    finally:
+        for pg in pages:
+            pg.context.close()

@@ -9,7 +9,7 @@ import streamlit as st
 
 import core.gradients as g
 from core.errors import CoreError
-from ui.controls import apply_preset, section
+from ui.controls import apply_preset, held, section
 from ui.gradients import words
 from ui.i18n import error_text
 
@@ -31,7 +31,7 @@ def preset(name: str) -> dict[str, object]:
 
 
 def init() -> None:
-    """Presets set these widgets, so they start from session state, never from value=."""
+    """The settings start at the vanishing preset; a preset button moves them."""
     apply_preset(ss, {**preset("vanish"), "scalar_w": 0.5}, only_unset=True)
 
 
@@ -65,7 +65,9 @@ def scalar(lang: str) -> Scalar:
             help=say("scalar.preset_help", w=f"{w0:g}"),
         )
     slots = {}
-    w = st.number_input(say("scalar.w"), step=0.1, format="%.4g", key="scalar_w")
+    w = st.number_input(
+        say("scalar.w"), value=held(ss, "scalar_w"), step=0.1, format="%.4g", key="scalar_w"
+    )
     slots["w"] = st.empty()
     n = st.number_input(say("scalar.n", max=g.MAX_SCALAR_STEPS), value=50, step=1, key="scalar_n")
     slots["n"] = st.empty()
@@ -145,7 +147,12 @@ def networks(
             label = say("bptt.hidden", max=g.MAX_HIDDEN)
             hidden = st.number_input(label, value=64, key="bptt_hidden")
         slots["hidden_size"] = st.empty()
-        length = st.number_input(say("bptt.length", max=g.MAX_LENGTH), step=10, key="bptt_length")
+        length = st.number_input(
+            say("bptt.length", max=g.MAX_LENGTH),
+            value=held(ss, "bptt_length"),
+            step=10,
+            key="bptt_length",
+        )
         slots["seq_len"] = st.empty()
         seed = st.number_input(say("bptt.seed", max=g.MAX_SEED), value=0, key="bptt_seed")
         slots["seed"] = st.empty()
@@ -156,11 +163,21 @@ def networks(
         else:
             choices = ["tanh", "relu"]
             activation = st.radio(
-                say("bptt.activation"), choices, horizontal=True, key="bptt_activation"
+                say("bptt.activation"),
+                choices,
+                index=choices.index(ss["bptt_activation"]),
+                horizontal=True,
+                key="bptt_activation",
             )
         slots["activation"] = st.empty()
         scale = st.slider(
-            say("bptt.scale"), 0.0, 10.0, step=0.05, key="bptt_scale", help=say("bptt.scale_help")
+            say("bptt.scale"),
+            0.0,
+            10.0,
+            value=held(ss, "bptt_scale"),
+            step=0.05,
+            key="bptt_scale",
+            help=say("bptt.scale_help"),
         )
         slots["weight_scale"] = st.empty()
     with c3:
@@ -172,6 +189,7 @@ def networks(
                 say("bptt.forget"),
                 -5.0,
                 10.0,
+                value=held(ss, "bptt_forget_bias"),
                 step=0.5,
                 key="bptt_forget_bias",
                 help=say("bptt.forget_help"),

@@ -18,7 +18,7 @@ import streamlit as st
 
 from core.jobs import Job
 from core.race import PRESETS, RaceConfig, RaceStep, record
-from ui.controls import apply_preset, section
+from ui.controls import apply_preset, held, section
 from ui.pool import follow, pool, replay_of, stop
 from ui.race import words
 
@@ -39,7 +39,7 @@ def preset(name: str) -> dict[str, object]:
 
 
 def init() -> None:
-    """Presets set the settings, so they start from session state, never from value=."""
+    """The settings start at the long preset; a preset button moves them (ui/controls.py)."""
     apply_preset(ss, preset("long"), only_unset=True)
     _start_presets()
 
@@ -57,7 +57,9 @@ def _number(where, key: str, lang: str):
     """One setting's number box in `where`, labelled with its limits."""
     field, label, step = FIELDS[key]
     fmt = "%.4g" if isinstance(step, float) else None
-    return where.number_input(words.label(label, field, lang), step=step, format=fmt, key=key)
+    return where.number_input(
+        words.label(label, field, lang), value=held(ss, key), step=step, format=fmt, key=key
+    )
 
 
 def settings(lang: str) -> RaceConfig:

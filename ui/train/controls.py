@@ -26,7 +26,7 @@ from core.classifier import (
     steps_per_epoch,
 )
 from core.jobs import Job
-from ui.controls import apply_preset, section
+from ui.controls import apply_preset, held, section
 from ui.i18n import t
 from ui.pool import follow, pool, replay_of, stop
 from ui.train import words
@@ -50,7 +50,7 @@ FRAME_S = 0.5  # how often a playing replay redraws (two Plotly figures each tim
 
 
 def init() -> None:
-    """Every setting starts from session state (never value=), at the defaults."""
+    """Every setting starts at the defaults, in session state (ui/controls.py says why)."""
     values = {key: getattr(DEFAULTS, f) for key, (f, _) in NUMBERS.items()}
     apply_preset(ss, values | {"train_kind": DEFAULTS.kind}, only_unset=True)
 
@@ -60,7 +60,7 @@ def _number(where, key: str, lang: str):
     fmt = "%.4g" if isinstance(step, float) else None
     helptext = t("train.hidden_help", lang) if name == "hidden_size" else None
     return where.number_input(
-        words.label(name, lang), step=step, format=fmt, key=key, help=helptext
+        words.label(name, lang), value=held(ss, key), step=step, format=fmt, key=key, help=helptext
     )
 
 
@@ -74,6 +74,7 @@ def settings(lang: str) -> TrainConfig:
     kind = st.radio(
         say("kind"),
         KINDS,
+        index=KINDS.index(ss["train_kind"]),
         key="train_kind",
         horizontal=True,
         format_func=lambda k: words.model_name(k, lang),
