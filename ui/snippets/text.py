@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-WIDTH = 88  # a literal longer than this is written one row per line, as ruff formats it
+WIDTH = 88  # a statement (comment aside) longer than this is written one row per line, as ruff formats it
 F64 = "torch.float64"
 
 # ui.format.slide (and worked) at 3 decimals: the calculator's numbers.
@@ -56,9 +56,9 @@ def tensor(name: str, a, comment: str = "", integer: bool = False) -> str:
     a = np.asarray(a)
     dtype = "" if integer else f", dtype={F64}"
     tail = f"  # {comment}" if comment else ""
-    one = f"{name} = torch.tensor({literal(a, integer)}{dtype}){tail}"
+    one = f"{name} = torch.tensor({literal(a, integer)}{dtype})"
     if len(one) <= WIDTH or a.ndim < 2:
-        return one
+        return one + tail
     rows = "".join(f"        {literal(r, integer)},\n" for r in a)
     kw = f"    dtype={F64},\n" if not integer else ""
     return f"{name} = torch.tensor({tail}\n    [\n{rows}    ],\n{kw})"
