@@ -137,4 +137,4 @@ def test_the_generation_snippet_prints_the_loss_tab_for_every_choice_of_targets(
 
 def test_the_generation_snippet_reads_slides_11_to_14s_hidden_states():
     code = generation_snippet(gl.generation_loss(gl.slide_hidden_states()))
-    assert "[2.0, 3.0],\n        [4.0, 6.0],\n        [5.0, 8.0]," in code  # h1, h2, h3
+    assert "hs = torch.tensor([[2.0, 3.0], [4.0, 6.0], [5.0, 8.0]]," in code  # h1, h2, h3
