@@ -62,20 +62,20 @@ def cell_snippet(calc: Calculation) -> str:
             tensor("h", ex.h0.reshape(1, -1), "h_0: (1, H)"),
             tensor("c", ex.c0.reshape(1, -1), "c_0: (1, H)"),
         )
-        name, loop, gates = "lstm", LSTM_LOOP, "i, f, g, o"
+        name, loop, gates, nb = "lstm", LSTM_LOOP, "i, f, g, o", 4
     else:
         weights = (p.W_xh, p.W_hh, p.b_xh, p.b_hh)
         nl = p.nonlinearity
         module = f'rnn = nn.RNN(input_size={I}, hidden_size={H}, nonlinearity="{nl}", dtype={F64})'
         states = (tensor("h0", ex.h0.reshape(1, -1), "h_0: (1, H)"),)
-        name, loop, gates = "rnn", RNN_LOOP, ""
+        name, loop, gates, nb = "rnn", RNN_LOOP, "", 1
     W_ih, W_hh, b_ih, b_hh = weights
     tensors = "\n".join(
         (
             tensor("W_ih", W_ih, gates),
             tensor("W_hh", W_hh, gates),
-            tensor("b_ih", b_ih),
-            tensor("b_hh", b_hh),
+            tensor("b_ih", b_ih, gates, blocks=nb),
+            tensor("b_hh", b_hh, gates, blocks=nb),
             tensor("x", ex.X, "(T, I)"),
             *states,
         )

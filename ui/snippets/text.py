@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-WIDTH = 88  # a statement (comment aside) longer than this is written one row per line, as ruff formats it
+WIDTH = 88  # a longer statement (comment aside) is written one row per line, as ruff does
 F64 = "torch.float64"
 
 # ui.format.slide (and worked) at 3 decimals: the calculator's numbers.
@@ -51,17 +51,20 @@ def literal(a, integer: bool = False) -> str:
     return "[" + ", ".join(literal(x, integer) for x in a) + "]"
 
 
-def tensor(name: str, a, comment: str = "", integer: bool = False) -> str:
-    """`name = torch.tensor(..., dtype=torch.float64)` on one line, or one row per line."""
+def tensor(name: str, a, comment: str = "", integer: bool = False, blocks: int = 1) -> str:
+    """`name = torch.tensor(..., dtype=torch.float64)` on one line, or one row per line; a
+    long vector of `blocks` equal blocks (an LSTM's four gates) one block per line."""
     a = np.asarray(a)
     dtype = "" if integer else f", dtype={F64}"
     tail = f"  # {comment}" if comment else ""
     one = f"{name} = torch.tensor({literal(a, integer)}{dtype})"
-    if len(one) <= WIDTH or a.ndim < 2:
+    if len(one) <= WIDTH or (a.ndim < 2 and blocks == 1):
         return one + tail
-    rows = "".join(f"        {literal(r, integer)},\n" for r in a)
+    flat = ".flatten()" if a.ndim == 1 else ""
+    shaped = a.reshape(blocks, -1) if a.ndim == 1 else a
+    rows = "".join(f"        {literal(r, integer)},\n" for r in shaped)
     kw = f"    dtype={F64},\n" if not integer else ""
-    return f"{name} = torch.tensor({tail}\n    [\n{rows}    ],\n{kw})"
+    return f"{name} = torch.tensor({tail}\n    [\n{rows}    ],\n{kw}){flat}"
 
 
 def copy_into(module: str, names: dict[str, str]) -> str:
