@@ -39,8 +39,12 @@ def _classes() -> dict[str, str]:
 
 
 def kinds() -> tuple[str, ...]:
-    """The model kinds model.py builds."""
-    return tuple(_classes())
+    """The model kinds model.py builds; none if the file cannot be read (a card then shows
+    its other parts, without the code)."""
+    try:
+        return tuple(_classes())
+    except (OSError, SyntaxError, LookupError):
+        return ()
 
 
 def class_name(kind: str) -> str:

@@ -71,3 +71,17 @@ def test_an_unknown_config_field_is_left_out_of_the_build_line():
     namespace: dict = {}
     exec(compile(listing, "<card>", "exec"), namespace)  # noqa: S102
     assert namespace["model"].bag.weight.shape == (9, 2)
+
+
+def test_without_model_py_a_card_shows_no_code_rather_than_failing(monkeypatch, tmp_path):
+    from ui.snippets import model_source
+
+    model_source._module.cache_clear()
+    monkeypatch.setattr(model_source, "MODEL_FILE", tmp_path / "model.py")
+    try:
+        assert model_source.kinds() == ()
+        (tmp_path / "model.py").write_text("CLASSES = {}\n")
+        model_source._module.cache_clear()
+        assert model_source.kinds() == ()
+    finally:
+        model_source._module.cache_clear()
