@@ -32,8 +32,8 @@ for name, a in (("ids", ids), ("E", embedding.weight), ("X", X)):
     shape(name, a)
 for name, out in (("flatten", flat), ("bag", mean), ("rnn", last)):
     shape(name, out)
-    for n, row in enumerate(out):
-        show(f"{name}[{n}]", row)"""
+    for sentence, row in zip("ABCD", out):
+        show(f"{name} {sentence}", row)"""
 
 
 def bag_snippet(r: BagOrSequence) -> str:

@@ -40,8 +40,8 @@ def _check_bag(r) -> dict[str, str]:
         assert got[label.get(name, name)] == shown, name
     for encoder in ("flatten", "bag", "rnn"):
         df, _ = output_table(r, encoder, "en")
-        for n, column in enumerate(("A", "B")):
-            assert units(got[f"{encoder}[{n}]"]) == list(df[column]), (encoder, n)
+        for column in ("A", "B"):  # the page's sentences, its table's columns
+            assert units(got[f"{encoder} {column}"]) == list(df[column]), (encoder, column)
     return got
 
 
@@ -56,8 +56,8 @@ def test_the_bag_snippet_reproduces_slide_24_and_the_lesson_of_slides_7_to_9():
     assert "ids = torch.tensor([[2, 4, 3], [3, 4, 2]])" in code  # slide 24's numbering
     got = _check_bag(r)
     assert got["ids"] == "2 × 3" and got["X"] == "2 × 3 × 3"
-    assert got["bag[0]"] == got["bag[1]"]  # the mean forgets the order...
-    assert got["flatten[0]"] != got["flatten[1]"] and got["rnn[0]"] != got["rnn[1]"]
+    assert got["bag A"] == got["bag B"]  # the mean forgets the order...
+    assert got["flatten A"] != got["flatten B"] and got["rnn A"] != got["rnn B"]
 
 
 def test_the_bag_snippet_never_carries_the_typed_words():
