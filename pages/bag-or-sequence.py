@@ -8,6 +8,8 @@ from ui.i18n import error_text, t
 from ui.lecture import bag as view
 from ui.lecture.layout import table_height
 from ui.page import start
+from ui.snippets import view as snippet
+from ui.snippets.lecture import bag_snippet
 
 lang = start()
 encode = st.cache_data(bag_or_sequence, max_entries=64, show_spinner=False)
@@ -97,5 +99,6 @@ with st.expander(t("bag.weights", lang)):
     for name, table in view.weights_tables(r).items():
         st.caption(name)
         st.dataframe(table, key=f"bag.w_{name}")
+snippet.show(bag_snippet(r), lang, key="bag.code")
 
 st.info(view.overall(r, lang))

@@ -7,6 +7,8 @@ from core.calculator.trace import calculate, calculate_head
 from ui.calculator import history, loss_view, state, view
 from ui.i18n import t
 from ui.page import start
+from ui.snippets import view as snippet
+from ui.snippets.calculator import cell_snippet, head_snippet
 
 lang = start()
 ss = st.session_state
@@ -49,11 +51,13 @@ else:
     view.explore(result, lang, show_steps=False)
 
 if result is not None:
+    snippet.show(cell_snippet(result), lang, key="calc_code")
     code = result.share_code
     if result.kind == "rnn":  # slides 15-17: a head on the last hidden state, and the loss
         head = loss_view.head_controls(len(result.steps[-1].h), lang)
         loss = calculate_head(result, head)
         loss_view.show(result, loss, head, lang)
+        snippet.show(head_snippet(loss), lang, key="calc_code_head")
         code = loss.share_code
     view.share(code, lang)
     history.write(mode, code)

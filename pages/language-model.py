@@ -13,6 +13,8 @@ from ui.lm import counts_view as cview
 from ui.lm import loss as lv
 from ui.lm import neural as nv
 from ui.page import start
+from ui.snippets import view as snippet
+from ui.snippets.lm import generation_snippet
 
 lang = start()
 say = section("lm", lang)
@@ -84,3 +86,4 @@ with tab_loss:
     st.metric(say("loss.total"), significant(g.total))
     st.code(lv.total_line(g), language=None, wrap_lines=True)
     st.caption(say("loss.mean", mean=significant(g.mean)))
+    snippet.show(generation_snippet(g), lang, key="lm_code")

@@ -11,6 +11,8 @@ from ui.lecture import activations as draw
 from ui.lecture import buildup as view
 from ui.lecture.layout import table_height
 from ui.page import start
+from ui.snippets import view as snippet
+from ui.snippets.lecture import activation_snippet, product_snippet
 
 lang = start()
 STAGE = "rnn_to_lstm.stage"
@@ -49,6 +51,7 @@ st.write(t("rnn_to_lstm.marks.body", lang))
 st.caption(draw.markers_legend(marks, lang))
 st.dataframe(draw.markers_table(marks, lang), hide_index=True, key="rnn_to_lstm.marks")
 st.caption(t("rnn_to_lstm.c_note", lang, exact=view.vec(stages[-1].c)))
+snippet.show(activation_snippet(marks), lang, key="rnn_to_lstm.code_act")
 
 st.subheader(t("rnn_to_lstm.mat.title", lang))
 st.write(t("rnn_to_lstm.mat.body", lang))
@@ -69,6 +72,7 @@ except CoreError as err:
 else:
     for line in draw.product_latex(product):
         st.latex(line)
+    snippet.show(product_snippet(product), lang, key="rnn_to_lstm.code_product")
 
 # ------------------------------------------------------------------ slides 30-36: the build-up
 st.header(t("rnn_to_lstm.build.title", lang))

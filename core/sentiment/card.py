@@ -28,6 +28,7 @@ class ModelCard:
     file_bytes: dict[str, int]  # file (relative to models/) -> size
     speed: dict = field(default_factory=dict)  # metadata "speed": core.training.report's
     challenge: dict = field(default_factory=dict)  # metadata "challenge": n, accuracy, ...
+    config: dict = field(default_factory=dict)  # metadata "config": the ModelConfig trained
 
     def accuracy(self, form: str) -> float | None:
         """Validation accuracy on one text form, if it was measured."""
@@ -131,4 +132,5 @@ def model_card(metadata: dict, models_dir=None, name: str | None = None) -> Mode
         file_bytes=sizes,
         speed=dict(md.get("speed") or {}),
         challenge=dict(md.get("challenge") or {}),
+        config=dict(cfg),
     )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e import harness
+from tests.e2e.snippets import open_snippet
 from tests.support.lang import other_language
 from ui.i18n import t
 
@@ -30,6 +31,8 @@ def test_the_bag_forgets_the_order_the_others_do_not(page, base_url, lang):
     assert other_language(harness.main_text(page), lang) == []
     assert harness.exceptions_on(page) == []
     harness.screenshot(page, f"bag_or_sequence_{lang}")
+    code = open_snippet(page, lang)
+    assert "nn.EmbeddingBag(" in code and "[[2, 4, 3], [3, 4, 2]]" in code  # slide 24's ids
 
 
 def test_typed_markup_is_shown_as_text(page, base_url, dialogs, outside_requests):

@@ -9,6 +9,7 @@ from urllib.parse import quote
 import pytest
 
 from tests.e2e import harness
+from tests.e2e.snippets import open_snippet
 from ui.i18n import LANGS, t
 
 ROW_PX = 35  # the data editor's row (and header) height in Streamlit 1.67
@@ -78,6 +79,8 @@ def test_slide_presets(page, base_url, lang):
     assert page.get_by_text(erratum.strip("* ")).first.is_visible()
     assert page.get_by_text(t("calculator.title", lang)).first.is_visible()
     harness.screenshot(page, f"calculator_lstm_slide_{lang}")
+    code = open_snippet(page, lang)  # the same numbers in PyTorch, weights copied in
+    assert "nn.LSTM(input_size=1, hidden_size=1" in code and "[1.65]" in code
 
     page.get_by_text(t("calculator.mode_rnn_slide", lang), exact=True).click()
     page.locator('[data-testid="stMetric"]').filter(has_text="h3").first.wait_for()

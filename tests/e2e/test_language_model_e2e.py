@@ -7,6 +7,7 @@ import pytest
 from core.lm.runtime import OnnxLM
 from core.lm.tokens import tokens
 from tests.e2e import harness
+from tests.e2e.snippets import open_snippet
 from tests.support.lang import other_language
 from tests.support.paths import MODELS
 from ui.i18n import t
@@ -56,6 +57,7 @@ def test_every_tab_works_in_its_language(page, base_url, lang):
     page.get_by_role("tab", name=t("lm.tab.loss", lang)).click()
     harness.settle(page)
     assert page.get_by_text("L = CE_1 + CE_2 + CE_3").first.is_visible()
+    assert "F.cross_entropy(Z, Y" in open_snippet(page, lang)
     assert harness.exceptions_on(page) == []
     harness.screenshot(page, f"language_model_loss_{lang}")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e import harness
+from tests.e2e.snippets import open_snippet
 from tests.support.lang import other_language
 from ui.i18n import t
 
@@ -39,6 +40,8 @@ def test_step_from_the_rnn_to_the_lstm(page, base_url, lang):
     assert other_language(harness.main_text(page), lang) == []
     assert harness.exceptions_on(page) == []
     harness.screenshot(page, f"rnn_to_lstm_last_{lang}")
+    assert "torch.sigmoid" in open_snippet(page, lang)  # slide 29's marks
+    assert "A @ B" in open_snippet(page, lang, nth=1)  # slide 29's product
 
 
 def test_a_bad_matrix_is_explained_and_a_good_one_worked(page, base_url, dialogs):

@@ -180,6 +180,8 @@ def test_the_selector_the_comparison_and_the_zoo_table(page, base_url, lang):
     zoo.locator('[data-testid="stDataFrame"]').first.wait_for()
     zoo.get_by_text(t("sentiment.zoo.table", lang).strip("*"), exact=True).wait_for()
     settle(page)
+    card = zoo.locator('[data-testid="stCode"]').filter(has_text="nn.Module").first
+    assert "class BagClassifier(nn.Module):" in card.inner_text()  # the first card's model
     screenshot(page, f"sentiment_models_{lang}")
     zoo.locator('[data-testid="stDataFrame"]').first.scroll_into_view_if_needed()
     assert_fits_phone(page, f"sentiment_models_phone_{lang}")

@@ -17,6 +17,8 @@ from ui.markdown import md_escape
 from ui.sentiment import card as card_words
 from ui.sentiment import figures, markup, tables
 from ui.sentiment.markup import SHORT_CHARS
+from ui.snippets import view as snippet
+from ui.snippets.model_source import kinds, model_listing
 
 
 def chart(where, fig, key: str) -> None:
@@ -284,3 +286,5 @@ def model_card(card, lang: str, key: str) -> None:
         st.caption(card_words.files_caption(card.file_bytes))
     st.markdown(t("sentiment.card.limits", lang))
     st.markdown("\n".join(f"- {x}" for x in card_words.limits(card, lang)))
+    if card.facts.get("kind") in kinds():
+        snippet.model(model_listing(card.facts["kind"], card.config), lang)
