@@ -40,12 +40,10 @@ except CoreError as e:
     forget("train")
     st.stop()
 
-replay = controls.current(config, lang)
+replay, playing = controls.current(config, lang)
 if replay is None:
     st.info(say("ready"))
     st.stop()
-
-playing = not controls.frame(replay).over
 
 
 # Only this part reruns while the run plays: the settings above stay as they are.

@@ -16,7 +16,7 @@ from tests.support import apptest
 from tests.support.lang import english_strings, vietnamese_words, visible_text
 from ui.i18n import t
 from ui.pool import pool
-from ui.race.controls import PRESETS_FOLLOWER
+from ui.race.controls import PRESETS_FOLLOWER, Replay
 
 PAGE = "pages/race.py"
 TINY = {"race_T": 5, "race_hidden": 4, "race_steps": 12}
@@ -90,6 +90,30 @@ def test_a_tiny_race_draws_both_curves_a_full_progress_bar_and_a_verdict():
     assert verdict.startswith("After 12 of 12 steps at T = 5")
     assert at.button(key="race_stop").disabled  # the race is over
     assert not at.info  # finished, not stopped
+
+
+def test_a_replay_that_ends_while_the_page_draws_still_turns_stop_off(monkeypatch):
+    """The replay's clock reaches the last step between Stop being drawn (still playing)
+    and the board: the board must still rerun the page, or Stop stays on for good (three
+    of ten students of the class benchmark waited for it)."""
+    at = open_page()
+    for key, value in TINY.items():
+        at.number_input(key=key).set_value(value).run()
+    at.segmented_control(key="race_pace").set_value("slow").run()
+    at.button(key="race_start").click().run()
+    job = at.session_state["race_replay"].job
+    wait_for(lambda: len(pool().view(job).records) == TINY["race_steps"])
+    looks = []
+
+    def cursor(self, available):  # one step short when Stop is drawn, the end from then on
+        looks.append(available)
+        return available - 1 if len(looks) == 1 else available
+
+    monkeypatch.setattr(Replay, "cursor", cursor)
+    at.run()
+    assert len(looks) >= 3  # Stop, the board, and the page once more after the board
+    assert at.button(key="race_stop").disabled
+    assert at.success and not at.exception
 
 
 def test_a_run_is_reproducible_for_a_seed():

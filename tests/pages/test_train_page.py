@@ -18,6 +18,7 @@ from tests.support import apptest
 from tests.support.lang import english_strings, vietnamese_words, visible_text
 from ui.i18n import t
 from ui.pool import pool
+from ui.train.controls import Replay
 
 PAGE = "pages/train.py"
 TINY = {
@@ -183,6 +184,27 @@ def test_a_run_is_reproducible_and_the_seed_changes_it():
     b.button(key="train_start").click().run()
     play_out(b)
     assert figures(b)[0]["data"][0]["y"] != figures(a)[0]["data"][0]["y"]
+
+
+def test_a_replay_that_ends_while_the_page_draws_still_turns_stop_off(monkeypatch):
+    """The replay reaches its trained model between Stop being drawn (still playing) and
+    the board: the board must still rerun the page, so Stop turns off and the review box
+    for the trained model appears (tests/pages/test_race_page.py has the race's twin)."""
+    at = set_tiny(open_page())
+    at.button(key="train_start").click().run()
+    job = at.session_state["train_replay"].job
+    wait_for(lambda: pool().view(job).state == "done", timeout=60)
+    looks = []
+
+    def cursor(self, available):  # one record short when Stop is drawn, all from then on
+        looks.append(available)
+        return available - 1 if len(looks) == 1 else available
+
+    monkeypatch.setattr(Replay, "cursor", cursor)
+    at.run()
+    assert len(looks) >= 3
+    assert at.button(key="train_stop").disabled
+    assert t("train.try_title", "en") in visible_text(at)
 
 
 def test_stop_freezes_the_run_where_it_is():

@@ -156,10 +156,13 @@ def _go(config: RaceConfig) -> None:
     )
 
 
-def current(config: RaceConfig, lang: str) -> Replay | None:
-    """Start, Stop and the pace; the replay of these settings (None before Start).
+def current(config: RaceConfig, lang: str) -> tuple[Replay | None, bool]:
+    """Start, Stop and the pace; the replay of these settings (None before Start) and
+    whether it plays (Stop is on).
 
-    A replay of other settings is over: the student changed them since.
+    A replay of other settings is over: the student changed them since. The page redraws
+    the board while it plays and reruns once it is over, judged by this same "plays": a
+    replay that ends between two looks at the clock would otherwise leave Stop on for good.
     """
     replay: Replay | None = replay_of("race", config)
     playing = replay is not None and replay.stopped_at is None and not frame(replay).over
@@ -189,7 +192,7 @@ def current(config: RaceConfig, lang: str) -> Replay | None:
         key="race_pace",
         on_change=_pace,
     )
-    return replay
+    return replay, playing
 
 
 def frame(replay: Replay) -> Frame:

@@ -136,8 +136,9 @@ def _go(config: TrainConfig) -> None:
     ss["train_replay"] = Replay(config, follow("train", config, (record, (config,))))
 
 
-def current(config: TrainConfig, lang: str) -> Replay | None:
-    """Train and Stop; the replay of these settings (None before Train).
+def current(config: TrainConfig, lang: str) -> tuple[Replay | None, bool]:
+    """Train and Stop; the replay of these settings (None before Train) and whether it
+    plays (Stop is on; the race's controls say why the page must use this same answer).
 
     A replay of other settings is over: the student changed them since.
     """
@@ -161,7 +162,7 @@ def current(config: TrainConfig, lang: str) -> Replay | None:
         disabled=not playing,
         width="stretch",
     )
-    return replay
+    return replay, playing
 
 
 def frame(replay: Replay) -> Frame:
