@@ -243,7 +243,10 @@ async def flow(page, s: Student, url: str, review: Review, lang: str, race, time
 
     async def race_over():
         await said.first.wait_for()
-        while not await stop_button.is_disabled():
+        deadline = time.perf_counter() + timeout
+        while not await stop_button.is_disabled():  # the page reran once the replay ended
+            if time.perf_counter() > deadline:
+                raise TimeoutError("the verdict showed but Stop never turned off")
             await asyncio.sleep(SAMPLE_S)
 
     await step("race", start_race, race_over)
