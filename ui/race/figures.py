@@ -19,52 +19,66 @@ COLORS = {"RNN": "#d62728", "LSTM": "#1f77b4"}  # the gradients page's colours f
 CONFIG = {"displayModeBar": False}  # st.plotly_chart(fig, config=CONFIG)
 
 
-def _chart(title: str, y_title: str, lang: str) -> go.Figure:
-    fig = go.Figure()
-    fig.update_layout(
-        title=dict(text=title, x=0, xanchor="left", font=dict(size=15)),
-        xaxis=dict(title=dict(text=t("race.fig.step", lang)), automargin=True, nticks=6),
-        yaxis=dict(title=dict(text=y_title), automargin=True),
-        height=340,
-        margin=dict(l=10, r=10, t=40, b=10),
-        legend=dict(orientation="h", yanchor="top", y=-0.22, x=0, xanchor="left"),
+def _chart(traces: list[dict], title: str, y_title: str, steps: int, lang: str, **y) -> go.Figure:
+    """One chart, built in a single call: every redraw of a playing replay builds two, and
+    Plotly's update_layout/add_trace validate again on each call (several times the cost)."""
+    return go.Figure(
+        data=traces,
+        layout=dict(
+            title=dict(text=title, x=0, xanchor="left", font=dict(size=15)),
+            xaxis=dict(
+                title=dict(text=t("race.fig.step", lang)),
+                automargin=True,
+                nticks=6,
+                range=[0, max(steps, 1)],
+            ),
+            yaxis=dict(title=dict(text=y_title), automargin=True, **y),
+            height=340,
+            margin=dict(l=10, r=10, t=40, b=10),
+            legend=dict(orientation="h", yanchor="top", y=-0.22, x=0, xanchor="left"),
+        ),
     )
-    return fig
 
 
-def _guessing(fig: go.Figure, y: float, steps: int, lang: str) -> None:
-    fig.add_trace(
-        go.Scatter(
-            x=[0, max(steps, 1)],
-            y=[y, y],
-            mode="lines",
-            name=t("race.fig.chance", lang),
-            line=dict(color="#888888", dash="dash", width=1),
-            hoverinfo="skip",
-        )
+def _guessing(y: float, steps: int, lang: str) -> dict:
+    return dict(
+        type="scatter",
+        x=[0, max(steps, 1)],
+        y=[y, y],
+        mode="lines",
+        name=t("race.fig.chance", lang),
+        line=dict(color="#888888", dash="dash", width=1),
+        hoverinfo="skip",
     )
 
 
 def loss_figure(history: Sequence[RaceStep], steps: int, classes: int, lang: str) -> go.Figure:
     """Each model's training loss (batch cross-entropy) per step; guessing is ln K."""
-    fig = _chart(t("race.fig.loss_title", lang), t("race.fig.loss_y", lang), lang)
     x = [s.step for s in history]
-    for kind in KINDS:
-        y = [s.records[kind].loss for s in history]
-        fig.add_trace(go.Scatter(x=x, y=y, mode="lines", name=kind, line=dict(color=COLORS[kind])))
-    _guessing(fig, math.log(classes), steps, lang)
-    fig.update_xaxes(range=[0, max(steps, 1)])
-    fig.update_yaxes(rangemode="tozero")
-    return fig
+    traces = [
+        dict(
+            type="scatter",
+            x=x,
+            y=[s.records[kind].loss for s in history],
+            mode="lines",
+            name=kind,
+            line=dict(color=COLORS[kind]),
+        )
+        for kind in KINDS
+    ]
+    traces.append(_guessing(math.log(classes), steps, lang))
+    title, y_title = t("race.fig.loss_title", lang), t("race.fig.loss_y", lang)
+    return _chart(traces, title, y_title, steps, lang, rangemode="tozero")
 
 
 def accuracy_figure(history: Sequence[RaceStep], steps: int, chance: float, lang: str) -> go.Figure:
     """Each model's accuracy on the fixed held-out batch, at every evaluation."""
-    fig = _chart(t("race.fig.acc_title", lang), t("race.fig.acc_y", lang), lang)
+    traces = []
     for kind in KINDS:
         done = [s.records[kind] for s in history if s.records[kind].eval_accuracy is not None]
-        fig.add_trace(
-            go.Scatter(
+        traces.append(
+            dict(
+                type="scatter",
                 x=[r.step for r in done],
                 y=[r.eval_accuracy for r in done],
                 mode="lines+markers",
@@ -73,7 +87,6 @@ def accuracy_figure(history: Sequence[RaceStep], steps: int, chance: float, lang
                 line=dict(color=COLORS[kind]),
             )
         )
-    _guessing(fig, chance, steps, lang)
-    fig.update_xaxes(range=[0, max(steps, 1)])
-    fig.update_yaxes(range=[0, 1.05], tickformat=".0%")
-    return fig
+    traces.append(_guessing(chance, steps, lang))
+    title, y_title = t("race.fig.acc_title", lang), t("race.fig.acc_y", lang)
+    return _chart(traces, title, y_title, steps, lang, range=[0, 1.05], tickformat=".0%")

@@ -22,22 +22,24 @@ VALID_STYLE = dict(color="#ff7f0e", dash="dash", width=2)
 CHANCE_STYLE = dict(color="#888888", dash="dot", width=1)
 
 
-def _chart(title: str, y_title: str, epochs: int, lang: str) -> go.Figure:
-    fig = go.Figure()
-    fig.update_layout(
-        title=dict(text=title, x=0, xanchor="left", font=dict(size=15)),
-        xaxis=dict(
-            title=dict(text=t("train.fig.epoch", lang)),
-            automargin=True,
-            range=[0, max(epochs, 1)],
-            dtick=1 if epochs <= 10 else None,
+def _chart(traces: list[dict], title: str, y_title: str, epochs: int, lang: str, **y) -> go.Figure:
+    """One chart, built in a single call (ui/race/figures.py says why)."""
+    return go.Figure(
+        data=traces,
+        layout=dict(
+            title=dict(text=title, x=0, xanchor="left", font=dict(size=15)),
+            xaxis=dict(
+                title=dict(text=t("train.fig.epoch", lang)),
+                automargin=True,
+                range=[0, max(epochs, 1)],
+                dtick=1 if epochs <= 10 else None,
+            ),
+            yaxis=dict(title=dict(text=y_title), automargin=True, **y),
+            height=340,
+            margin=dict(l=10, r=10, t=40, b=10),
+            legend=dict(orientation="h", yanchor="top", y=-0.22, x=0, xanchor="left"),
         ),
-        yaxis=dict(title=dict(text=y_title), automargin=True),
-        height=340,
-        margin=dict(l=10, r=10, t=40, b=10),
-        legend=dict(orientation="h", yanchor="top", y=-0.22, x=0, xanchor="left"),
     )
-    return fig
 
 
 def evaluated(points: Sequence[Point]) -> list[Point]:
@@ -47,39 +49,38 @@ def evaluated(points: Sequence[Point]) -> list[Point]:
 
 def loss_figure(points: Sequence[Point], epochs: int, lang: str) -> go.Figure:
     """Training loss between points and validation loss at epoch ends, against epochs."""
-    fig = _chart(t("train.fig.loss_title", lang), t("train.fig.loss_y", lang), epochs, lang)
     trained = [p for p in points if p.train_loss is not None]
-    fig.add_trace(
-        go.Scatter(
+    val = evaluated(points)
+    traces = [
+        dict(
+            type="scatter",
             x=[p.epoch for p in trained],
             y=[p.train_loss for p in trained],
             mode="lines+markers",
             marker=dict(symbol="circle", size=5),
             name=t("train.fig.train_loss", lang),
             line=TRAIN_STYLE,
-        )
-    )
-    val = evaluated(points)
-    fig.add_trace(
-        go.Scatter(
+        ),
+        dict(
+            type="scatter",
             x=[p.epoch for p in val],
             y=[p.val_loss for p in val],
             mode="lines+markers",
             marker=dict(symbol="square", size=8),
             name=t("train.fig.val_loss", lang),
             line=VALID_STYLE,
-        )
-    )
-    fig.update_yaxes(rangemode="tozero")
-    return fig
+        ),
+    ]
+    title, y_title = t("train.fig.loss_title", lang), t("train.fig.loss_y", lang)
+    return _chart(traces, title, y_title, epochs, lang, rangemode="tozero")
 
 
 def accuracy_figure(points: Sequence[Point], epochs: int, lang: str) -> go.Figure:
     """Validation accuracy at step 0 and at each epoch's end; guessing is 50%."""
-    fig = _chart(t("train.fig.acc_title", lang), t("train.fig.acc_y", lang), epochs, lang)
     val = evaluated(points)
-    fig.add_trace(
-        go.Scatter(
+    traces = [
+        dict(
+            type="scatter",
             x=[p.epoch for p in val],
             y=[p.val_accuracy for p in val],
             mode="lines+markers+text",
@@ -89,18 +90,17 @@ def accuracy_figure(points: Sequence[Point], epochs: int, lang: str) -> go.Figur
             cliponaxis=False,  # the first and last labels sit on the plot's edges
             name=t("train.fig.val_acc", lang),
             line=TRAIN_STYLE,
-        )
-    )
-    fig.add_trace(
-        go.Scatter(
+        ),
+        dict(
+            type="scatter",
             x=[0, max(epochs, 1)],
             y=[0.5, 0.5],
             mode="lines",
             name=t("train.fig.chance", lang),
             line=CHANCE_STYLE,
             hoverinfo="skip",
-        )
-    )
+        ),
+    ]
     low = min([0.3, *(p.val_accuracy - 0.05 for p in val)])
-    fig.update_yaxes(range=[low, 1.05], tickformat=".0%")
-    return fig
+    title, y_title = t("train.fig.acc_title", lang), t("train.fig.acc_y", lang)
+    return _chart(traces, title, y_title, epochs, lang, range=[low, 1.05], tickformat=".0%")
