@@ -308,6 +308,25 @@ def test_bench_class_one_student_without_the_race():
     assert "did not finish" not in out and "error shown" not in out
 
 
+@pytest.mark.e2e
+@pytest.mark.slow
+@requires_chromium
+@smokes("bench_light_pages.py")
+def test_bench_light_pages_one_pass_alone_and_beside_one_race():
+    """Each step timed once alone and once beside one student's race: a row per step, with
+    the server's milliseconds, the settled seconds and their ratio, and every target said."""
+    out = run("bench_light_pages.py", "--races", "1", "--repeat", "1", timeout=420)
+    assert line(out, r"^\| step \| alone: server ms \| alone: settled s \| 1 races: server ms")
+    for step in ("home", "calculator", "calculator edit", "sentiment", "classify"):
+        cells = line(out, rf"^\| {step} \|").string.strip().strip("|").split("|")[1:]
+        a_ms, a_s, b_ms, b_s, ratio = positive(*cells)
+        assert ratio == pytest.approx(b_ms / a_ms, abs=0.01)
+        assert a_s * 1000 > a_ms / 10  # the wait in the browser includes the server's run
+    for target in ("a review's rerun on the server", "classify settled", "calculator edit settled",
+                   "every step within 2x"):  # fmt: skip
+        assert line(out, rf"^- {re.escape(target)}.* -> (MET|NOT MET)$")
+
+
 # ------------------------------------------------------------------ none without one
 
 
