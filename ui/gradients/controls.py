@@ -12,6 +12,7 @@ from core.errors import CoreError
 from ui.controls import apply_preset, section
 from ui.gradients import words
 from ui.i18n import error_text
+from ui.page import LINK
 
 ss = st.session_state
 # The networks' presets: activation, ρ(W_hh), T; each puts the forget bias back to 3.
@@ -60,16 +61,21 @@ def scalar(lang: str) -> Scalar:
             say(f"scalar.preset_{name}"),
             key=f"scalar_preset_{name}",
             width="stretch",
+            wrap=True,  # a label cut off is unreadable on a projector
             on_click=apply_preset,
             args=(ss, {"scalar_w": w0}),
             help=say("scalar.preset_help", w=f"{w0:g}"),
         )
     slots = {}
-    w = st.number_input(say("scalar.w"), step=0.1, format="%.4g", key="scalar_w")
+    w = st.number_input(say("scalar.w"), step=0.1, format="%.4g", key="scalar_w", **LINK)
     slots["w"] = st.empty()
-    n = st.number_input(say("scalar.n", max=g.MAX_SCALAR_STEPS), value=50, step=1, key="scalar_n")
+    n = st.number_input(
+        say("scalar.n", max=g.MAX_SCALAR_STEPS), value=50, step=1, key="scalar_n", **LINK
+    )
     slots["n"] = st.empty()
-    x0 = st.number_input(say("scalar.x0"), value=1.0, step=0.5, format="%.4g", key="scalar_x0")
+    x0 = st.number_input(
+        say("scalar.x0"), value=1.0, step=0.5, format="%.4g", key="scalar_x0", **LINK
+    )
     slots["x0"] = st.empty()
     return Scalar(x0, w, n, slots)
 
@@ -127,6 +133,7 @@ def networks(
         col.button(
             say(f"bptt.preset_{name}"),
             key=f"bptt_preset_{name}",
+            wrap=True,
             on_click=apply_preset,
             args=(ss, preset(name)),
             width="stretch",
@@ -143,11 +150,13 @@ def networks(
             )
         else:
             label = say("bptt.hidden", max=g.MAX_HIDDEN)
-            hidden = st.number_input(label, value=64, key="bptt_hidden")
+            hidden = st.number_input(label, value=64, key="bptt_hidden", **LINK)
         slots["hidden_size"] = st.empty()
-        length = st.number_input(say("bptt.length", max=g.MAX_LENGTH), step=10, key="bptt_length")
+        length = st.number_input(
+            say("bptt.length", max=g.MAX_LENGTH), step=10, key="bptt_length", **LINK
+        )
         slots["seq_len"] = st.empty()
-        seed = st.number_input(say("bptt.seed", max=g.MAX_SEED), value=0, key="bptt_seed")
+        seed = st.number_input(say("bptt.seed", max=g.MAX_SEED), value=0, key="bptt_seed", **LINK)
         slots["seed"] = st.empty()
     with c2:
         if own and cell.kind == "rnn":
@@ -156,11 +165,17 @@ def networks(
         else:
             choices = ["tanh", "relu"]
             activation = st.radio(
-                say("bptt.activation"), choices, horizontal=True, key="bptt_activation"
+                say("bptt.activation"), choices, horizontal=True, key="bptt_activation", **LINK
             )
         slots["activation"] = st.empty()
         scale = st.slider(
-            say("bptt.scale"), 0.0, 10.0, step=0.05, key="bptt_scale", help=say("bptt.scale_help")
+            say("bptt.scale"),
+            0.0,
+            10.0,
+            step=0.05,
+            key="bptt_scale",
+            help=say("bptt.scale_help"),
+            **LINK,
         )
         slots["weight_scale"] = st.empty()
     with c3:
@@ -175,10 +190,13 @@ def networks(
                 step=0.5,
                 key="bptt_forget_bias",
                 help=say("bptt.forget_help"),
+                **LINK,
             )
         slots["forget_bias"] = st.empty()
     with c4:
-        clip = st.toggle(say("bptt.clip"), value=False, key="bptt_clip", help=say("bptt.clip_help"))
+        clip = st.toggle(
+            say("bptt.clip"), value=False, key="bptt_clip", help=say("bptt.clip_help"), **LINK
+        )
         max_norm = st.number_input(
             say("bptt.max_norm"),
             value=1.0,
@@ -186,6 +204,7 @@ def networks(
             format="%.4g",
             key="bptt_max_norm",
             disabled=not clip,
+            **LINK,
         )
         slots["max_norm"] = st.empty()
     config = g.ExplorerConfig(

@@ -19,6 +19,7 @@ import streamlit as st
 from core.jobs import Job
 from core.race import PRESETS, RaceConfig, RaceStep, record
 from ui.controls import apply_preset, section
+from ui.page import LINK
 from ui.pool import follow, pool, replay_of, stop
 from ui.race import words
 
@@ -57,7 +58,9 @@ def _number(where, key: str, lang: str):
     """One setting's number box in `where`, labelled with its limits."""
     field, label, step = FIELDS[key]
     fmt = "%.4g" if isinstance(step, float) else None
-    return where.number_input(words.label(label, field, lang), step=step, format=fmt, key=key)
+    return where.number_input(
+        words.label(label, field, lang), step=step, format=fmt, key=key, **LINK
+    )
 
 
 def settings(lang: str) -> RaceConfig:
@@ -72,6 +75,7 @@ def settings(lang: str) -> RaceConfig:
             say(f"preset_{name}"),
             key=f"race_preset_{name}",
             width="stretch",
+            wrap=True,  # a label cut off is unreadable on a projector
             on_click=apply_preset,
             args=(ss, preset(name)),
             help=tip,

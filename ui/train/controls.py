@@ -28,6 +28,7 @@ from core.classifier import (
 from core.jobs import Job
 from ui.controls import apply_preset, section
 from ui.i18n import t
+from ui.page import LINK
 from ui.pool import follow, pool, replay_of, stop
 from ui.train import words
 
@@ -60,7 +61,7 @@ def _number(where, key: str, lang: str):
     fmt = "%.4g" if isinstance(step, float) else None
     helptext = t("train.hidden_help", lang) if name == "hidden_size" else None
     return where.number_input(
-        words.label(name, lang), step=step, format=fmt, key=key, help=helptext
+        words.label(name, lang), step=step, format=fmt, key=key, help=helptext, **LINK
     )
 
 
@@ -78,6 +79,7 @@ def settings(lang: str) -> TrainConfig:
         horizontal=True,
         format_func=lambda k: words.model_name(k, lang),
         help=say("kind_help"),
+        **LINK,
     )
     cols = st.columns(3) + st.columns(2)
     values = {key: _number(col, key, lang) for col, key in zip(cols, MAIN, strict=True)}
