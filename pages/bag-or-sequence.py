@@ -19,7 +19,10 @@ st.write(t("bag.intro", lang))
 # ------------------------------------------------------------------ controls
 help_words = t("bag.words_help", lang, most=MAX_WORDS)
 text_a = st.text_input(
-    t("bag.a", lang), "dog bites man", key="bag.a", help=help_words, **text_link("bag.a", lang)
+    value="dog bites man",
+    key="bag.a",
+    help=help_words,
+    **text_link("bag.a", t("bag.a", lang), lang),
 )
 mode = st.radio(
     t("bag.mode", lang),
@@ -31,11 +34,10 @@ mode = st.radio(
 )
 if mode == "free":
     text_b = st.text_input(
-        t("bag.b", lang),
-        "a man bites the dog",
+        value="a man bites the dog",
         key="bag.b",
         help=help_words,
-        **text_link("bag.b", lang),
+        **text_link("bag.b", t("bag.b", lang), lang),
     )
 else:
     text_b = " ".join(reversed(text_a.split()))

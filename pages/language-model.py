@@ -36,7 +36,7 @@ with tab_counts:
         cview.count_table(ngram.table(c, n, add_one=add_one), lang)
         words = tokens(
             st.text_input(
-                say("counts.sentence"), key="lm_sentence", **text_link("lm_sentence", lang)
+                key="lm_sentence", **text_link("lm_sentence", say("counts.sentence"), lang)
             )
         )
         if not words:

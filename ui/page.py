@@ -37,14 +37,14 @@ def start() -> str:
     return lang_or_default(st.session_state.get("site_lang", DEFAULT))
 
 
-def text_link(key: str, lang: str) -> dict:
-    """LINK for a text box whose text fits in an address; otherwise the text is kept for
-    the session only, and a line under the box says the link leaves it out."""
+def text_link(key: str, label: str, lang: str) -> dict:
+    """A text box's label and LINK, while its text fits in an address; otherwise the text is
+    kept for the session only, and the label says the link leaves it out (on the label's
+    own line: the page grows by no line for it)."""
     text = st.session_state.get(key)
     if text is None or len(quote(str(text))) <= TEXT_IN_LINK:
-        return LINK
-    st.caption(t("slides.too_long", lang, most=TEXT_IN_LINK))
-    return {"persist_state": "session"}
+        return {"label": label, **LINK}
+    return {"label": f"{label} · {t('slides.too_long', lang)}", "persist_state": "session"}
 
 
 def arrived() -> bool:

@@ -151,3 +151,13 @@ def test_projector_mode_is_larger_and_holds_across_slides(lang):
     assert "font-size:20.8px" in _styles(at) and at.query_params["present"] in ("1", ["1"])
     at = _open(lang, slide="44")
     assert "font-size" not in _styles(at)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_text_too_long_for_a_link_says_so_on_its_label(lang):
+    at = open_page("pages/language-model.py", lang=lang)
+    box = at.text_area(key="lm_corpus")
+    assert t("slides.too_long", lang) not in box.label
+    box.set_value("trăm năm trong cõi người ta\n" * 100).run()
+    assert at.text_area(key="lm_corpus").label.endswith(t("slides.too_long", lang))
+    assert at.text_area(key="lm_corpus").value.startswith("trăm năm")  # kept all the same

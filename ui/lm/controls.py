@@ -73,7 +73,7 @@ def corpus_box(lang: str) -> str:
         st.error(err)
     ss.setdefault("lm_corpus", corpus.TOY_CORPUS)
     ss.setdefault("lm_sentence", corpus.TOY_SENTENCE)
-    return st.text_area(say("corpus"), key="lm_corpus", height=150, **text_link("lm_corpus", lang))
+    return st.text_area(key="lm_corpus", height=150, **text_link("lm_corpus", say("corpus"), lang))
 
 
 def sampling(lang: str) -> tuple[float, int, int, int, bool]:

@@ -90,12 +90,11 @@ def review(lang: str) -> str | None:
         persist_state="session",
     )
     text = st.text_area(
-        t("sentiment.review", lang),
         height=140,
         key="sentiment_text",
         on_change=lambda: ss.update(sentiment_example=None),
         help=t("sentiment.review_help", lang, limit=MAX_REVIEW_CHARS),
-        **text_link("sentiment_text", lang),
+        **text_link("sentiment_text", t("sentiment.review", lang), lang),
     )
     if arrived() or "sentiment_submitted" not in ss:  # a link's review is classified at once
         ss["sentiment_submitted"] = text
