@@ -71,11 +71,17 @@ def follow_slide(url_path: str, lang: str) -> int | None:
     if ss.get("slide_at") != n:
         ss["slide_at"] = n
         ss["page_arrived"] = True
-        ss.update(slides.state(n, lang))
+        # A value the address gives (a teacher changed it on the slide, then copied the link)
+        # wins over the slide's own; a step's address gives none.
+        given = set(st.query_params.keys())
+        ss.update({k: v for k, v in slides.state(n, lang).items() if k not in given})
         page, want = slides.BY_NUMBER[n].page, slides.address(n)
         here = page == f"pages/{url_path or 'home'}.py"
         if not here or any(st.query_params.get(k) != v for k, v in want.items()):
-            st.switch_page(page, query_params={**want, **_kept_params()})
+            # The slide's own widgets are of that page, never bound on this one: carrying
+            # their values along is allowed.
+            carried = {k: st.query_params[k] for k in slides.BY_NUMBER[n].state if k in given}
+            st.switch_page(page, query_params={**carried, **want, **_kept_params()})
     return n
 
 

@@ -86,6 +86,15 @@ def test_slide_3_counts_i_go_to_school_as_a_4_gram(lang):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_a_slides_link_copied_after_a_change_keeps_the_change(lang):
+    at = _open(lang, slide="3", lm_n="3")
+    assert at.radio(key="lm_n").value == 3
+    assert at.text_input(key="lm_sentence").value == "i go to school"  # the rest: slide 3's
+    _step(at, "slide_next")  # a step takes the next slide's own values
+    assert at.radio(key="lm_n").value == 2
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_slide_28_opens_the_explorer_at_half(lang):
     at = _open(lang, slide="28")
     assert at.number_input(key="scalar_w").value == 0.5
