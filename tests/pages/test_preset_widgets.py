@@ -14,6 +14,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from core.race import PRESETS
+from core.sentiment.review import EXAMPLES
 from tests.support import apptest
 from ui.gradients.controls import DEFAULTS as GRADIENT_DEFAULTS
 from ui.race.controls import FIELDS as RACE_FIELDS
@@ -65,3 +66,11 @@ def test_gradient_settings_fall_back_to_the_first_state():
     check(at, numbers)
     radio = at.radio(key="bptt_activation")
     assert radio.value == "relu" and radio.options[radio.proto.default] == "tanh"
+
+
+def test_the_review_box_falls_back_to_the_first_example():
+    at = apptest.open_page("pages/sentiment.py", "vi")
+    box = at.text_area(key="sentiment_text")
+    assert box.proto.default == box.value == EXAMPLES["pos1"]
+    box.set_value("quán này dở").run()
+    assert at.text_area(key="sentiment_text").proto.default == EXAMPLES["pos1"]

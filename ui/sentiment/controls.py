@@ -75,21 +75,26 @@ def _fill() -> None:
         ss["sentiment_text"] = ss["sentiment_submitted"] = EXAMPLES[ss["sentiment_example"]]
 
 
+FIRST = "pos1"  # the example a first visit opens on
+
+
 def review(lang: str) -> str | None:
     """The examples, the text area and the classify button; the review last classified
     (None, asking for one, when it is blank). While the box holds other text than that
     review, says that the verdict below is still the old one."""
     if "sentiment_text" not in ss:  # a first visit: the first slide example (a link's wins)
-        ss["sentiment_example"], ss["sentiment_text"] = "pos1", EXAMPLES["pos1"]
+        ss["sentiment_example"], ss["sentiment_text"] = FIRST, EXAMPLES[FIRST]
     st.pills(
         t("sentiment.examples", lang),
         list(EXAMPLES),
         key="sentiment_example",
+        default=FIRST,
         format_func=lambda k: t(f"sentiment.example.{k}", lang),
         on_change=_fill,
         persist_state="session",
     )
     text = st.text_area(
+        value=EXAMPLES[FIRST],  # what a redrawn box falls back to, and a link leaves out
         height=140,
         key="sentiment_text",
         on_change=lambda: ss.update(sentiment_example=None),
