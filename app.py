@@ -3,9 +3,14 @@
 import streamlit as st
 
 from ui.i18n import LANGS, NAMES, lang_or_default, t
+from ui.page import follow_slide, presenting, projector_style, slide_bar
 from ui.site import HOME, PARTS, Page
 
-st.set_page_config(page_title="LSTM Lab", page_icon="🔁", layout="wide")
+# A projector needs the whole width: the sidebar starts closed there.
+sidebar = "collapsed" if presenting() else "auto"
+st.set_page_config(
+    page_title="LSTM Lab", page_icon="🔁", layout="wide", initial_sidebar_state=sidebar
+)
 
 
 def language() -> str:
@@ -54,10 +59,27 @@ def navigation(lang: str) -> st.navigation:
     return st.navigation(sections)
 
 
+def around(page: st.Page, lang: str) -> None:
+    """What every page shows above its own content: projector mode and the slide controls.
+
+    "page_arrived" tells a page whether this run opened it (ui/page.py's arrived()).
+    """
+    ss = st.session_state
+    ss["page_arrived"] = ss.get("page_now") != page.url_path
+    ss["page_now"] = page.url_path
+    n = follow_slide(page.url_path, lang)
+    if presenting():
+        st.query_params["present"] = "1"  # kept in the address across pages, like ?lang=
+        projector_style()
+    if n is not None:
+        slide_bar(n, lang)
+
+
 lang = language()
 page = navigation(lang)
 st.session_state["nav_ready"] = True  # see ui/page.py: deep links after a restart
 try:
+    around(page, lang)
     page.run()
 except Exception as exc:  # noqa: BLE001 - the last line of defence for a visitor
     # Streamlit's own control flow (reruns, page switches, st.stop) must pass through.

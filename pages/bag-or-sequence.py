@@ -7,7 +7,7 @@ from core.lecture.bag import ENCODERS, MAX_WORDS, SIZES, bag_or_sequence
 from ui.i18n import error_text, t
 from ui.lecture import bag as view
 from ui.lecture.layout import table_height
-from ui.page import start
+from ui.page import LINK, start, text_link
 from ui.snippets import view as snippet
 from ui.snippets.lecture import bag_snippet
 
@@ -20,33 +20,51 @@ st.write(t("bag.intro", lang))
 
 # ------------------------------------------------------------------ controls
 help_words = t("bag.words_help", lang, most=MAX_WORDS)
-text_a = st.text_input(t("bag.a", lang), "dog bites man", key="bag.a", help=help_words)
+text_a = st.text_input(
+    value="dog bites man",
+    key="bag.a",
+    help=help_words,
+    **text_link("bag.a", t("bag.a", lang), lang),
+)
 mode = st.radio(
     t("bag.mode", lang),
     ("reverse", "free"),
     format_func=lambda m: t(f"bag.mode.{m}", lang),
     key="bag.mode",
     horizontal=True,
+    **LINK,
 )
 if mode == "free":
-    text_b = st.text_input(t("bag.b", lang), "a man bites the dog", key="bag.b", help=help_words)
+    text_b = st.text_input(
+        value="a man bites the dog",
+        key="bag.b",
+        help=help_words,
+        **text_link("bag.b", t("bag.b", lang), lang),
+    )
 else:
     text_b = " ".join(reversed(text_a.split()))
 
 with st.expander(t("bag.settings", lang)):
     left, right = st.columns(2)
     seed = left.number_input(
-        t("bag.seed", lang), 0, 9999, 0, key="bag.seed", help=t("bag.seed_help", lang)
+        t("bag.seed", lang), 0, 9999, 0, key="bag.seed", help=t("bag.seed_help", lang), **LINK
     )
     D = right.select_slider(
-        t("bag.D", lang), range(SIZES["D"][0], SIZES["D"][1] + 1), 3, key="bag.D"
+        t("bag.D", lang), range(SIZES["D"][0], SIZES["D"][1] + 1), 3, key="bag.D", **LINK
     )
     H = right.select_slider(
-        t("bag.H", lang), range(SIZES["H"][0], SIZES["H"][1] + 1), 2, key="bag.H"
+        t("bag.H", lang), range(SIZES["H"][0], SIZES["H"][1] + 1), 2, key="bag.H", **LINK
     )
-    cap = left.toggle(t("bag.cap", lang), key="bag.cap")
+    cap = left.toggle(t("bag.cap", lang), key="bag.cap", **LINK)
     V = left.number_input(
-        t("bag.V", lang), 3, 30, 4, key="bag.V", disabled=not cap, help=t("bag.V_help", lang)
+        t("bag.V", lang),
+        3,
+        30,
+        4,
+        key="bag.V",
+        disabled=not cap,
+        help=t("bag.V_help", lang),
+        **LINK,
     )
 
 try:

@@ -6,7 +6,7 @@ from core.calculator.tables import PRESETS, preset_tables
 from core.calculator.trace import calculate, calculate_head
 from ui.calculator import history, loss_view, state, view
 from ui.i18n import t
-from ui.page import start
+from ui.page import arrived, start
 from ui.snippets import view as snippet
 from ui.snippets.calculator import cell_snippet, head_snippet
 
@@ -14,7 +14,7 @@ lang = start()
 ss = st.session_state
 
 url_error = state.init()
-history.restore()  # the browser's Back or Forward: that entry's mode and cell
+history.restore(arrived())  # a link, or the browser's Back or Forward: its mode and cell
 st.title(t("calculator.title", lang))
 if url_error is not None:
     view.url_warning(url_error, lang)
@@ -45,7 +45,7 @@ if mode == "custom":
 else:
     result = calculate(preset_tables(mode))
     if mode == "lstm_slide":
-        view.lstm_slide(result, lang)
+        view.lstm_slide(result, lang, st.query_params.get(state.URL_MARK))
     else:
         view.rnn_slide(result, lang)
     view.explore(result, lang, show_steps=False)

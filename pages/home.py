@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui import lecture_slides
 from ui.i18n import t
 from ui.page import start
 from ui.site import PARTS
@@ -25,6 +26,7 @@ for part in PARTS:
 
 st.header(t("home.map.title", lang), divider="gray")
 st.caption(t("home.map.caption", lang))
-for r in SLIDE_MAP:
-    st.page_link(r.page, label=link_text(r, lang))
+for r in SLIDE_MAP:  # each opens its first slide's state, with the slide controls
+    where = lecture_slides.address(r.first)
+    st.page_link(r.page, label=link_text(r, lang), query_params=where)
     st.caption(topic_text(r, lang))

@@ -12,7 +12,7 @@ from ui.lm import controls
 from ui.lm import counts_view as cview
 from ui.lm import loss as lv
 from ui.lm import neural as nv
-from ui.page import start
+from ui.page import LINK, projected, start, text_link
 from ui.snippets import view as snippet
 from ui.snippets.lm import generation_snippet
 
@@ -22,20 +22,25 @@ SLIDE6 = "trăm năm trong cõi người ta"
 
 st.title(say("title"))
 st.caption(say("slides"))
-tab_counts, tab_neural, tab_loss = st.tabs([say("tab.counts"), say("tab.neural"), say("tab.loss")])
+tabs = [say("tab.counts"), say("tab.neural"), say("tab.loss")]
+tab_counts, tab_neural, tab_loss = st.tabs(tabs, key="lm_tab", bind="query-params")
 
 with tab_counts:
     st.markdown(say("counts.intro"))
     c, n_sent = controls.counted(controls.corpus_box(lang))
-    n = st.radio(say("counts.n"), [1, 2, 3, 4], index=1, horizontal=True, key="lm_n")
-    add_one = st.toggle(say("counts.add_one"), key="lm_add_one")
+    n = st.radio(say("counts.n"), [1, 2, 3, 4], index=1, horizontal=True, key="lm_n", **LINK)
+    add_one = st.toggle(say("counts.add_one"), key="lm_add_one", **LINK)
     if not n_sent:
         st.warning(say("counts.empty_corpus"))
     else:
         st.caption(say("counts.summary", sentences=n_sent, tokens=c.total, V=c.V))
         st.markdown("**" + say("counts.table", n=n) + "**")
         cview.count_table(ngram.table(c, n, add_one=add_one), lang)
-        words = tokens(st.text_input(say("counts.sentence"), key="lm_sentence"))
+        words = tokens(
+            st.text_input(
+                key="lm_sentence", **text_link("lm_sentence", say("counts.sentence"), lang)
+            )
+        )
         if not words:
             st.info(say("counts.empty_sentence"))
         else:
@@ -46,7 +51,7 @@ with tab_counts:
 
 with tab_neural:
     st.markdown(say("neural.intro"))
-    line = tokens(st.text_input(say("neural.pairs_input"), SLIDE6, key="lm_pairs"))
+    line = tokens(st.text_input(say("neural.pairs_input"), SLIDE6, key="lm_pairs", **LINK))
     st.dataframe(nv.pairs_table(pairs(line), lang), hide_index=True)
     try:
         lm = controls.language_model()
@@ -55,11 +60,11 @@ with tab_neural:
         lm = None
     if lm is not None:
         st.markdown(say("neural.model", V=len(lm.vocab)))
-        prompt = tokens(st.text_input(say("neural.prompt"), "quán này", key="lm_prompt"))
+        prompt = tokens(st.text_input(say("neural.prompt"), "quán này", key="lm_prompt", **LINK))
         if note := nv.unknown_note(prompt, lm.vocab.known, lang):
             st.caption(note)
         bars = nv.next_word_figure(controls.next_words(tuple(prompt)), lang)
-        st.plotly_chart(bars, config=nv.CONFIG, key="lm_bars")
+        st.plotly_chart(projected(bars), config=nv.CONFIG, key="lm_bars")
         st.subheader(say("neural.generate"))
         temperature, top_k, seed, length, end = controls.sampling(lang)
         cont = controls.continuation(tuple(prompt), length, temperature, top_k, seed, end)
@@ -72,7 +77,7 @@ with tab_neural:
             st.dataframe(nv.card_table(lm.metadata, lang), hide_index=True)
             st.caption(nv.card_note(lm.metadata, lang))
             curve = nv.curve_figure(lm.metadata, lang)
-            st.plotly_chart(curve, config=nv.CONFIG, key="lm_curve")
+            st.plotly_chart(projected(curve), config=nv.CONFIG, key="lm_curve")
 
 with tab_loss:
     st.markdown(say("loss.intro"))

@@ -10,7 +10,7 @@ from ui.i18n import error_text, t
 from ui.lecture import activations as draw
 from ui.lecture import buildup as view
 from ui.lecture.layout import table_height
-from ui.page import start
+from ui.page import LINK, projected, start
 from ui.snippets import view as snippet
 from ui.snippets.lecture import activation_snippet, product_snippet
 
@@ -46,7 +46,7 @@ right.latex(r"\tanh'(x) = 1 - \tanh^2(x)")
 st.write(t("rnn_to_lstm.act.body", lang, share=draw.share_percent()))
 for column, name in zip(st.columns(2), act.FUNCTIONS, strict=True):
     figure = draw.activation_figure(curves[name], marks, lang)
-    column.plotly_chart(figure, config=draw.CONFIG, key=f"rnn_to_lstm.fig_{name}")
+    column.plotly_chart(projected(figure), config=draw.CONFIG, key=f"rnn_to_lstm.fig_{name}")
 st.write(t("rnn_to_lstm.marks.body", lang))
 st.caption(draw.markers_legend(marks, lang))
 st.dataframe(draw.markers_table(marks, lang), hide_index=True, key="rnn_to_lstm.marks")
@@ -60,10 +60,10 @@ for line in draw.SYMBOLIC_PRODUCT:
 left, right = st.columns(2)
 mat_help = t("rnn_to_lstm.mat.help", lang)
 text_A = left.text_input(
-    t("rnn_to_lstm.mat.A", lang), "1 2; 3 4", key="rnn_to_lstm.A", help=mat_help
+    t("rnn_to_lstm.mat.A", lang), "1 2; 3 4", key="rnn_to_lstm.A", help=mat_help, **LINK
 )
 text_B = right.text_input(
-    t("rnn_to_lstm.mat.B", lang), "5 6; 7 8", key="rnn_to_lstm.B", help=mat_help
+    t("rnn_to_lstm.mat.B", lang), "5 6; 7 8", key="rnn_to_lstm.B", help=mat_help, **LINK
 )
 try:
     product = act.worked_product(act.parse_matrix(text_A), act.parse_matrix(text_B))
@@ -88,6 +88,7 @@ k = st.select_slider(
     options=range(len(STAGES)),
     format_func=lambda i: str(stages[i].slide),
     key=STAGE,
+    **LINK,
 )
 stage = stages[k]
 st.subheader(view.stage_label(stage, lang))

@@ -6,7 +6,6 @@ that they are testable without a page.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 
@@ -30,27 +29,17 @@ def apply_preset(
     """Put a preset's widget values into state; only_unset keeps those the student has set.
 
     A widget a preset sets is keyed, so its value lives in session state and a button's
-    callback can move it before the next run; it is also given value=state[key]. Without
-    that, a browser that redraws the widget before its value arrives (a click right after
-    the page opened) falls back to the widget's own default, 0, and sends that back: a race
-    started that quickly ran with T = 0. config.toml silences Streamlit's log line about a
-    widget given both.
+    callback can move it before the next run. It is also given value= the page's default
+    state: a browser that redraws the widget before its value arrives (a click right after
+    the page opened) falls back to that default, which was the widget's built-in 0 before
+    (a race started that quickly ran with T = 0), and a link leaves out a setting at its
+    default. config.toml silences Streamlit's log line about a widget given both.
     """
     for key, value in values.items():
         if only_unset:
             state.setdefault(key, value)
         else:
             state[key] = value
-
-
-def held(state: Mapping[str, Any], key: str) -> Any:
-    """value= for a widget a preset sets: what session state holds for it (see apply_preset).
-
-    A number a box cannot show (inf or NaN, only ever put there by code) is left to the
-    widget, which then reads it from session state and the page refuses it.
-    """
-    value = state[key]
-    return None if isinstance(value, float) and not math.isfinite(value) else value
 
 
 def limit(x: float, lang: str) -> str:

@@ -1,11 +1,24 @@
-"""What every page script does first: hand a deep link to the navigation, learn the language."""
+"""What every page script does first: hand a deep link to the navigation, learn the language;
+and what app.py draws around every page: the lecture's slide controls and projector mode."""
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
+import plotly.graph_objects as go
 import streamlit as st
 
-from ui.i18n import DEFAULT, lang_or_default
+from ui import lecture_slides as slides
+from ui.i18n import DEFAULT, lang_or_default, t
 from ui.streamlit_private import in_pages_folder_mode, leave_pages_folder_mode
+
+# A widget's value in the page's address, and back when the student returns to the page:
+# any state a teacher reaches is a link that opens it again. st.<widget>(..., **LINK).
+LINK = {"bind": "query-params", "persist_state": "session"}
+# Typed text longer than this (percent-encoded) stays out of the address: servers and proxies
+# refuse addresses of a few kilobytes, and a refused link opens nothing at all.
+TEXT_IN_LINK = 2000
+PRESENT_SCALE = 1.3  # projector mode: type this much larger, charts' fonts too
 
 
 def start() -> str:
@@ -22,3 +35,137 @@ def start() -> str:
         leave_pages_folder_mode()
         st.rerun()
     return lang_or_default(st.session_state.get("site_lang", DEFAULT))
+
+
+def text_link(key: str, label: str, lang: str) -> dict:
+    """A text box's label and LINK, while its text fits in an address; otherwise the text is
+    kept for the session only, and the label says the link leaves it out (on the label's
+    own line: the page grows by no line for it)."""
+    text = st.session_state.get(key)
+    if text is None or len(quote(str(text))) <= TEXT_IN_LINK:
+        return {"label": label, **LINK}
+    return {"label": f"{label} · {t('slides.too_long', lang)}", "persist_state": "session"}
+
+
+def arrived() -> bool:
+    """Whether this run opened the page (a link, another page, a slide step), not a rerun on
+    it: state that is not one widget (the calculator's tables) follows the address then."""
+    return bool(st.session_state.get("page_arrived", True))
+
+
+# ------------------------------------------------------------------ the lecture, slide by slide
+
+
+def follow_slide(url_path: str, lang: str) -> int | None:
+    """Open the page and state of ?slide=N; returns N while the address names a slide.
+
+    Called by app.py before the page runs. A slide newly named (a link, a step) puts its
+    widget values into session state (a widget bound to the address may not be set through
+    the address by the app) and opens its page, unless this is it and the address already
+    names what the page reads from it (the calculator's ?mode=).
+    """
+    ss = st.session_state
+    n = slides.slide_number(st.query_params.get("slide"))
+    if n is None:
+        return None
+    if ss.get("slide_at") != n:
+        ss["slide_at"] = n
+        ss["page_arrived"] = True
+        # A value the address gives (a teacher changed it on the slide, then copied the link)
+        # wins over the slide's own; a step's address gives none.
+        given = set(st.query_params.keys())
+        ss.update({k: v for k, v in slides.state(n, lang).items() if k not in given})
+        page, want = slides.BY_NUMBER[n].page, slides.address(n)
+        here = page == f"pages/{url_path or 'home'}.py"
+        if not here or any(st.query_params.get(k) != v for k, v in want.items()):
+            # The slide's own widgets are of that page, never bound on this one: carrying
+            # their values along is allowed.
+            carried = {k: st.query_params[k] for k in slides.BY_NUMBER[n].state if k in given}
+            st.switch_page(page, query_params={**carried, **want, **_kept_params()})
+    return n
+
+
+def _kept_params() -> dict[str, str]:
+    """What every address keeps across pages: the language and projector mode."""
+    keep = {"lang": st.session_state.get("site_lang", DEFAULT)}
+    if presenting():
+        keep["present"] = "1"
+    return keep
+
+
+def slide_bar(n: int, lang: str) -> None:
+    """ "Slide N", its note if the site has nothing of its own for it, and previous/next
+    (the arrow keys) walking the whole lecture across pages."""
+    say = t
+    back, here, forward = st.columns([1, 3, 1], vertical_alignment="center")
+    here.markdown(f"**{say('slides.at', lang, n=n, last=slides.LAST)}**")
+    for col, by, key, arrow in (
+        (back, -1, "slide_prev", "Left"),
+        (forward, 1, "slide_next", "Right"),
+    ):
+        m = slides.step(n, by)
+        label = say("slides.prev" if by < 0 else "slides.next", lang)
+        pressed = col.button(
+            label,
+            key=key,
+            shortcut=arrow,
+            disabled=m is None,
+            width="stretch",
+            help=say("slides.key_help", lang),
+        )
+        if pressed and m is not None:
+            st.switch_page(
+                slides.BY_NUMBER[m].page, query_params=_kept_params() | slides.address(m)
+            )
+    if note := slides.BY_NUMBER[n].note:
+        st.info(t(note, lang), icon="🎬")
+
+
+# ------------------------------------------------------------------ projector mode
+
+
+def presenting() -> bool:
+    """Projector mode: ?present=1 turns it on, ?present=0 off; it holds across pages."""
+    ss = st.session_state
+    asked = st.query_params.get("present")
+    if asked is not None:
+        ss["present"] = asked == "1"
+    return bool(ss.get("present", False))
+
+
+def projector_style() -> None:
+    """Type 1.3 times larger (Streamlit sizes its text in rem), helper captions hidden."""
+    st.html(
+        f"<style>html{{font-size:{16 * PRESENT_SCALE:g}px}}"
+        '[data-testid="stCaptionContainer"]{display:none}'
+        "</style>"
+    )
+
+
+def projected(fig: go.Figure) -> go.Figure:
+    """The figure as the projector needs it: its fonts PRESENT_SCALE times larger in
+    projector mode, the figure itself otherwise. Every chart passes through here on its
+    way to st.plotly_chart."""
+    return scaled_fonts(fig, PRESENT_SCALE) if presenting() else fig
+
+
+def scaled_fonts(fig: go.Figure, k: float) -> go.Figure:
+    """A copy of fig with every font size it sets, and the default one, k times larger."""
+    spec = fig.to_dict()
+    layout = spec.setdefault("layout", {})
+    layout.setdefault("font", {}).setdefault("size", 12)  # Plotly's default
+    _scale_fonts(spec, k)
+    return go.Figure(spec)
+
+
+def _scale_fonts(node: object, k: float) -> None:
+    """Multiply the size of every font in a figure's spec (font, tickfont, title's font…)."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            size = value.get("size") if isinstance(value, dict) else None
+            if key.endswith("font") and isinstance(size, int | float):
+                value["size"] = size * k
+            _scale_fonts(value, k)
+    elif isinstance(node, list):
+        for value in node:
+            _scale_fonts(value, k)

@@ -5,11 +5,12 @@ Streamlit keeps a student's work in the server process that holds their WebSocke
 the page still shows proves little here: the browser sends every shown widget's value with
 each rerun, so any replica could redraw it. What only the student's own session holds is
 plain session state: a review typed on the sentiment page is kept there while the student
-looks at another page (pages/sentiment.py, "sentiment_kept"). So each browser types its own
-review and goes to the home page (the review box leaves the screen); nginx is stopped and
-started again on the same port (the WebSockets drop, the browsers reconnect by themselves);
-each goes back to the sentiment page and finds its review only if its WebSocket came back to
-the replica and the session it left.
+looks at another page (pages/sentiment.py: persist_state="session"; the address that held
+it is gone once the student leaves the page). So each browser types its own review and goes
+to the home page (the review box leaves the screen); nginx is stopped and started again on
+the same port (the WebSockets drop, the browsers reconnect by themselves); each goes back
+to the sentiment page and finds its review only if its WebSocket came back to the replica
+and the session it left.
 
 nginx's access log (tests/support/nginx.py) says which replica each browser used: every
 request of a browser, before and after the reconnect, went to one replica, the two browsers

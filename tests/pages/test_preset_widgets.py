@@ -1,10 +1,11 @@
-"""Widgets a preset moves fall back to what they show, never to 0.
+"""Widgets a preset moves fall back to the page's default state, never to 0.
 
 A browser that redraws such a widget before its value has arrived (a click right after the
 page opened) sends back the widget's own default: the proto's `default`. These widgets keep
-their value in session state, so that default must always be the value on screen; when it
-was the widget's built-in 0, a race started that quickly ran with T = 0
-(tests/e2e/test_race_e2e.py starts races that quickly).
+their value in session state, so that default must be the page's first state; when it was
+the widget's built-in 0, a race started that quickly ran with T = 0
+(tests/e2e/test_race_e2e.py starts races that quickly). The same default is what a lesson
+link leaves out, so a link carries only what the teacher changed.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from core.race import PRESETS
+from core.sentiment.review import EXAMPLES
 from tests.support import apptest
-
-RACE = ["race_T", "race_hidden", "race_lr", "race_steps", "race_seed"]
-TRAIN = ["train_embed", "train_hidden", "train_lr", "train_epochs", "train_reviews"]
-TRAIN += ["train_max_len", "train_batch", "train_seed"]
-GRADIENTS = ["scalar_w", "bptt_length", "bptt_scale", "bptt_forget_bias"]
+from ui.gradients.controls import DEFAULTS as GRADIENT_DEFAULTS
+from ui.race.controls import FIELDS as RACE_FIELDS
+from ui.train.controls import DEFAULTS as TRAIN_DEFAULTS
+from ui.train.controls import NUMBERS as TRAIN_NUMBERS
 
 
 def widget(at: AppTest, key: str):
@@ -30,41 +32,45 @@ def fallback(at: AppTest, key: str) -> object:
     return el.proto.default[0] if el.type == "slider" else el.proto.default
 
 
-def shown(at: AppTest, key: str) -> object:
-    return widget(at, key).value
-
-
-def check(at: AppTest, keys: list[str]) -> None:
-    for key in keys:
-        assert fallback(at, key) == pytest.approx(shown(at, key)), key
+def check(at: AppTest, defaults: dict[str, object]) -> None:
+    for key, value in defaults.items():
+        assert fallback(at, key) == pytest.approx(value), key
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_race_settings_fall_back_to_what_they_show(lang):
+def test_race_settings_fall_back_to_the_long_preset(lang):
     at = apptest.open_page("pages/race.py", lang)
-    check(at, RACE)
-    assert shown(at, "race_T") == 50
+    long = {k: getattr(PRESETS["long"], field) for k, (field, _, _) in RACE_FIELDS.items()}
+    assert long["race_T"] == 50
+    check(at, long)
+    assert [widget(at, k).value for k in long] == pytest.approx(list(long.values()))
     at.button(key="race_preset_short").click().run()
-    assert shown(at, "race_T") == 5
-    check(at, RACE)
+    assert widget(at, "race_T").value == 5
+    check(at, long)
 
 
-def test_train_settings_fall_back_to_what_they_show():
+def test_train_settings_fall_back_to_the_defaults():
     at = apptest.open_page("pages/train.py", "vi")
-    check(at, TRAIN)
+    check(at, {k: getattr(TRAIN_DEFAULTS, f) for k, (f, _) in TRAIN_NUMBERS.items()})
     radio = at.radio(key="train_kind")
-    assert radio.proto.default == radio.index
-    radio.set_value("rnn").run()
-    radio = at.radio(key="train_kind")
-    assert radio.value == "rnn" and radio.proto.default == radio.index
+    assert radio.proto.default == radio.index == ["bag", "rnn", "lstm"].index(TRAIN_DEFAULTS.kind)
 
 
-def test_gradient_settings_fall_back_to_what_they_show():
+def test_gradient_settings_fall_back_to_the_first_state():
     at = apptest.open_page("pages/gradients.py", "en")
-    check(at, GRADIENTS)
-    before = shown(at, "bptt_scale")
+    numbers = {k: v for k, v in GRADIENT_DEFAULTS.items() if k != "bptt_activation"}
+    check(at, numbers)
+    assert [widget(at, k).value for k in numbers] == pytest.approx(list(numbers.values()))
     at.button(key="bptt_preset_explode").click().run()
-    assert shown(at, "bptt_scale") != before
-    check(at, GRADIENTS)
+    assert widget(at, "bptt_scale").value == 2.0
+    check(at, numbers)
     radio = at.radio(key="bptt_activation")
-    assert radio.value == "relu" and radio.proto.default == radio.index
+    assert radio.value == "relu" and radio.options[radio.proto.default] == "tanh"
+
+
+def test_the_review_box_falls_back_to_the_first_example():
+    at = apptest.open_page("pages/sentiment.py", "vi")
+    box = at.text_area(key="sentiment_text")
+    assert box.proto.default == box.value == EXAMPLES["pos1"]
+    box.set_value("quán này dở").run()
+    assert at.text_area(key="sentiment_text").proto.default == EXAMPLES["pos1"]

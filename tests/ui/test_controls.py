@@ -1,10 +1,8 @@
 """The pages' shared control helpers: a page's catalog section, presets put into state."""
 
-import math
-
 import pytest
 
-from ui.controls import apply_preset, held, section
+from ui.controls import apply_preset, section
 from ui.i18n import CATALOG, LANGS
 
 
@@ -29,9 +27,3 @@ def test_a_preset_on_only_unset_keeps_what_the_student_chose():
     state = {"a": 1}
     apply_preset(state, {"a": 10, "b": 20}, only_unset=True)
     assert state == {"a": 1, "b": 20}
-
-
-def test_held_gives_a_widget_the_value_session_state_holds_unless_no_box_can_show_it():
-    state = {"w": 0.5, "n": 50, "kind": "lstm", "inf": math.inf, "nan": math.nan}
-    assert [held(state, k) for k in ("w", "n", "kind")] == [0.5, 50, "lstm"]
-    assert held(state, "inf") is None and held(state, "nan") is None

@@ -24,11 +24,20 @@ from ui.streamlit_private import is_back_or_forward
 ss = st.session_state
 
 
-def restore() -> None:
-    """On Back or Forward, show the entry the browser went to: its mode, cell and head."""
+def restore(arrived: bool = False) -> None:
+    """On Back or Forward, show the entry the browser went to: its mode, cell and head.
+
+    So too when the page is opened (arrived: a link, a slide step, another page) with an
+    address that names what to show: a slide example by its ?mode= alone, or a ?w= cell.
+    """
     code = st.query_params.get(URL_CODE, "")
     here = (state.url_mode(), code)
-    if not code or here == ss.get("calc_address") or not is_back_or_forward():
+    if here == ss.get("calc_address") or not (arrived or is_back_or_forward()):
+        return
+    if not code:
+        if arrived and here[0] in state.PRESETS:  # a slide's link: its example
+            ss["calc_mode"] = here[0]
+            state.on_mode()
         return
     try:
         tables, head = decode_link(code)

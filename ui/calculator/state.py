@@ -29,6 +29,7 @@ from core.calculator.trace import Calculation
 EDITORS = {name: f"calc_ed_{name}" for name in FIELDS}
 MODES = (*PRESETS, "custom")
 URL_MODE, URL_CODE = "mode", "w"  # the address's slide example or custom, and share code
+URL_MARK = "gate"  # the line a slide is about (read only: ui/lecture_slides.py writes it)
 HEAD_EDITOR = "calc_ed_head"
 ss = st.session_state
 
@@ -59,7 +60,8 @@ def init() -> ShareCodeError | None:
         if "calc_prev_mode" in ss:
             ss.setdefault("calc_mode", ss["calc_prev_mode"])
         return None
-    tables, mode, error = preset_tables("lstm_slide"), "lstm_slide", None
+    mode = url_mode() if url_mode() in PRESETS else "lstm_slide"  # ?mode=rnn_slide stays
+    tables, error = preset_tables(mode), None
     code = st.query_params.get(URL_CODE)
     if code:
         try:

@@ -43,11 +43,16 @@ def _value(name: str, values: tuple[float, ...]) -> None:
         st.markdown(f"#### {name} = `{fmt_vec(values)}`")
 
 
-def _gate_row(g: GateLines, activation: str, lang: str) -> None:
+def _marked(text: str, marked: bool) -> str:
+    """A line's Markdown, with the slide's mark (?gate=) when it is the line the slide shows."""
+    return f"👉 :orange-background[{text}]" if marked else text
+
+
+def _gate_row(g: GateLines, activation: str, lang: str, marked: bool = False) -> None:
     """One gate as the slides write it: name | the substituted sum | its activation."""
     with st.container(border=True):
         name, line, act = st.columns([1.3, 4, 1.4], vertical_alignment="center")
-        name.markdown(f"**{gate_title(g.name, activation, lang)}**")
+        name.markdown(_marked(f"**{gate_title(g.name, activation, lang)}**", marked))
         if any(g.saturated):
             name.caption(t("calculator.gate_saturated", lang))
         for text in g.lines:
@@ -60,15 +65,16 @@ def _gate_row(g: GateLines, activation: str, lang: str) -> None:
                     st.markdown(f"##### `{g.name}{text}`")
 
 
-def _step(calc: Calculation, k: int, lang: str) -> None:
-    """Step k's gates and state update, the way the slides lay them out."""
+def _step(calc: Calculation, k: int, lang: str, mark: str | None = None) -> None:
+    """Step k's gates and state update, the way the slides lay them out; `mark` names the
+    line a slide is about (f, i, g, o, or c and h for the state lines)."""
     s = calc.steps[k - 1]
     for g in gate_lines(calc, k):
         tr = s.gates[g.name] if g.name != "h" else s.update
-        _gate_row(g, tr.activation, lang)
+        _gate_row(g, tr.activation, lang, marked=g.name == mark and calc.kind == "lstm")
     st.markdown(f"**{t('calculator.state_heading_' + calc.kind, lang)}**")
     for line in state_lines(calc, k):
-        st.markdown(f"#### `{line}`")
+        st.markdown(_marked(f"#### `{line}`", bool(mark) and line.startswith(f"{mark}_t")))
     if s.overflow:
         st.warning(t("calculator.overflow", lang, t=k))
 
@@ -86,10 +92,11 @@ def _checks(calc: Calculation, lang: str) -> None:
             st.caption(f"{t('calculator.slide', lang)} {c.slide} · {c.quantity}: {note}")
 
 
-def lstm_slide(calc: Calculation, lang: str) -> None:
-    """Slides 43-50: the four gates, c_t and h_t, the slides' rounding and erratum."""
+def lstm_slide(calc: Calculation, lang: str, mark: str | None = None) -> None:
+    """Slides 43-50: the four gates, c_t and h_t, the slides' rounding and erratum; the line
+    of one slide marked (see _step)."""
     st.markdown(t("calculator.lstm_intro", lang))
-    _step(calc, 1, lang)
+    _step(calc, 1, lang, mark)
     r = calc.rounding
     cols = st.columns(4)
     cols[0].metric(t("calculator.metric_c_slide", lang), slide(r.c))
@@ -132,11 +139,16 @@ def custom_controls(lang: str) -> None:
         col.number_input(label, *SIZE_LIMITS[name], key=f"calc_{name}", on_change=state.on_size)
     c[3].number_input(t("calculator.seed", lang), 0, 10**9, key="calc_seed")
     c[4].button(
-        t("calculator.random", lang), key="calc_random", on_click=state.on_random, width="stretch"
+        t("calculator.random", lang),
+        key="calc_random",
+        on_click=state.on_random,
+        width="stretch",
+        wrap=True,
     )
     c[5].button(
         t("calculator.slide_button", lang),
         key="calc_slide",
+        wrap=True,  # "↺ Slide ex…" at 150% zoom: a cut label is unreadable
         on_click=state.on_slide,
         width="stretch",
     )

@@ -9,9 +9,10 @@ import streamlit as st
 
 import core.gradients as g
 from core.errors import CoreError
-from ui.controls import apply_preset, held, section
+from ui.controls import apply_preset, section
 from ui.gradients import words
 from ui.i18n import error_text
+from ui.page import LINK
 
 ss = st.session_state
 # The networks' presets: activation, ρ(W_hh), T; each puts the forget bias back to 3.
@@ -30,9 +31,13 @@ def preset(name: str) -> dict[str, object]:
     return dict(zip(PRESET_KEYS, (*PRESETS[name], 3.0), strict=True))
 
 
+# The page's first state: the vanishing network, and w = 0.5 (slide 28) for the scalar.
+DEFAULTS = {**preset("vanish"), "scalar_w": 0.5}
+
+
 def init() -> None:
-    """The settings start at the vanishing preset; a preset button moves them."""
-    apply_preset(ss, {**preset("vanish"), "scalar_w": 0.5}, only_unset=True)
+    """The settings start at DEFAULTS; a preset button moves them (ui/controls.py)."""
+    apply_preset(ss, DEFAULTS, only_unset=True)
 
 
 def show_problems(err: g.BadInput, slots: dict, lang: str) -> None:
@@ -60,18 +65,23 @@ def scalar(lang: str) -> Scalar:
             say(f"scalar.preset_{name}"),
             key=f"scalar_preset_{name}",
             width="stretch",
+            wrap=True,  # a label cut off is unreadable on a projector
             on_click=apply_preset,
             args=(ss, {"scalar_w": w0}),
             help=say("scalar.preset_help", w=f"{w0:g}"),
         )
     slots = {}
     w = st.number_input(
-        say("scalar.w"), value=held(ss, "scalar_w"), step=0.1, format="%.4g", key="scalar_w"
+        say("scalar.w"), value=DEFAULTS["scalar_w"], step=0.1, format="%.4g", key="scalar_w", **LINK
     )
     slots["w"] = st.empty()
-    n = st.number_input(say("scalar.n", max=g.MAX_SCALAR_STEPS), value=50, step=1, key="scalar_n")
+    n = st.number_input(
+        say("scalar.n", max=g.MAX_SCALAR_STEPS), value=50, step=1, key="scalar_n", **LINK
+    )
     slots["n"] = st.empty()
-    x0 = st.number_input(say("scalar.x0"), value=1.0, step=0.5, format="%.4g", key="scalar_x0")
+    x0 = st.number_input(
+        say("scalar.x0"), value=1.0, step=0.5, format="%.4g", key="scalar_x0", **LINK
+    )
     slots["x0"] = st.empty()
     return Scalar(x0, w, n, slots)
 
@@ -129,6 +139,7 @@ def networks(
         col.button(
             say(f"bptt.preset_{name}"),
             key=f"bptt_preset_{name}",
+            wrap=True,
             on_click=apply_preset,
             args=(ss, preset(name)),
             width="stretch",
@@ -145,16 +156,17 @@ def networks(
             )
         else:
             label = say("bptt.hidden", max=g.MAX_HIDDEN)
-            hidden = st.number_input(label, value=64, key="bptt_hidden")
+            hidden = st.number_input(label, value=64, key="bptt_hidden", **LINK)
         slots["hidden_size"] = st.empty()
         length = st.number_input(
             say("bptt.length", max=g.MAX_LENGTH),
-            value=held(ss, "bptt_length"),
+            value=DEFAULTS["bptt_length"],
             step=10,
             key="bptt_length",
+            **LINK,
         )
         slots["seq_len"] = st.empty()
-        seed = st.number_input(say("bptt.seed", max=g.MAX_SEED), value=0, key="bptt_seed")
+        seed = st.number_input(say("bptt.seed", max=g.MAX_SEED), value=0, key="bptt_seed", **LINK)
         slots["seed"] = st.empty()
     with c2:
         if own and cell.kind == "rnn":
@@ -165,19 +177,21 @@ def networks(
             activation = st.radio(
                 say("bptt.activation"),
                 choices,
-                index=choices.index(ss["bptt_activation"]),
+                index=choices.index(DEFAULTS["bptt_activation"]),
                 horizontal=True,
                 key="bptt_activation",
+                **LINK,
             )
         slots["activation"] = st.empty()
         scale = st.slider(
             say("bptt.scale"),
             0.0,
             10.0,
-            value=held(ss, "bptt_scale"),
+            value=DEFAULTS["bptt_scale"],
             step=0.05,
             key="bptt_scale",
             help=say("bptt.scale_help"),
+            **LINK,
         )
         slots["weight_scale"] = st.empty()
     with c3:
@@ -189,14 +203,17 @@ def networks(
                 say("bptt.forget"),
                 -5.0,
                 10.0,
-                value=held(ss, "bptt_forget_bias"),
+                value=DEFAULTS["bptt_forget_bias"],
                 step=0.5,
                 key="bptt_forget_bias",
                 help=say("bptt.forget_help"),
+                **LINK,
             )
         slots["forget_bias"] = st.empty()
     with c4:
-        clip = st.toggle(say("bptt.clip"), value=False, key="bptt_clip", help=say("bptt.clip_help"))
+        clip = st.toggle(
+            say("bptt.clip"), value=False, key="bptt_clip", help=say("bptt.clip_help"), **LINK
+        )
         max_norm = st.number_input(
             say("bptt.max_norm"),
             value=1.0,
@@ -204,6 +221,7 @@ def networks(
             format="%.4g",
             key="bptt_max_norm",
             disabled=not clip,
+            **LINK,
         )
         slots["max_norm"] = st.empty()
     config = g.ExplorerConfig(

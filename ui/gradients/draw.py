@@ -11,13 +11,16 @@ from core.gradients.explorer import ExplorerResult
 from core.gradients.scalar import ScalarSeries
 from ui.gradients import figures, tables, words
 from ui.i18n import t
+from ui.page import projected
 
 
 def scalar(s: ScalarSeries, lang: str) -> None:
     """The scalar view's chart, its metrics and the regime it is in."""
     if s.x0 == 0:
         st.warning(t("gradients.scalar.zero_input", lang))
-    st.plotly_chart(figures.scalar_figure(s, lang), key="scalar_chart", config=figures.CONFIG)
+    st.plotly_chart(
+        projected(figures.scalar_figure(s, lang)), key="scalar_chart", config=figures.CONFIG
+    )
     cols = st.columns(3)
     for col, (label, value) in zip(cols, words.scalar_metrics(s, lang), strict=False):
         col.metric(label, value)
@@ -40,7 +43,9 @@ def bptt(r: ExplorerResult, lang: str) -> None:
         st.info(loss)
     chart_col, why_col = st.columns([3, 2], gap="large")
     with chart_col:
-        st.plotly_chart(figures.bptt_figure(r, lang), key="bptt_chart", config=figures.CONFIG)
+        st.plotly_chart(
+            projected(figures.bptt_figure(r, lang)), key="bptt_chart", config=figures.CONFIG
+        )
         st.caption(t("gradients.fig.log_caption", lang))
     with why_col:
         _why(r, lang)

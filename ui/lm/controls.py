@@ -13,6 +13,7 @@ from core.lm.runtime import OnnxLM
 from core.lm.tokens import sentences
 from ui.controls import section
 from ui.i18n import error_text
+from ui.page import LINK, text_link
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "lm"
 ss = st.session_state
@@ -72,18 +73,18 @@ def corpus_box(lang: str) -> str:
         st.error(err)
     ss.setdefault("lm_corpus", corpus.TOY_CORPUS)
     ss.setdefault("lm_sentence", corpus.TOY_SENTENCE)
-    return st.text_area(say("corpus"), key="lm_corpus", height=150)
+    return st.text_area(key="lm_corpus", height=150, **text_link("lm_corpus", say("corpus"), lang))
 
 
 def sampling(lang: str) -> tuple[float, int, int, int, bool]:
     """Temperature, top-k, seed, length of a continuation, and whether </s> may end it."""
     say = section("lm.neural", lang)
     a, b = st.columns(2)
-    temperature = a.slider(say("temperature"), 0.1, 2.0, 0.8, 0.1, key="lm_temperature")
-    top_k = b.slider(say("top_k"), 1, 50, 10, key="lm_top_k")
-    seed = a.number_input(say("seed"), 0, 2**31 - 1, 0, key="lm_seed")
-    length = b.slider(say("length"), 1, 60, 25, key="lm_length")
-    write_on = st.toggle(say("write_on"), key="lm_write_on", help=say("write_on_help"))
+    temperature = a.slider(say("temperature"), 0.1, 2.0, 0.8, 0.1, key="lm_temperature", **LINK)
+    top_k = b.slider(say("top_k"), 1, 50, 10, key="lm_top_k", **LINK)
+    seed = a.number_input(say("seed"), 0, 2**31 - 1, 0, key="lm_seed", **LINK)
+    length = b.slider(say("length"), 1, 60, 25, key="lm_length", **LINK)
+    write_on = st.toggle(say("write_on"), key="lm_write_on", help=say("write_on_help"), **LINK)
     return float(temperature), int(top_k), int(seed), int(length), not write_on
 
 
@@ -98,6 +99,7 @@ def targets(steps: int, lang: str) -> list[int]:
             index=generation_loss.TARGETS[i],
             key=f"lm_y{i + 1}",
             format_func=lambda k: say("word", k=k),
+            **LINK,
         )
         for i, col in enumerate(st.columns(steps))
     ]

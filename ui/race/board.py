@@ -7,6 +7,7 @@ import streamlit as st
 
 from core.race import last_evaluation
 from ui.i18n import t
+from ui.page import projected
 from ui.race import figures, words
 from ui.race.controls import Frame
 
@@ -23,8 +24,8 @@ def show(frame: Frame, lang: str) -> None:
     left, right = st.columns(2)
     loss = figures.loss_figure(frame.history, c.steps, c.symbols, lang)
     acc = figures.accuracy_figure(frame.history, c.steps, frame.chance, lang)
-    left.plotly_chart(loss, config=figures.CONFIG, key="race_loss")
-    right.plotly_chart(acc, config=figures.CONFIG, key="race_acc")
+    left.plotly_chart(projected(loss), config=figures.CONFIG, key="race_loss")
+    right.plotly_chart(projected(acc), config=figures.CONFIG, key="race_acc")
     if not frame.over or not n:
         return
     evaluation = last_evaluation(frame.history)

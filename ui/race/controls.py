@@ -18,7 +18,8 @@ import streamlit as st
 
 from core.jobs import Job
 from core.race import PRESETS, RaceConfig, RaceStep, record
-from ui.controls import apply_preset, held, section
+from ui.controls import apply_preset, section
+from ui.page import LINK
 from ui.pool import follow, pool, replay_of, stop
 from ui.race import words
 
@@ -58,7 +59,12 @@ def _number(where, key: str, lang: str):
     field, label, step = FIELDS[key]
     fmt = "%.4g" if isinstance(step, float) else None
     return where.number_input(
-        words.label(label, field, lang), value=held(ss, key), step=step, format=fmt, key=key
+        words.label(label, field, lang),
+        value=getattr(PRESETS["long"], field),
+        step=step,
+        format=fmt,
+        key=key,
+        **LINK,
     )
 
 
@@ -74,6 +80,7 @@ def settings(lang: str) -> RaceConfig:
             say(f"preset_{name}"),
             key=f"race_preset_{name}",
             width="stretch",
+            wrap=True,  # a label cut off is unreadable on a projector
             on_click=apply_preset,
             args=(ss, preset(name)),
             help=tip,

@@ -2,12 +2,11 @@
 
 Keys: sentiment_mode, sentiment_model; one review: sentiment_example, sentiment_text,
 sentiment_classify (the button), sentiment_submitted (the review last classified: the
-verdict shown is of it) and sentiment_kept (the last review and example, kept while the
-other mode is shown, when Streamlit drops a widget's state); many reviews:
-sentiment_bulk_source, sentiment_bulk_form (the paste box and its button: one click sends
-both), sentiment_bulk_text and sentiment_bulk_kept (likewise), sentiment_upload,
+verdict shown is of it); many reviews: sentiment_bulk_source, sentiment_bulk_form (the
+paste box and its button: one click sends both), sentiment_bulk_text, sentiment_upload,
 sentiment_csv_column, sentiment_bulk_run, sentiment_bulk (the last results, with the
-input and model they are of).
+input and model they are of). The modes, the model and the review are in the page's
+address (ui/page.py's LINK); every box keeps its text while the other mode is shown.
 """
 
 from __future__ import annotations
@@ -23,6 +22,7 @@ from core.sentiment import DEFAULT_MODEL, MODEL_NAMES, Result, bulk, zoo
 from core.sentiment.classify import ReviewTable
 from core.sentiment.review import EXAMPLES, MAX_REVIEW_CHARS
 from ui.i18n import t
+from ui.page import LINK, arrived, text_link
 from ui.sentiment.errors import error_markdown
 from ui.streamlit_private import hide_input_hint
 
@@ -50,6 +50,7 @@ def mode_and_model(errors: dict, lang: str) -> tuple[str, str]:
         key="sentiment_mode",
         format_func=lambda m: t(f"sentiment.mode.{m}", lang),
         horizontal=True,
+        **LINK,
     )
     name = st.radio(
         t("sentiment.model", lang),
@@ -59,6 +60,7 @@ def mode_and_model(errors: dict, lang: str) -> tuple[str, str]:
         horizontal=True,
         format_func=lambda m: t(f"sentiment.model.{m}", lang),
         help=t("sentiment.model_help", lang),
+        **LINK,
     )
     if name in errors:
         unavailable = t("sentiment.model_unavailable", lang, model=name)
@@ -73,31 +75,34 @@ def _fill() -> None:
         ss["sentiment_text"] = ss["sentiment_submitted"] = EXAMPLES[ss["sentiment_example"]]
 
 
+FIRST = "pos1"  # the example a first visit opens on
+
+
 def review(lang: str) -> str | None:
     """The examples, the text area and the classify button; the review last classified
     (None, asking for one, when it is blank). While the box holds other text than that
     review, says that the verdict below is still the old one."""
-    # Streamlit drops a widget's state while it is not drawn (the other mode is shown):
-    # restore the last review and example, or on a first visit the first slide example.
-    if "sentiment_text" not in ss:
-        ss["sentiment_example"], ss["sentiment_text"] = ss.get(
-            "sentiment_kept", ("pos1", EXAMPLES["pos1"])
-        )
-    ss.setdefault("sentiment_submitted", ss["sentiment_text"])
+    if "sentiment_text" not in ss:  # a first visit: the first slide example (a link's wins)
+        ss["sentiment_example"], ss["sentiment_text"] = FIRST, EXAMPLES[FIRST]
     st.pills(
         t("sentiment.examples", lang),
         list(EXAMPLES),
         key="sentiment_example",
+        default=FIRST,
         format_func=lambda k: t(f"sentiment.example.{k}", lang),
         on_change=_fill,
+        persist_state="session",
     )
     text = st.text_area(
-        t("sentiment.review", lang),
+        value=EXAMPLES[FIRST],  # what a redrawn box falls back to, and a link leaves out
         height=140,
         key="sentiment_text",
         on_change=lambda: ss.update(sentiment_example=None),
         help=t("sentiment.review_help", lang, limit=MAX_REVIEW_CHARS),
+        **text_link("sentiment_text", t("sentiment.review", lang), lang),
     )
+    if arrived() or "sentiment_submitted" not in ss:  # a link's review is classified at once
+        ss["sentiment_submitted"] = text
     # Streamlit's English "Press Ctrl+Enter to apply": the button below says it instead.
     hide_input_hint("sentiment_text")
     # Ctrl+Enter in the box both applies the text and presses the button.
@@ -109,7 +114,6 @@ def review(lang: str) -> str | None:
         help=t("sentiment.classify_help", lang),
     ):
         ss["sentiment_submitted"] = text
-    ss["sentiment_kept"] = (ss.get("sentiment_example"), text)
     submitted = ss["sentiment_submitted"]
     if not submitted.strip():
         st.info(t("sentiment.ask", lang))
@@ -123,17 +127,15 @@ def _pasted(enabled: bool, lang: str) -> tuple[tuple[Callable, tuple] | None, bo
     """The paste box and its button in one form, so one click sends the text and classifies
     it: core's reader and its arguments (None while the box is blank), and whether the
     button was clicked on this run."""
-    if "sentiment_bulk_text" not in ss:  # back from the other mode
-        ss["sentiment_bulk_text"] = ss.get("sentiment_bulk_kept", "")
     # enter_to_submit=False: no English "Press Ctrl+Enter to submit form" under the box
     with st.form("sentiment_bulk_form", border=False, enter_to_submit=False):
         label = t("sentiment.paste_label", lang)
-        pasted = st.text_area(label, height=200, key="sentiment_bulk_text")
+        # Kept for the session, never in the address: a bulk paste outgrows any link.
+        pasted = st.text_area(label, height=200, key="sentiment_bulk_text", persist_state="session")
         button = t("sentiment.classify", lang)
         clicked = st.form_submit_button(
             button, type="primary", key="sentiment_bulk_run", disabled=not enabled
         )
-    ss["sentiment_bulk_kept"] = pasted
     return ((bulk.paste_table, (pasted,)) if pasted.strip() else None), clicked
 
 
@@ -172,6 +174,7 @@ def bulk_input(enabled: bool, lang: str) -> tuple[ReviewTable | None, str, bool]
         horizontal=True,
         format_func=lambda s: t(f"sentiment.source.{s}", lang),
         key="sentiment_bulk_source",
+        persist_state="session",
     )
     table, sig, clicked = None, "", False
     try:

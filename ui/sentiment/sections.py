@@ -14,6 +14,7 @@ from core.sentiment.inside import BagInside, LSTMInside, RNNInside
 from core.sentiment.review import HEAT_WORDS, MAX_REVIEW_CHARS, ReviewTrace
 from ui.i18n import t
 from ui.markdown import md_escape
+from ui.page import projected
 from ui.sentiment import card as card_words
 from ui.sentiment import figures, markup, tables
 from ui.sentiment.markup import SHORT_CHARS
@@ -23,7 +24,7 @@ from ui.snippets.model_source import kinds, model_listing
 
 def chart(where, fig, key: str) -> None:
     """A Plotly figure in `where` (st, a column, a tab) without the mode bar, keyed."""
-    where.plotly_chart(fig, key=key, config=figures.CONFIG)
+    where.plotly_chart(projected(fig), key=key, config=figures.CONFIG)
 
 
 def one_review(

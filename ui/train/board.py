@@ -7,6 +7,7 @@ import streamlit as st
 
 from core.classifier.data import counts, examples
 from ui.i18n import t
+from ui.page import projected
 from ui.train import figures, words
 from ui.train.controls import Frame
 
@@ -25,10 +26,12 @@ def show(frame: Frame, lang: str) -> None:
     st.progress(min(1.0, frame.step / frame.steps), text=text)
     left, right = st.columns(2)
     left.plotly_chart(
-        figures.loss_figure(frame.points, c.epochs, lang), config=figures.CONFIG, key="train_loss"
+        projected(figures.loss_figure(frame.points, c.epochs, lang)),
+        config=figures.CONFIG,
+        key="train_loss",
     )
     right.plotly_chart(
-        figures.accuracy_figure(frame.points, c.epochs, lang),
+        projected(figures.accuracy_figure(frame.points, c.epochs, lang)),
         config=figures.CONFIG,
         key="train_acc",
     )

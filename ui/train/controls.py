@@ -26,8 +26,9 @@ from core.classifier import (
     steps_per_epoch,
 )
 from core.jobs import Job
-from ui.controls import apply_preset, held, section
+from ui.controls import apply_preset, section
 from ui.i18n import t
+from ui.page import LINK
 from ui.pool import follow, pool, replay_of, stop
 from ui.train import words
 
@@ -60,7 +61,13 @@ def _number(where, key: str, lang: str):
     fmt = "%.4g" if isinstance(step, float) else None
     helptext = t("train.hidden_help", lang) if name == "hidden_size" else None
     return where.number_input(
-        words.label(name, lang), value=held(ss, key), step=step, format=fmt, key=key, help=helptext
+        words.label(name, lang),
+        value=getattr(DEFAULTS, name),
+        step=step,
+        format=fmt,
+        key=key,
+        help=helptext,
+        **LINK,
     )
 
 
@@ -74,11 +81,12 @@ def settings(lang: str) -> TrainConfig:
     kind = st.radio(
         say("kind"),
         KINDS,
-        index=KINDS.index(ss["train_kind"]),
+        index=KINDS.index(DEFAULTS.kind),
         key="train_kind",
         horizontal=True,
         format_func=lambda k: words.model_name(k, lang),
         help=say("kind_help"),
+        **LINK,
     )
     cols = st.columns(3) + st.columns(2)
     values = {key: _number(col, key, lang) for col, key in zip(cols, MAIN, strict=True)}
