@@ -1,7 +1,8 @@
 """The race's two Plotly figures, pure functions of the race's history and a language.
 
-Loss per training step and held-out accuracy per evaluation, one line per model, with
-guessing as a dashed line. Titles are short and left-aligned, legends sit below the plot
+Loss per training step and held-out accuracy per evaluation, one line per model (the RNN
+dashed with circles, the LSTM solid with squares: never told apart by colour alone), with
+guessing as a dotted line. Titles are short and left-aligned, legends sit below the plot
 and the toolbar is off (CONFIG), so a phone's narrow chart cuts nothing.
 """
 
@@ -13,16 +14,19 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from core.race import KINDS, RaceStep
+from ui.charts import readable
 from ui.i18n import t
 
 COLORS = {"RNN": "#d62728", "LSTM": "#1f77b4"}  # the gradients page's colours for each
+DASH = {"RNN": "dash", "LSTM": "solid"}
+SYMBOL = {"RNN": "circle", "LSTM": "square"}
 CONFIG = {"displayModeBar": False}  # st.plotly_chart(fig, config=CONFIG)
 
 
 def _chart(title: str, y_title: str, lang: str) -> go.Figure:
     fig = go.Figure()
     fig.update_layout(
-        title=dict(text=title, x=0, xanchor="left", font=dict(size=15)),
+        title=dict(text=title, x=0, xanchor="left"),
         xaxis=dict(title=dict(text=t("race.fig.step", lang)), automargin=True, nticks=6),
         yaxis=dict(title=dict(text=y_title), automargin=True),
         height=340,
@@ -39,7 +43,7 @@ def _guessing(fig: go.Figure, y: float, steps: int, lang: str) -> None:
             y=[y, y],
             mode="lines",
             name=t("race.fig.chance", lang),
-            line=dict(color="#888888", dash="dash", width=1),
+            line=dict(color="#888888", dash="dot", width=1.5),
             hoverinfo="skip",
         )
     )
@@ -51,11 +55,12 @@ def loss_figure(history: Sequence[RaceStep], steps: int, classes: int, lang: str
     x = [s.step for s in history]
     for kind in KINDS:
         y = [s.records[kind].loss for s in history]
-        fig.add_trace(go.Scatter(x=x, y=y, mode="lines", name=kind, line=dict(color=COLORS[kind])))
+        line = dict(color=COLORS[kind], dash=DASH[kind], width=2)
+        fig.add_trace(go.Scatter(x=x, y=y, mode="lines", name=kind, line=line))
     _guessing(fig, math.log(classes), steps, lang)
     fig.update_xaxes(range=[0, max(steps, 1)])
     fig.update_yaxes(rangemode="tozero")
-    return fig
+    return readable(fig)
 
 
 def accuracy_figure(history: Sequence[RaceStep], steps: int, chance: float, lang: str) -> go.Figure:
@@ -68,12 +73,12 @@ def accuracy_figure(history: Sequence[RaceStep], steps: int, chance: float, lang
                 x=[r.step for r in done],
                 y=[r.eval_accuracy for r in done],
                 mode="lines+markers",
-                marker=dict(size=4),
+                marker=dict(size=7, symbol=SYMBOL[kind]),
                 name=kind,
-                line=dict(color=COLORS[kind]),
+                line=dict(color=COLORS[kind], dash=DASH[kind], width=2),
             )
         )
     _guessing(fig, chance, steps, lang)
     fig.update_xaxes(range=[0, max(steps, 1)])
     fig.update_yaxes(range=[0, 1.05], tickformat=".0%")
-    return fig
+    return readable(fig)

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from core.classifier import Point
+from ui.charts import readable
 from ui.i18n import t
 
 CONFIG = {"displayModeBar": False}  # st.plotly_chart(fig, config=CONFIG)
@@ -25,7 +26,7 @@ CHANCE_STYLE = dict(color="#888888", dash="dot", width=1)
 def _chart(title: str, y_title: str, epochs: int, lang: str) -> go.Figure:
     fig = go.Figure()
     fig.update_layout(
-        title=dict(text=title, x=0, xanchor="left", font=dict(size=15)),
+        title=dict(text=title, x=0, xanchor="left"),
         xaxis=dict(
             title=dict(text=t("train.fig.epoch", lang)),
             automargin=True,
@@ -71,7 +72,7 @@ def loss_figure(points: Sequence[Point], epochs: int, lang: str) -> go.Figure:
         )
     )
     fig.update_yaxes(rangemode="tozero")
-    return fig
+    return readable(fig)
 
 
 def accuracy_figure(points: Sequence[Point], epochs: int, lang: str) -> go.Figure:
@@ -103,4 +104,4 @@ def accuracy_figure(points: Sequence[Point], epochs: int, lang: str) -> go.Figur
     )
     low = min([0.3, *(p.val_accuracy - 0.05 for p in val)])
     fig.update_yaxes(range=[low, 1.05], tickformat=".0%")
-    return fig
+    return readable(fig)
