@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.i18n import LANGS, NAMES, lang_or_default, t
+from ui.page import declare_language
 from ui.site import HOME, PARTS, Page
 
 st.set_page_config(page_title="LSTM Lab", page_icon="🔁", layout="wide")
@@ -55,6 +56,7 @@ def navigation(lang: str) -> st.navigation:
 
 
 lang = language()
+declare_language(lang)
 page = navigation(lang)
 st.session_state["nav_ready"] = True  # see ui/page.py: deep links after a restart
 try:

@@ -24,7 +24,7 @@ from core.sentiment.classify import ReviewTable
 from core.sentiment.review import EXAMPLES, MAX_REVIEW_CHARS
 from ui.i18n import t
 from ui.sentiment.errors import error_markdown
-from ui.streamlit_private import hide_input_hint
+from ui.streamlit_private import hide_input_hint, legible_shortcut
 
 ss = st.session_state
 
@@ -109,6 +109,7 @@ def review(lang: str) -> str | None:
         help=t("sentiment.classify_help", lang),
     ):
         ss["sentiment_submitted"] = text
+    legible_shortcut("sentiment_classify")
     ss["sentiment_kept"] = (ss.get("sentiment_example"), text)
     submitted = ss["sentiment_submitted"]
     if not submitted.strip():
