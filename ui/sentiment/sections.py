@@ -257,7 +257,7 @@ def model_card(card, lang: str, key: str) -> None:
     core.training.report measured them), and what the model gets wrong. key: the model's
     name, which keeps its charts apart from the other cards'."""
     st.markdown(t("sentiment.card.setup", lang))
-    st.table(card_words.facts_table(card, lang))
+    st.table(card_words.facts_table(card, lang), hide_index=True)
     c1, c2 = st.columns(2)
     with c1:
         st.markdown(t("sentiment.card.metrics", lang))
