@@ -19,6 +19,9 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 # Impacts the site answers for: a new one of these fails the test.
 FAILING = ("serious", "critical")
+# Rules of lower impact the site once broke and fixed (a skipped heading level, a blank
+# table header cell): they fail the test too, whatever axe rates them.
+HELD = ("heading-order", "empty-table-header")
 
 
 @dataclass(frozen=True)
@@ -108,8 +111,12 @@ def known_reason(node: dict) -> str | None:
 
 
 def unexplained(nodes: list[dict]) -> list[dict]:
-    """The serious or critical violations that KNOWN does not explain."""
-    return [n for n in nodes if n["impact"] in FAILING and known_reason(n) is None]
+    """The serious or critical violations (and any of HELD's rules) KNOWN does not explain."""
+    return [
+        n
+        for n in nodes
+        if (n["impact"] in FAILING or n["rule"] in HELD) and known_reason(n) is None
+    ]
 
 
 def describe(nodes: list[dict]) -> str:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e import harness
+from core.calculator.tables import PRESETS
+from tests.e2e import axe_known, harness
 from tests.e2e.axe_known import Axe, describe, load_axe, run_axe, unexplained
 from ui.i18n import LANGS, t
 from ui.site import PAGES, page_of
@@ -65,6 +66,20 @@ def test_every_page_as_it_opens(page, base_url, axe, site_page, lang, screen):
     assert_no_new_violation(page, axe, f"{site_page.name}_{lang}_{screen}")
 
 
+CALCULATOR = page_of("pages/calculator.py")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_calculator_mode(page, base_url, axe, lang):
+    """The RNN example (with its loss head) and the custom cell, beside the LSTM it opens on."""
+    visit(page, base_url, CALCULATOR.url_path, lang, CALCULATOR.heading, "desktop")
+    for mode in (*PRESETS, "custom"):
+        radio = page.locator('[data-testid="stMain"] [data-testid="stRadio"]').first
+        radio.get_by_text(t(f"calculator.mode_{mode}", lang), exact=True).click()
+        harness.settle(page)
+        assert_no_new_violation(page, axe, f"calculator_{mode}_{lang}")
+
+
 SENTIMENT = page_of("pages/sentiment.py")
 NEGATIVE = "Đồ ăn dở tệ, phục vụ chậm và thô lỗ, quán bẩn, không bao giờ quay lại nữa."
 
@@ -111,3 +126,20 @@ def test_a_finished_race(page, base_url, axe, lang, screen):
     page.get_by_text(verdict.split("{}")[0].strip()).first.wait_for(timeout=harness.TIMEOUT_MS)
     harness.settle(page)
     assert_no_new_violation(page, axe, f"race_finished_{lang}_{screen}")
+
+
+def test_a_missing_axe_fails_and_says_how_to_install_it(monkeypatch, tmp_path):
+    monkeypatch.setattr(axe_known, "AXE_JS", tmp_path / "axe.min.js")
+    with pytest.raises(FileNotFoundError, match="npm ci"):
+        load_axe()
+
+
+def test_only_streamlits_own_markup_is_excused():
+    nav = "stSidebar > stSidebarContent > stSidebarNav > stSidebarNavItems"
+    node = {"rule": "listitem", "impact": "serious", "where": nav + " > stSidebarNavLink"}
+    assert unexplained([node]) == []
+    ours = {**node, "where": "stMain > stMainBlockContainer > stMarkdown"}
+    assert unexplained([ours]) == [ours]
+    minor = {"rule": "region", "impact": "moderate", "where": "stMain"}
+    held = {"rule": "heading-order", "impact": "moderate", "where": "stMain > stHeading"}
+    assert unexplained([minor, held]) == [held]
