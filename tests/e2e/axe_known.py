@@ -63,6 +63,45 @@ class Axe:
     source: str = field(repr=False)
 
 
+# Words Streamlit itself puts in its controls' names, always in English (no public API words
+# them). Cut from a name, they leave the words the site gave (in the page's language).
+STREAMLIT_WORDS = (
+    re.compile(r"^Help for "),  # the (?) beside a widget's label
+    re.compile(r" Shortcut .+$"),  # a button's keyboard shortcut
+)
+# Streamlit's own controls, named by Streamlit alone: the app menu, a chart's or table's
+# fullscreen and toolbar buttons, a number input's steps, the sidebar's toggle, the
+# uploader's browse button. They are left out of the language check.
+STREAMLIT_CONTROLS = re.compile(
+    r"^(Main menu|Fullscreen|Increment|Decrement|Close|Collapse sidebar|Expand sidebar|"
+    r"Open sidebar|Show password|Hide password|Browse files|Download as CSV|Search|"
+    r"Clear value|Clear all)$"
+)
+
+# The roles a reader operates, as an aria snapshot lists them: `- button "name"`.
+CONTROL = re.compile(
+    r"^\s*- (button|textbox|radio|slider|combobox|tab|checkbox|switch|link|spinbutton|"
+    r'searchbox|menuitem|option)\b(?: "((?:[^"\\]|\\.)*)")?'
+)
+
+
+def control_names(page) -> list[tuple[str, str]]:
+    """(role, accessible name) of every control on the page as a screen reader gets them,
+    Streamlit's own controls left out and its own words cut; "" for a control with no name."""
+    out = []
+    for line in page.locator("body").aria_snapshot().splitlines():
+        m = CONTROL.match(line)
+        if m is None:
+            continue
+        name = (m.group(2) or "").replace('\\"', '"').strip()
+        if STREAMLIT_CONTROLS.match(name):
+            continue
+        for words in STREAMLIT_WORDS:
+            name = words.sub("", name)
+        out.append((m.group(1), name.strip()))
+    return out
+
+
 def load_axe() -> Axe:
     """axe.min.js as installed from package-lock.json; a clear failure if it is missing."""
     if not AXE_JS.is_file():

@@ -12,7 +12,8 @@ import pytest
 
 from core.calculator.tables import PRESETS
 from tests.e2e import axe_known, harness
-from tests.e2e.axe_known import Axe, describe, load_axe, run_axe, unexplained
+from tests.e2e.axe_known import Axe, control_names, describe, load_axe, run_axe, unexplained
+from tests.support.lang import other_language
 from ui.i18n import LANGS, t
 from ui.site import PAGES, page_of
 
@@ -44,11 +45,19 @@ def page(visitor, server):
     assert "Traceback" not in new_log, f"the server logged an exception:\n{new_log[-3000:]}"
 
 
-def assert_no_new_violation(page, axe: Axe, name: str) -> None:
+def assert_no_new_violation(page, axe: Axe, lang: str, name: str) -> None:
+    """axe finds nothing the site answers for, and every control has a name a screen reader
+    reads, in the page's language (Streamlit's own English controls aside: axe_known)."""
     found = unexplained(run_axe(page, axe))
     if found:
         harness.screenshot(page, f"FAILED_axe_{name}")
     assert not found, f"axe on {name}: {len(found)} new violation(s)\n{describe(found)}"
+    controls = control_names(page)
+    assert controls, name
+    unnamed = [role for role, label in controls if not label]
+    assert unnamed == [], f"{name}: controls without a name: {unnamed}"
+    labels = "\n".join(label for _role, label in controls)
+    assert other_language(labels, lang) == [], f"{name}: {labels}"
 
 
 def visit(page, base_url: str, url_path: str, lang: str, heading: str, screen: str) -> None:
@@ -63,7 +72,7 @@ def visit(page, base_url: str, url_path: str, lang: str, heading: str, screen: s
 @pytest.mark.parametrize("site_page", PAGES, ids=lambda p: p.name)
 def test_every_page_as_it_opens(page, base_url, axe, site_page, lang, screen):
     visit(page, base_url, site_page.url_path, lang, site_page.heading, screen)
-    assert_no_new_violation(page, axe, f"{site_page.name}_{lang}_{screen}")
+    assert_no_new_violation(page, axe, lang, f"{site_page.name}_{lang}_{screen}")
 
 
 CALCULATOR = page_of("pages/calculator.py")
@@ -77,7 +86,7 @@ def test_every_calculator_mode(page, base_url, axe, lang):
         radio = page.locator('[data-testid="stMain"] [data-testid="stRadio"]').first
         radio.get_by_text(t(f"calculator.mode_{mode}", lang), exact=True).click()
         harness.settle(page)
-        assert_no_new_violation(page, axe, f"calculator_{mode}_{lang}")
+        assert_no_new_violation(page, axe, lang, f"calculator_{mode}_{lang}")
 
 
 SENTIMENT = page_of("pages/sentiment.py")
@@ -93,7 +102,7 @@ def test_a_classified_review(page, base_url, axe, lang, screen):
     page.locator(".st-key-sentiment_classify button").filter(visible=True).first.click()
     page.locator('[data-label="negative"]').first.wait_for()
     harness.settle(page)
-    assert_no_new_violation(page, axe, f"sentiment_classified_{lang}_{screen}")
+    assert_no_new_violation(page, axe, lang, f"sentiment_classified_{lang}_{screen}")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -109,7 +118,7 @@ def test_every_open_model_card(page, base_url, axe, lang):
         tabs.nth(i).click()
         zoo.get_by_role("tabpanel").filter(visible=True).locator(".js-plotly-plot").last.wait_for()
         harness.settle(page)
-        assert_no_new_violation(page, axe, f"model_card_{i}_{lang}")
+        assert_no_new_violation(page, axe, lang, f"model_card_{i}_{lang}")
 
 
 RACE = page_of("pages/race.py")
@@ -125,7 +134,7 @@ def test_a_finished_race(page, base_url, axe, lang, screen):
     verdict = t("race.verdict", lang, step=100, steps=100, T=5, rnn="{}", lstm="{}")
     page.get_by_text(verdict.split("{}")[0].strip()).first.wait_for(timeout=harness.TIMEOUT_MS)
     harness.settle(page)
-    assert_no_new_violation(page, axe, f"race_finished_{lang}_{screen}")
+    assert_no_new_violation(page, axe, lang, f"race_finished_{lang}_{screen}")
 
 
 def test_a_missing_axe_fails_and_says_how_to_install_it(monkeypatch, tmp_path):
@@ -143,3 +152,30 @@ def test_only_streamlits_own_markup_is_excused():
     minor = {"rule": "region", "impact": "moderate", "where": "stMain"}
     held = {"rule": "heading-order", "impact": "moderate", "where": "stMain > stHeading"}
     assert unexplained([minor, held]) == [held]
+
+
+def test_control_names_leave_out_streamlits_own_words():
+    snapshot = "\n".join(
+        [
+            '- button "Main menu"',
+            '- button "Help for Mô hình"',
+            '- button "Phân loại Shortcut Ctrl + Enter":',
+            '- spinbutton "Độ dài chuỗi T (5–100)": "50"',
+            "- textbox",
+            '- heading "Tiêu đề" [level=1]',
+        ]
+    )
+
+    class Snap:
+        def locator(self, _selector):
+            return self
+
+        def aria_snapshot(self):
+            return snapshot
+
+    assert control_names(Snap()) == [
+        ("button", "Mô hình"),
+        ("button", "Phân loại"),
+        ("spinbutton", "Độ dài chuỗi T (5–100)"),
+        ("textbox", ""),
+    ]
