@@ -110,6 +110,27 @@ def test_every_chart_text_is_at_least_its_kinds_size(lang, race_history, explore
     assert too_small == {}
 
 
+def _contrast(a: str, b: str) -> float:
+    """WCAG 2.2's contrast ratio of two #rrggbb colours, from its definition."""
+
+    def luminance(colour: str) -> float:
+        c = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        c = [x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_axis_text_is_dark_enough_on_white_and_on_the_sidebars_grey(lang, race_history, explored):
+    assert _contrast("#808495", "#ffffff") < 4.5  # Streamlit's chart grey, which this replaces
+    assert _contrast(charts.AXIS_TEXT, "#ffffff") >= 4.5
+    assert _contrast(charts.AXIS_TEXT, "#f8f8f7") >= 4.5
+    for name, fig in every_figure(lang, race_history, explored).items():
+        assert charts.axis_colours(fig) == {charts.AXIS_TEXT}, name
+
+
 def _look(trace) -> tuple:
     """What tells a series apart besides its colour: its dash, marker and bar pattern."""
     if trace.type == "bar":
