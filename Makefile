@@ -1,6 +1,7 @@
 # Two commands on a fresh machine with Python 3.11:
 #   make run   installs the runtime alone (requirements.txt, no torch) into .venv and starts it
-#   make test  adds torch and the test tools (requirements-dev.txt) and runs the tests
+#   make test  adds torch and the test tools (requirements-dev.txt) and axe-core (npm ci,
+#              package-lock.json: the accessibility browser test injects it) and runs the tests
 # make train adds torch (requirements-train.txt); make test-fast and make bench add the dev set.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   ?= .venv
@@ -22,10 +23,15 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.train
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# The browser tests' JavaScript, exactly as package-lock.json pins it (Node.js and npm:
+# Debian's nodejs and npm packages, which .ci/run installs where they are missing).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
 run: $(VENV)/.runtime
 	$(PY) -m streamlit run app.py --server.port $(PORT)
 
-test: $(VENV)/.dev
+test: $(VENV)/.dev node_modules/.package-lock.json
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest

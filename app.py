@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui.i18n import LANGS, NAMES, lang_or_default, t
-from ui.page import follow_slide, presenting, projector_style, slide_bar
+from ui.page import declare_language, follow_slide, presenting, projector_style, slide_bar
 from ui.site import HOME, PARTS, Page
 
 # A projector needs the whole width: the sidebar starts closed there.
@@ -76,6 +76,7 @@ def around(page: st.Page, lang: str) -> None:
 
 
 lang = language()
+declare_language(lang)
 page = navigation(lang)
 st.session_state["nav_ready"] = True  # see ui/page.py: deep links after a restart
 try:

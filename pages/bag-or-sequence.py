@@ -95,7 +95,8 @@ right.dataframe(view.shapes_table(r, lang), hide_index=True, key="bag.shapes_tab
 # ------------------------------------------------------------------ the lookup table
 st.header(t("bag.embed.title", lang))
 st.write(t("bag.embed.body", lang))
-st.dataframe(view.embedding_table(r), height=table_height(len(r.vocab)), key="bag.embedding_table")
+embedding = view.embedding_table(r, lang)
+st.dataframe(embedding, height=table_height(len(r.vocab)), key="bag.embedding_table")
 
 # ------------------------------------------------------------------ the encoders
 st.header(t("bag.enc.title", lang))

@@ -4,6 +4,7 @@ Labels are looked up in the catalog: the tests hold the numbers and the wiring, 
 the language tests at the end hold that each language shows only its own words.
 """
 
+import html
 import re
 
 import numpy as np
@@ -52,7 +53,10 @@ def _metrics(at) -> dict[str, str]:
 
 
 def _markdown(at) -> str:
-    return "\n".join(m.value for m in at.markdown)
+    """The words of the page's Markdown and of its HTML blocks (the worked formulas), tags
+    taken out."""
+    blocks = [html.unescape(re.sub(r"<[^>]+>", "", h.proto.body)) for h in at.get("html")]
+    return "\n".join([*(m.value for m in at.markdown), *blocks])
 
 
 def _edit(at, field: str, edits: dict[int, dict[str, str | None]]) -> AppTest:
@@ -233,9 +237,9 @@ def test_size_change_and_vector_edit_match_torch(at):
     ref = _torch_lstm(W_ih, W_hh, b_ih, b_hh, [[1, 0], [-1, 0.5]], [1, 0], [2, 0])
     at.slider(key="calc_step").set_value(2).run()
     md = _markdown(at)
-    assert f"h_2 = `{fmt_vec(ref[1][0])}`" in md
-    assert f"c_2 = `{fmt_vec(ref[1][1])}`" in md
-    assert any(s.value == vi("calculator.step_heading", t=2) for s in at.subheader)
+    assert f"h_2 = {fmt_vec(ref[1][0])}" in md
+    assert f"c_2 = {fmt_vec(ref[1][1])}" in md
+    assert any(s.value == vi("calculator.step_heading", t=2) for s in at.header)
 
 
 def test_random_preset_is_reproducible_and_shareable(at):
@@ -261,7 +265,7 @@ def test_switching_to_rnn_in_custom_mode_loads_its_slide_example(at):
     assert not at.exception
     at.slider(key="calc_step").set_value(3).run()
     assert _metrics(at).get("h_3") is None  # a vector: drawn as a line, not a metric
-    assert "h_3 = `[5, 8]`" in _markdown(at)
+    assert "h_3 = [5, 8]" in _markdown(at)
     at.radio(key="calc_kind").set_value("rnn_tanh").run()
     ex = parse_tables(decode(at.query_params["w"])).example
     assert ex.params.nonlinearity == "tanh"
@@ -412,7 +416,7 @@ def test_step_selector_survives_a_shorter_sequence(at):
     at.radio(key="calc_mode").set_value("custom").run()
     assert not at.exception
     assert at.slider(key="calc_step").value == 2
-    assert any(s.value == vi("calculator.step_heading", t=2) for s in at.subheader)
+    assert any(s.value == vi("calculator.step_heading", t=2) for s in at.header)
 
 
 def test_a_table_with_a_row_missing_is_a_shape_mismatch_message(at):
@@ -525,7 +529,7 @@ DEFAULT_B = [-0.1, 0.2, 0.5]
 
 def test_the_rnn_slide_ends_in_a_seeded_head_and_its_cross_entropy(at):
     _rnn(at)
-    assert any(s.value == vi("calculator.loss_heading") for s in at.subheader)
+    assert any(s.value == vi("calculator.loss_heading") for s in at.header)
     assert vi("calculator.loss_intro", C=3, seed=17) in _markdown(at)
     md = _markdown(at)
     for line in (
@@ -610,7 +614,7 @@ def test_head_edits_outlive_the_lstm_mode_and_the_language_switch(at):
     _edit(at, "head", {1: {"× h[2]": "0.5"}})
     at.radio(key="calc_class").set_value(1).run()
     at.radio(key="calc_mode").set_value("lstm_slide").run()
-    assert not [s for s in at.subheader if s.value == vi("calculator.loss_heading")]
+    assert not [s for s in at.header if s.value == vi("calculator.loss_heading")]
     _rnn(at)
     assert _head_editor(at).value.values.tolist()[1] == ["0.1", "0.5", "0.2"]
     assert at.radio(key="calc_class").value == 1
@@ -638,7 +642,7 @@ def test_a_custom_rnn_gets_a_head_that_fits_its_hidden_size(at):
     _, loss = _torch_head(W, DEFAULT_B, 0, W_xh=W_xh, W_hh=W_hh, b_xh=[1, 1, 0], b_hh=[0, 1, 0])
     assert _metrics(at)["L = −log p_1"] == fmt(loss)
     at.radio(key="calc_kind").set_value("lstm").run()
-    assert not [s for s in at.subheader if s.value == vi("calculator.loss_heading")]
+    assert not [s for s in at.header if s.value == vi("calculator.loss_heading")]
 
 
 def test_a_link_with_a_head_opens_the_rnn_slide_with_it():

@@ -104,7 +104,7 @@ def test_the_class_table_marks_the_true_class_in_each_language(slide):
 
 def test_the_head_editor_is_labelled_in_notation_only():
     df = head_frame(default_head(2))
-    assert list(df.index) == ["z_1", "z_2", "z_3"]
+    assert list(df.index) == ["z_1", "z_2", "z_3"] and df.index.name == "z"
     assert list(df.columns) == ["× h[1]", "× h[2]", "+ b"]
     assert df.values.tolist() == [
         ["0.3", "-0.3", "-0.1"],

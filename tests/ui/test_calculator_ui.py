@@ -198,6 +198,8 @@ def test_editor_frames_hold_the_grids_under_their_labels(lang):
     assert list(frames) == list(FIELDS)
     assert frames["W_x"]["x[1]"].tolist() == ["1.65", "1.63", "0.94", "-0.19"]
     assert list(frames["state"].index) == ["h_0", "c_0"]
+    # no blank header cell over the row labels (axe: empty-table-header)
+    assert all(f.index.name for f in frames.values())
     assert tables.field_title("W_x", lang) == t("calculator.field_W_x", lang)
 
 

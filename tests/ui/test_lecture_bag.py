@@ -56,7 +56,7 @@ def test_the_vocabulary_and_input_matrix_tables_are_slide_24s():
     assert vocab["Token"].tolist() == ["<pad>", "<unk>", "dog", "man", "bites"]
     ids = view.ids_table(r, "vi")
     assert ids.values.tolist() == [[2, 4, 3], [3, 4, 2]]
-    assert list(ids.index) == ["Câu A", "Câu B"]
+    assert list(ids.index) == ["Câu A", "Câu B"] and ids.index.name == "Câu"
     assert list(ids.columns) == ["Vị trí 1", "Vị trí 2", "Vị trí 3"]
 
 
@@ -77,8 +77,9 @@ def test_shapes_are_written_as_on_the_slides():
 
 def test_embedding_table_shows_the_lookup_rows_and_a_zero_pad_row():
     r = bag_or_sequence(SLIDE, seed=3)
-    e = view.embedding_table(r)
+    e = view.embedding_table(r, "en")
     assert list(e.index) == ["0 · <pad>", "1 · <unk>", "2 · dog", "3 · man", "4 · bites"]
+    assert e.index.name == "Index · Token"  # every header cell has words (axe, WCAG 1.3.1)
     assert e.iloc[0].tolist() == ["0", "0", "0"]
     assert e.loc["2 · dog"].tolist() == [decimals(v) for v in r.E[2]]
 
@@ -117,9 +118,11 @@ def test_rnn_states_and_weights_tables():
     r = bag_or_sequence(["dog", "man bites dog"], H=2)
     states = view.states_table(r, "en")
     assert list(states.columns) == ["A · h1", "A · h2", "B · h1", "B · h2"]
+    assert states.index.name == t("bag.col.step", "en")
     assert states.iloc[1, 0] == "" and states.iloc[2, 2] == decimals(r.outputs["rnn"][1, 0])
     w = view.weights_tables(r)
     assert set(w) == {"W_xh", "W_hh", "b_xh", "b_hh"}
+    assert {table.index.name for table in w.values()} == {"h"}
     assert w["W_xh"].shape == (2, 3) and w["b_hh"].shape == (2, 1)
     np.testing.assert_array_equal(w["W_hh"].to_numpy(dtype=float), r.rnn.W_hh)
 

@@ -81,3 +81,19 @@ def test_the_hint_rule_names_only_its_widget_and_refuses_anything_but_a_key():
     for bad in ("x} body{display:none", "a b", "</style>"):
         with pytest.raises(ValueError, match="widget key"):
             streamlit_private.hide_input_hint(bad)
+
+
+def _shortcut():
+    from ui.streamlit_private import legible_shortcut
+
+    legible_shortcut("classify")
+
+
+def test_the_shortcut_rule_names_only_its_button_and_refuses_anything_but_a_key():
+    at = AppTest.from_function(_shortcut).run()
+    assert not at.exception, at.exception
+    (style,) = [el.proto.body for el in at.get("html")]
+    assert ".st-key-classify button kbd{opacity:1}" in style
+    for bad in ("x} body{display:none", "a b", "</style>"):
+        with pytest.raises(ValueError, match="widget key"):
+            streamlit_private.legible_shortcut(bad)

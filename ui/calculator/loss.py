@@ -35,7 +35,8 @@ def head_labels(C: int, H: int) -> tuple[list[str], list[str]]:
 def head_frame(head: HeadTables) -> pd.DataFrame:
     """The head's grid as a text DataFrame for st.data_editor."""
     rows, cols = head_labels(head.classes, head.hidden)
-    return pd.DataFrame([list(r) for r in head.grid], index=rows, columns=cols, dtype=object)
+    index = pd.Index(rows, name="z")  # a header over z_1..z_C, not a blank cell
+    return pd.DataFrame([list(r) for r in head.grid], index=index, columns=cols, dtype=object)
 
 
 def head_error(e: FieldError, head: HeadTables, lang: str) -> str:

@@ -18,6 +18,7 @@ from core.calculator.loss import (
 from core.calculator.trace import Calculation
 from ui.calculator import loss as head_ui  # the head's words, tables and diagram
 from ui.calculator import state
+from ui.calculator.markup import formula_html
 from ui.format import slide
 from ui.i18n import t
 from ui.markdown import md_escape
@@ -26,7 +27,7 @@ from ui.markdown import md_escape
 def head_controls(H: int, lang: str) -> HeadTables:
     """Heading, the number of classes, the true class, the head's editor: what was typed."""
     base = state.sync_head(H)
-    st.subheader(t("calculator.loss_heading", lang))
+    st.header(t("calculator.loss_heading", lang))
     st.markdown(t("calculator.loss_intro", lang, C=DEFAULT_CLASSES, seed=DEFAULT_SEED))
     c = st.columns([1, 2.4, 1.4], vertical_alignment="bottom")
     c[0].number_input(
@@ -83,13 +84,13 @@ def show(calc: Calculation, loss: LossCalculation, head: HeadTables, lang: str) 
         y = ht.y + 1
         st.markdown(f"**{t('calculator.loss_logits_heading', lang)}**")
         for line in head_ui.logit_lines(ht):
-            st.markdown(f"#### `{line}`")
+            st.html(formula_html(line))
         st.markdown(f"**{t('calculator.loss_softmax_heading', lang)}**")
         for line in head_ui.softmax_lines(ht):
-            st.markdown(f"##### `{line}`")
+            st.html(formula_html(line, 5))
         st.markdown(f"**{t('calculator.loss_ce_heading', lang, y=y)}**")
         for line in head_ui.loss_lines(ht):
-            st.markdown(f"#### `{line}`")
+            st.html(formula_html(line))
         if ht.p[ht.y] == 0:
             st.info(t("calculator.loss_underflow", lang, y=y))
         if ht.overflow:

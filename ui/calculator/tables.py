@@ -53,13 +53,18 @@ def field_title(name: str, lang: str) -> str:
     return tr(f"calculator.field_{name}", lang)
 
 
+# The header over each grid's row labels: a blank one is a header cell a screen reader
+# announces as nothing. The initial state is the state at t = 0, under X's t = 1, 2, ...
+ROW_HEADER = {"W_x": "W_x", "W_h": "W_h", "b": "b", "X": "X", "state": "t=0"}
+
+
 def editor_frames(t: Tables, lang: str) -> dict[str, pd.DataFrame]:
     """One text DataFrame per grid, labelled, for st.data_editor."""
     lab = labels(t.kind, *t.sizes, lang)
     return {
         name: pd.DataFrame(
             [list(r) for r in t.grids[name]],
-            index=lab[name][0],
+            index=pd.Index(lab[name][0], name=ROW_HEADER[name]),
             columns=lab[name][1],
             dtype=object,
         )

@@ -21,6 +21,7 @@ from ui.calculator.lines import (
     slide_c_line,
     state_lines,
 )
+from ui.calculator.markup import formula_html
 from ui.calculator.tables import checks_frame, editor_frames, field_title, trace_frame
 from ui.calculator.words import field_errors, gate_title, saturation, share_error
 from ui.format import slide
@@ -40,7 +41,7 @@ def _value(name: str, values: tuple[float, ...]) -> None:
     if len(values) == 1:
         st.metric(name, slide(values[0]))
     else:
-        st.markdown(f"#### {name} = `{fmt_vec(values)}`")
+        st.html(formula_html(fmt_vec(values), name=name))
 
 
 def _marked(text: str, marked: bool) -> str:
@@ -56,13 +57,13 @@ def _gate_row(g: GateLines, activation: str, lang: str, marked: bool = False) ->
         if any(g.saturated):
             name.caption(t("calculator.gate_saturated", lang))
         for text in g.lines:
-            line.markdown(f"#### `{text}`")
+            line.html(formula_html(text))
         with act:
             if len(g.act) == 1:
                 st.metric(f"{g.name} = {g.act_lines[0].split(' = ')[0]}", slide(g.act[0]))
             else:
                 for text in g.act_lines:
-                    st.markdown(f"##### `{g.name}{text}`")
+                    st.html(formula_html(f"{g.name}{text}", 5))
 
 
 def _step(calc: Calculation, k: int, lang: str, mark: str | None = None) -> None:
@@ -74,7 +75,10 @@ def _step(calc: Calculation, k: int, lang: str, mark: str | None = None) -> None
         _gate_row(g, tr.activation, lang, marked=g.name == mark and calc.kind == "lstm")
     st.markdown(f"**{t('calculator.state_heading_' + calc.kind, lang)}**")
     for line in state_lines(calc, k):
-        st.markdown(_marked(f"#### `{line}`", bool(mark) and line.startswith(f"{mark}_t")))
+        if mark and line.startswith(f"{mark}_t"):  # the line the slide is about
+            st.markdown(_marked(f"`{line}`", True))
+        else:
+            st.html(formula_html(line))
     if s.overflow:
         st.warning(t("calculator.overflow", lang, t=k))
 
@@ -194,7 +198,7 @@ def explore(calc: Calculation, lang: str, show_steps: bool) -> None:
         k = st.slider(t("calculator.step_label", lang), 1, T, key="calc_step")
     s = calc.steps[k - 1]
     if show_steps:
-        st.subheader(t("calculator.step_heading", lang, t=k))
+        st.header(t("calculator.step_heading", lang, t=k))
         _step(calc, k, lang)
         cols = st.columns(2)
         with cols[0]:
@@ -234,4 +238,5 @@ def explore(calc: Calculation, lang: str, show_steps: bool) -> None:
 def share(code: str, lang: str) -> None:
     """The link that reopens this exercise (cell, and the RNN's head if any)."""
     st.markdown(t("calculator.share", lang))
-    st.code(f"{st.context.url or ''}?w={code}&lang={lang}", language=None)
+    # Wrapped: a box that scrolls sideways is one a keyboard cannot reach (WCAG 2.1.1).
+    st.code(f"{st.context.url or ''}?w={code}&lang={lang}", language=None, wrap_lines=True)

@@ -4,7 +4,8 @@ Log axes cannot show 0 nor inf, so vanished values (< 1e-300) are drawn as ▼ m
 the floor and overflowed ones as ✕ markers on a ceiling above the data, each with a
 label. Labels sit inside the plot, anchored at one edge, so a phone's narrow chart
 never cuts them; titles are left-aligned and short; the toolbar is off (CONFIG) because
-on a phone it covered the title.
+on a phone it covered the title. The RNN's curves carry circles, the LSTM's squares and
+its cell state's diamonds (dotted), so no curve is told from another by colour alone.
 """
 
 from __future__ import annotations
@@ -17,9 +18,13 @@ import plotly.graph_objects as go
 from core.gradients import VANISH_FLOOR
 from core.gradients.explorer import ExplorerResult
 from core.gradients.scalar import ScalarSeries
+from ui.charts import readable
 from ui.i18n import t
 
 COLORS = {"RNN": "#d62728", "LSTM": "#1f77b4", "cell": "#17becf", "scalar": "#9467bd"}
+# A curve's marker, by its short name; a few per curve (MARKS) mark it without crowding it.
+SYMBOL = {"RNN": "circle", "LSTM": "square", "LSTM c_t": "diamond"}
+MARKS = 12
 CONFIG = {"displayModeBar": False}  # st.plotly_chart(fig, config=CONFIG)
 _NOTE_STEP = 0.08  # paper height between stacked labels
 
@@ -28,7 +33,7 @@ def log_chart(title: str, x_title: str, lang: str) -> go.Figure:
     """An empty chart with a log y axis, its title left-aligned and the legend below."""
     fig = go.Figure()
     fig.update_layout(
-        title=dict(text=title, x=0, xanchor="left", font=dict(size=15)),
+        title=dict(text=title, x=0, xanchor="left"),
         xaxis=dict(title=dict(text=x_title), automargin=True),
         yaxis=dict(
             title=dict(text=t("gradients.fig.y_title", lang)),
@@ -59,8 +64,11 @@ def _note(fig: go.Figure, text: str, color: str, top: bool, side: str) -> None:
         xanchor=side,
         yanchor="top" if top else "bottom",
         showarrow=False,
-        font=dict(color=color, size=12),
-        bgcolor="rgba(255,255,255,0.8)",
+        # dark words in a frame of the curve's colour: the cell state's cyan as text on
+        # white was 2.3:1 (it names its curve in words anyway)
+        bordercolor=color,
+        borderwidth=1.5,
+        bgcolor="rgba(255,255,255,0.85)",
     )
 
 
@@ -70,13 +78,15 @@ def add_curve(
     """One log-axis line; vanished steps become ▼ markers on the floor with a label."""
     y = np.asarray(y, dtype=float)
     ok = np.isfinite(y) & ~vanished
+    symbol = SYMBOL.get(short)
     fig.add_trace(
         go.Scatter(
             x=x,
             y=np.where(ok, y, np.nan),
-            mode="lines",
+            mode="lines+markers" if symbol else "lines",
             name=name,
             line=dict(color=color, dash=dash, width=2.5),
+            marker=dict(symbol=symbol, size=8, maxdisplayed=MARKS) if symbol else None,
             hovertemplate="t=%{x}<br>%{y:.3e}<extra>" + name + "</extra>",
         )
     )
@@ -128,7 +138,7 @@ def scalar_figure(s: ScalarSeries, lang: str) -> go.Figure:
     color, top = COLORS["scalar"], ceiling_for(mag)
     add_curve(fig, s.steps, mag, s.vanished, name, name, color, lang, side="left")
     add_exploded(fig, s.steps, s.exploded, name, color, top, lang, side="left")
-    return fig
+    return readable(fig)
 
 
 def bptt_figure(r: ExplorerResult, lang: str) -> go.Figure:
@@ -192,4 +202,4 @@ def bptt_figure(r: ExplorerResult, lang: str) -> go.Figure:
     for _y, ex, _va, _name, short, color, dash in curves:
         if dash != "dash":
             add_exploded(fig, r.steps, ex, short, color, ceiling, lang)
-    return fig
+    return readable(fig)

@@ -7,6 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from core.lecture.activations import SLOPE_FRACTION, Curve, Marker, Product
+from ui.charts import readable
 from ui.format import decimals
 from ui.i18n import t
 
@@ -29,7 +30,7 @@ def activation_figure(c: Curve, marks: list[Marker], lang: str) -> go.Figure:
         y=0.5 if c.name == "sigmoid" else -0.5,
         text=t("rnn_to_lstm.fig.saturated", lang),
         showarrow=False,
-        font=dict(size=11, color="#495057"),
+        font=dict(color="#495057"),
     )
     fig.add_trace(
         go.Scatter(
@@ -98,7 +99,7 @@ def activation_figure(c: Curve, marks: list[Marker], lang: str) -> go.Figure:
         xaxis=dict(range=[lo, hi], nticks=9, automargin=True),
         yaxis=dict(automargin=True, nticks=6),
     )
-    return fig
+    return readable(fig)
 
 
 LABEL_STEP = 22  # px between stacked labels: more than a 13 px letter's height

@@ -53,7 +53,9 @@ def _sentence_index(r: BagOrSequence, lang: str) -> list[str]:
 def ids_table(r: BagOrSequence, lang: str) -> pd.DataFrame:
     """The N x M input matrix, one row per sentence."""
     cols = [t("bag.position", lang, m=m + 1) for m in range(r.ids.shape[1])]
-    return pd.DataFrame(r.ids, index=_sentence_index(r, lang), columns=cols)
+    df = pd.DataFrame(r.ids, index=_sentence_index(r, lang), columns=cols)
+    df.index.name = t("bag.col.sentence", lang)  # a header over the row names, never blank
+    return df
 
 
 def ids_styler(r: BagOrSequence, lang: str):
@@ -62,11 +64,13 @@ def ids_styler(r: BagOrSequence, lang: str):
     return df.style.apply(lambda _: np.where(r.ids == PAD, PAD_BG, ""), axis=None)
 
 
-def embedding_table(r: BagOrSequence) -> pd.DataFrame:
+def embedding_table(r: BagOrSequence, lang: str) -> pd.DataFrame:
     """The V x D lookup table, rows named 'index · token'."""
     rows = [f"{i} · {tok}" for i, tok in enumerate(r.vocab.tokens)]
     cols = [f"d{d + 1}" for d in range(r.E.shape[1])]
-    return pd.DataFrame([[decimals(v) for v in row] for row in r.E], index=rows, columns=cols)
+    df = pd.DataFrame([[decimals(v) for v in row] for row in r.E], index=rows, columns=cols)
+    df.index.name = f"{t('bag.col.idx', lang)} · {t('bag.col.token', lang)}"
+    return df
 
 
 def shapes_table(r: BagOrSequence, lang: str) -> pd.DataFrame:
@@ -124,7 +128,9 @@ def states_table(r: BagOrSequence, lang: str) -> pd.DataFrame:
         for n in range(2)
         for k in range(H)
     }
-    return pd.DataFrame(data, index=[t("bag.step", lang, m=m + 1) for m in range(M)])
+    df = pd.DataFrame(data, index=[t("bag.step", lang, m=m + 1) for m in range(M)])
+    df.index.name = t("bag.col.step", lang)
+    return df
 
 
 def weights_tables(r: BagOrSequence) -> dict[str, pd.DataFrame]:
@@ -134,7 +140,9 @@ def weights_tables(r: BagOrSequence) -> dict[str, pd.DataFrame]:
 
     def table(a, cols):
         a = np.atleast_2d(a).reshape(len(rows), -1)
-        return pd.DataFrame([[decimals(v) for v in row] for row in a], index=rows, columns=cols)
+        df = pd.DataFrame([[decimals(v) for v in row] for row in a], index=rows, columns=cols)
+        df.index.name = "h"  # the rows are hidden units h1..hH: no blank header cell
+        return df
 
     D, H = p.input_size, p.hidden_size
     return {

@@ -9,7 +9,7 @@ from core.lecture.buildup import Stage
 from ui.format import decimals
 from ui.i18n import t
 
-NEW = "#d9480f"  # the site's primary colour: what this stage adds
+NEW = "#b5400c"  # the site's primary colour: what this stage adds
 NEW_BG = "background-color: #fff4e6"
 
 

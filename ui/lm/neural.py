@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 
 from core.lm.runtime import Continuation
 from core.lm.tokens import EOS
+from ui.charts import readable
 from ui.format import grouped
 from ui.i18n import t
 from ui.markdown import md_escape
@@ -53,7 +54,7 @@ def next_word_figure(top: list[tuple[str, float]], lang: str) -> go.Figure:
         height=360,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
     )  # fmt: skip
-    return fig
+    return readable(fig)
 
 
 def continuation_markdown(c: Continuation) -> str:
@@ -143,9 +144,13 @@ def curve_figure(meta: dict, lang: str) -> go.Figure:
         y=[e["train_perplexity"] for e in ep],
         mode="lines+markers",
         name=t("lm.card.train_curve", lang),
+        line={"dash": "solid"},
+        marker={"symbol": "circle", "size": 8},
     )
+    # dashed with squares: the two curves differ by more than Plotly's colours
     fig.add_scatter(x=x, y=[e["val_perplexity_curve"] for e in ep], mode="lines+markers",
-                    name=t("lm.card.val_curve", lang, n=n, val=val))  # fmt: skip
+                    name=t("lm.card.val_curve", lang, n=n, val=val), line={"dash": "dash"},
+                    marker={"symbol": "square", "size": 8})  # fmt: skip
     fig.update_layout(
         title={"text": t("lm.card.curve", lang), "x": 0, "xanchor": "left"},
         xaxis={"title": {"text": "epoch"}, "dtick": 1, "automargin": True},
@@ -154,4 +159,4 @@ def curve_figure(meta: dict, lang: str) -> go.Figure:
         height=320,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
     )
-    return fig
+    return readable(fig)

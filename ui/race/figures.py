@@ -1,7 +1,8 @@
 """The race's two Plotly figures, pure functions of the race's history and a language.
 
-Loss per training step and held-out accuracy per evaluation, one line per model, with
-guessing as a dashed line. Titles are short and left-aligned, legends sit below the plot
+Loss per training step and held-out accuracy per evaluation, one line per model (the RNN
+dashed with circles, the LSTM solid with squares: never told apart by colour alone), with
+guessing as a dotted line. Titles are short and left-aligned, legends sit below the plot
 and the toolbar is off (CONFIG), so a phone's narrow chart cuts nothing.
 """
 
@@ -13,29 +14,46 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from core.race import KINDS, RaceStep
+from ui.charts import AXIS_TEXT, AXIS_TITLE_PX, TEXT_PX, TITLE_PX
 from ui.i18n import t
 
 COLORS = {"RNN": "#d62728", "LSTM": "#1f77b4"}  # the gradients page's colours for each
+DASH = {"RNN": "dash", "LSTM": "solid"}
+SYMBOL = {"RNN": "circle", "LSTM": "square"}
 CONFIG = {"displayModeBar": False}  # st.plotly_chart(fig, config=CONFIG)
 
 
 def _chart(traces: list[dict], title: str, y_title: str, steps: int, lang: str, **y) -> go.Figure:
     """One chart, built in a single call: every redraw of a playing replay builds two, and
-    Plotly's update_layout/add_trace validate again on each call (several times the cost)."""
+    Plotly's update_layout/add_trace validate again on each call (several times the cost).
+    Its text is at ui/charts.py's sizes and colours, set here rather than by readable()."""
+    axis_text = dict(size=AXIS_TITLE_PX, color=AXIS_TEXT)
+    ticks = dict(size=TEXT_PX, color=AXIS_TEXT)
     return go.Figure(
         data=traces,
         layout=dict(
-            title=dict(text=title, x=0, xanchor="left", font=dict(size=15)),
+            title=dict(text=title, x=0, xanchor="left", font=dict(size=TITLE_PX)),
+            font=dict(size=TEXT_PX),
             xaxis=dict(
-                title=dict(text=t("race.fig.step", lang)),
+                title=dict(text=t("race.fig.step", lang), font=axis_text),
+                tickfont=ticks,
                 automargin=True,
                 nticks=6,
                 range=[0, max(steps, 1)],
             ),
-            yaxis=dict(title=dict(text=y_title), automargin=True, **y),
+            yaxis=dict(
+                title=dict(text=y_title, font=axis_text), tickfont=ticks, automargin=True, **y
+            ),
             height=340,
             margin=dict(l=10, r=10, t=40, b=10),
-            legend=dict(orientation="h", yanchor="top", y=-0.22, x=0, xanchor="left"),
+            legend=dict(
+                orientation="h",
+                yanchor="top",
+                y=-0.22,
+                x=0,
+                xanchor="left",
+                font=dict(size=TEXT_PX),
+            ),
         ),
     )
 
@@ -47,7 +65,7 @@ def _guessing(y: float, steps: int, lang: str) -> dict:
         y=[y, y],
         mode="lines",
         name=t("race.fig.chance", lang),
-        line=dict(color="#888888", dash="dash", width=1),
+        line=dict(color="#888888", dash="dot", width=1.5),
         hoverinfo="skip",
     )
 
@@ -62,7 +80,7 @@ def loss_figure(history: Sequence[RaceStep], steps: int, classes: int, lang: str
             y=[s.records[kind].loss for s in history],
             mode="lines",
             name=kind,
-            line=dict(color=COLORS[kind]),
+            line=dict(color=COLORS[kind], dash=DASH[kind], width=2),
         )
         for kind in KINDS
     ]
@@ -82,9 +100,9 @@ def accuracy_figure(history: Sequence[RaceStep], steps: int, chance: float, lang
                 x=[r.step for r in done],
                 y=[r.eval_accuracy for r in done],
                 mode="lines+markers",
-                marker=dict(size=4),
+                marker=dict(size=7, symbol=SYMBOL[kind]),
                 name=kind,
-                line=dict(color=COLORS[kind]),
+                line=dict(color=COLORS[kind], dash=DASH[kind], width=2),
             )
         )
     traces.append(_guessing(chance, steps, lang))

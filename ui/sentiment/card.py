@@ -88,10 +88,10 @@ def facts(card: ModelCard, lang: str) -> list[tuple[str, str]]:
 
 
 def facts_table(card: ModelCard, lang: str) -> pd.DataFrame:
-    """The facts as a two-column table indexed by what each row is."""
-    return pd.DataFrame(facts(card, lang), columns=["", t("sentiment.card.value", lang)]).set_index(
-        ""
-    )
+    """The facts as a two-column table: what each row is, and its value (both headed: a
+    blank header cell is one a screen reader announces as nothing)."""
+    columns = [t("sentiment.card.fact", lang), t("sentiment.card.value", lang)]
+    return pd.DataFrame(facts(card, lang), columns=columns)
 
 
 def limits(card: ModelCard, lang: str) -> list[str]:

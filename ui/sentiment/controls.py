@@ -24,7 +24,7 @@ from core.sentiment.review import EXAMPLES, MAX_REVIEW_CHARS
 from ui.i18n import t
 from ui.page import LINK, arrived, text_link
 from ui.sentiment.errors import error_markdown
-from ui.streamlit_private import hide_input_hint
+from ui.streamlit_private import hide_input_hint, legible_shortcut
 
 ss = st.session_state
 
@@ -114,6 +114,7 @@ def review(lang: str) -> str | None:
         help=t("sentiment.classify_help", lang),
     ):
         ss["sentiment_submitted"] = text
+    legible_shortcut("sentiment_classify")
     submitted = ss["sentiment_submitted"]
     if not submitted.strip():
         st.info(t("sentiment.ask", lang))

@@ -2,7 +2,9 @@
 
 Readable at 390 px: the page draws them with CONFIG (no mode bar over the titles),
 titles sit in a top margin of their own, axis titles get automargin, and per-token
-axes are categories that Plotly thins out to the width it has.
+axes are categories that Plotly thins out to the width it has. Every text is at least
+ui.charts' size, and the models (and positive against negative) differ by a dash, a
+marker or a bar pattern as well as by colour.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from ui.charts import TEXT_PX, readable
 from ui.i18n import CATALOG, t
 from ui.sentiment.markup import NEG, POS
 
 CONFIG = {"displayModeBar": False, "responsive": True}  # st.plotly_chart(config=CONFIG)
-FONT = 14
+FONT = TEXT_PX
 _COLOR = {  # gate -> (colorscale, colour bar title); σ gates share one scale
     "i": ("Viridis", "σ"),
     "f": ("Viridis", "σ"),
@@ -25,6 +28,11 @@ _COLOR = {  # gate -> (colorscale, colour bar title); σ gates share one scale
     "h": ("RdBu", "h"),  # the RNN's hidden state, tanh's range
 }
 MODEL_COLORS = {"bag": "#ae3ec9", "rnn": "#e8590c", "lstm": "#1c7ed6"}
+# Each model's line dash, marker and bar pattern, so the three differ without their colours.
+MODEL_DASH = {"bag": "dot", "rnn": "dash", "lstm": "solid"}
+MODEL_SYMBOL = {"bag": "diamond", "rnn": "circle", "lstm": "square"}
+MODEL_PATTERN = {"bag": ".", "rnn": "/", "lstm": ""}
+NEG_PATTERN = "/"  # negative bars are hatched: the sign shows without the red
 
 
 def token_axis(tokens: list[str]) -> list[str]:
@@ -75,10 +83,9 @@ def prefix_figure(tokens: list[str], p_prefix: list[float], lang: str) -> go.Fig
         type="category",
         title_text=t("sentiment.fig.tokens_read", lang),
         tickangle=-60,
-        tickfont_size=12,
     )
     fig.update_yaxes(title_text="P(positive)", range=[0, 1], tickvals=[0, 0.5, 1])
-    return fig
+    return readable(fig)
 
 
 def _heat_row(
@@ -111,7 +118,6 @@ def _heat_row(
             "thickness": 10,
             "x": 1.0,
             "xpad": 4,
-            "tickfont": {"size": 11},
         },
         hovertemplate=f"{g} = %{{z:.3f}}<br>token %{{x}} · {unit} %{{y}}<extra></extra>",
     )
@@ -155,7 +161,6 @@ def gates_figure(
             "matches": None if k == 1 else "x",
             "showticklabels": k == n,
             "tickangle": -60,
-            "tickfont": {"size": 12},
             "automargin": True,
         }
         layout[f"yaxis{suffix}"] = {
@@ -164,7 +169,6 @@ def gates_figure(
             "type": "category",
             "title": {"text": unit_word},
             "showticklabels": focus,
-            "tickfont": {"size": 10},
             "automargin": True,
             "dtick": 1,  # every unit named: Plotly skips some
             "autorange": "reversed" if focus else True,
@@ -195,9 +199,10 @@ def gates_figure(
                 "font": {"size": FONT},
             }
         )
-    height = min(1100, 200 + n * 13 * len(rows))  # LSTM, 8 units: 720 px; all 128: 1100 px
+    # a unit's row as tall as its 14 px label; LSTM, 8 units: 880 px; all 128: 1100 px
+    height = min(1100, 200 + n * 17 * len(rows))
     layout.update(height=height, font={"size": FONT}, margin={"l": 10, "r": 10, "t": 30, "b": 10})
-    return go.Figure(data=traces, layout=layout)
+    return readable(go.Figure(data=traces, layout=layout))
 
 
 def split_figure(by_label: dict, lang: str) -> go.Figure:
@@ -205,8 +210,10 @@ def split_figure(by_label: dict, lang: str) -> go.Figure:
     keys = ["positive", "negative", None]
     names = [t(f"sentiment.label.{k or 'none'}", lang) for k in keys]
     counts = [by_label.get(k, 0) for k in keys]
-    fig = go.Figure(go.Bar(x=names, y=counts, text=counts, marker_color=[POS, NEG, "#adb5bd"]))
-    return _layout(fig, 330, title=_title(t("sentiment.fig.split", lang)))
+    bars = go.Bar(x=names, y=counts, text=counts, marker_color=[POS, NEG, "#adb5bd"])
+    bars.marker.pattern.shape = ["", NEG_PATTERN, ""]
+    fig = go.Figure(bars)
+    return readable(_layout(fig, 330, title=_title(t("sentiment.fig.split", lang))))
 
 
 def histogram_figure(bin_edges: np.ndarray, bin_counts: np.ndarray, lang: str) -> go.Figure:
@@ -218,12 +225,13 @@ def histogram_figure(bin_edges: np.ndarray, bin_counts: np.ndarray, lang: str) -
             y=bin_counts,
             width=np.diff(bin_edges) * 0.95,
             marker_color=[POS if m >= 0.5 else NEG for m in mids],
+            marker_pattern_shape=["" if m >= 0.5 else NEG_PATTERN for m in mids],
         )
     )
     _layout(fig, 330, title=_title(t("sentiment.fig.dist", lang)))
     fig.update_xaxes(range=[0, 1], title_text="P(positive)")
     fig.update_yaxes(title_text=t("sentiment.fig.reviews", lang))
-    return fig
+    return readable(fig)
 
 
 def confusion_figure(confusion: np.ndarray, lang: str) -> go.Figure:
@@ -240,14 +248,16 @@ def confusion_figure(confusion: np.ndarray, lang: str) -> go.Figure:
             showscale=False,
         )
     )
-    return _layout(
-        fig, 330, title=_title(t("sentiment.fig.confusion", lang)), yaxis_autorange="reversed"
+    return readable(
+        _layout(
+            fig, 330, title=_title(t("sentiment.fig.confusion", lang)), yaxis_autorange="reversed"
+        )
     )
 
 
-CURVES = (  # metadata curve key, colour, dash; train_loss goes on the left axis
-    ("val_accuracy", "#1c7ed6", "solid"),
-    ("val_accuracy_no_diacritics", "#74c0fc", "solid"),
+CURVES = (  # metadata curve key, colour, dash, marker; train_loss goes on the left axis
+    ("val_accuracy", "#1c7ed6", "solid", "square"),
+    ("val_accuracy_no_diacritics", "#74c0fc", "dash", "diamond"),
 )
 
 
@@ -260,18 +270,22 @@ def curves_figure(curves: list[dict], best_epoch: int | None, lang: str) -> go.F
             x=ep,
             y=[c.get("train_loss") for c in curves],
             name=t("sentiment.curve.train_loss", lang),
-            line={"color": "#e8590c", "width": 3},
+            mode="lines+markers",
+            line={"color": "#e8590c", "width": 3, "dash": "dot"},
+            marker={"symbol": "circle", "size": 8},
         ),
         secondary_y=False,
     )
-    for k, color, dash in CURVES:
+    for k, color, dash, symbol in CURVES:
         if any(c.get(k) is not None for c in curves):
             fig.add_trace(
                 go.Scatter(
                     x=ep,
                     y=[c.get(k) for c in curves],
                     name=t(f"sentiment.curve.{k}", lang),
+                    mode="lines+markers",
                     line={"color": color, "width": 3, "dash": dash},
+                    marker={"symbol": symbol, "size": 8},
                 ),
                 secondary_y=True,
             )
@@ -285,7 +299,7 @@ def curves_figure(curves: list[dict], best_epoch: int | None, lang: str) -> go.F
     fig.update_yaxes(
         title_text=t("sentiment.col.accuracy", lang), tickformat=".1%", secondary_y=True
     )
-    return fig
+    return readable(fig)
 
 
 def shares_figure(tokens: list[str], shares: list[float], lang: str) -> go.Figure:
@@ -296,6 +310,7 @@ def shares_figure(tokens: list[str], shares: list[float], lang: str) -> go.Figur
             x=x,
             y=shares,
             marker_color=[POS if v >= 0 else NEG for v in shares],
+            marker_pattern_shape=["" if v >= 0 else NEG_PATTERN for v in shares],
             hovertemplate="%{x}<br>%{y:+.3f}<extra></extra>",
         )
     )
@@ -304,10 +319,9 @@ def shares_figure(tokens: list[str], shares: list[float], lang: str) -> go.Figur
         type="category",
         title_text=t("sentiment.fig.tokens_read", lang),
         tickangle=-60,
-        tickfont_size=12,
     )
     fig.update_yaxes(title_text=t("sentiment.fig.share", lang), zeroline=True)
-    return fig
+    return readable(fig)
 
 
 def _name(model: str, lang: str) -> str:
@@ -326,14 +340,15 @@ def length_figure(by_length: dict[str, list[dict]], lang: str) -> go.Figure:
                 customdata=[r["n"] for r in rows],
                 mode="lines+markers",
                 name=_name(model, lang),
-                line={"color": MODEL_COLORS.get(model), "width": 3},
+                line={"color": MODEL_COLORS.get(model), "width": 3, "dash": MODEL_DASH.get(model)},
+                marker={"symbol": MODEL_SYMBOL.get(model), "size": 9},
                 hovertemplate="%{x}: %{y:.1%} (n = %{customdata:,})<extra></extra>",
             )
         )
     _layout(fig, 360, top=10, legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0})
     fig.update_xaxes(type="category", title_text=t("sentiment.fig.length_bucket", lang))
     fig.update_yaxes(title_text=t("sentiment.fig.accuracy", lang), tickformat=".0%")
-    return fig
+    return readable(fig)
 
 
 def reliability_figure(reliability: dict[str, list[dict]], lang: str) -> go.Figure:
@@ -344,7 +359,7 @@ def reliability_figure(reliability: dict[str, list[dict]], lang: str) -> go.Figu
             y=[0, 1],
             mode="lines",
             name=t("sentiment.fig.ideal", lang),
-            line={"color": "#868e96", "dash": "dash"},
+            line={"color": "#868e96", "dash": "longdash"},
             hoverinfo="skip",
         )
     )
@@ -357,7 +372,8 @@ def reliability_figure(reliability: dict[str, list[dict]], lang: str) -> go.Figu
                 customdata=[r["n"] for r in rows],
                 mode="lines+markers",
                 name=_name(model, lang),
-                line={"color": MODEL_COLORS.get(model), "width": 2},
+                line={"color": MODEL_COLORS.get(model), "width": 2, "dash": MODEL_DASH.get(model)},
+                marker={"symbol": MODEL_SYMBOL.get(model), "size": 9},
                 hovertemplate="P = %{x:.2f} → %{y:.1%} (n = %{customdata:,})<extra></extra>",
             )
         )
@@ -366,7 +382,7 @@ def reliability_figure(reliability: dict[str, list[dict]], lang: str) -> go.Figu
     fig.update_yaxes(
         range=[0, 1], title_text=t("sentiment.fig.positive_share", lang), tickformat=".0%"
     )
-    return fig
+    return readable(fig)
 
 
 def challenge_figure(challenge: dict[str, dict[str, dict]], lang: str) -> go.Figure:
@@ -386,6 +402,7 @@ def challenge_figure(challenge: dict[str, dict[str, dict]], lang: str) -> go.Fig
                 customdata=[per[c]["n"] for c in cats],
                 name=_name(model, lang),
                 marker_color=MODEL_COLORS.get(model),
+                marker_pattern_shape=MODEL_PATTERN.get(model),
                 hovertemplate="%{y}: %{x:.0%} (n = %{customdata})<extra></extra>",
             )
         )
@@ -398,4 +415,4 @@ def challenge_figure(challenge: dict[str, dict[str, dict]], lang: str) -> go.Fig
     )
     fig.update_xaxes(range=[0, 1], tickformat=".0%", title_text=t("sentiment.col.accuracy", lang))
     fig.update_yaxes(autorange="reversed")
-    return fig
+    return readable(fig)

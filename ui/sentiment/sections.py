@@ -73,7 +73,7 @@ def verdict(v: ReviewTrace, lang: str) -> None:
 def language(v: ReviewTrace, lang: str) -> None:
     """Slide 22: what langid says, and what that means for the verdict."""
     a = v.analysis
-    st.subheader(t("sentiment.h.language", lang))
+    st.header(t("sentiment.h.language", lang))
     c1, c2 = st.columns([1, 3])
     guess = a.language
     p = f"p = {guess.prob:.2f}"
@@ -94,7 +94,7 @@ def _opened(n_chars: int, key: str, lang: str):
 def cleaning(v: ReviewTrace, lang: str) -> None:
     """Slide 23: the steps that changed nothing on one line; each other step's input, a long
     one shortened (the whole of it one click away), with what it changes marked."""
-    st.subheader(t("sentiment.h.cleaning", lang))
+    st.header(t("sentiment.h.cleaning", lang))
     st.caption(t("sentiment.cleaning_caption", lang))
     quiet = [s for s in v.steps if not s.n_removed]
     if quiet:
@@ -124,7 +124,7 @@ def cleaning(v: ReviewTrace, lang: str) -> None:
 def tokens(v: ReviewTrace, vocab_size: int, lang: str) -> None:
     """Slide 24: the tokens, their vocabulary indices, and where the model stops reading."""
     a = v.analysis
-    st.subheader(t("sentiment.h.tokens", lang))
+    st.header(t("sentiment.h.tokens", lang))
     n, read, unk = len(a.tokens), len(a.ids), sum(a.unknown)
     counts = dict(tokens=n, read=read, max_len=a.max_len, unk=unk, vocab=vocab_size)
     st.markdown(t("sentiment.token_counts", lang, **counts))
@@ -154,7 +154,7 @@ def _pair(left, right, lang: str, heads: tuple[str, str] | None) -> None:
 def comparison(verdicts: list, chosen: str, lang: str) -> None:
     """The same review through every model: verdict, P(positive), time; a model that
     could not be loaded says so in its row."""
-    st.subheader(t("sentiment.h.compare", lang))
+    st.header(t("sentiment.h.compare", lang))
     df = tables.comparison_table(verdicts, chosen, lang)
     formats = {"P(positive)": "{:.1%}", df.columns[3]: "{:.1f}"}
     st.table(df.style.format(formats, na_rep="—"), hide_index=True)
@@ -164,7 +164,7 @@ def comparison(verdicts: list, chosen: str, lang: str) -> None:
 def why(v: ReviewTrace, lang: str) -> None:
     """Leave-one-out heat, strongest tokens, P after each token."""
     a = v.analysis
-    st.subheader(t("sentiment.h.why", lang))
+    st.header(t("sentiment.h.why", lang))
     st.markdown(t("sentiment.heat_legend", lang))
     windows, n = v.heat, len(v.read_tokens)
     if windows != [(0, n)]:  # a long review: the strongest tokens' surroundings first
@@ -184,7 +184,7 @@ def inside(v: ReviewTrace, lang: str) -> None:
     """Inside the chosen model: the LSTM's gates and cell state, the RNN's hidden states
     (heat maps opening on the units that move most at the decisive words), or each token's
     exact share of the bag's logit (it keeps no state)."""
-    st.subheader(t(f"sentiment.h.inside.{v.model}", lang))
+    st.header(t(f"sentiment.h.inside.{v.model}", lang))
     _INSIDE[v.inside.kind](v, v.inside, lang)
 
 
@@ -260,7 +260,7 @@ def model_card(card, lang: str, key: str) -> None:
     core.training.report measured them), and what the model gets wrong. key: the model's
     name, which keeps its charts apart from the other cards'."""
     st.markdown(t("sentiment.card.setup", lang))
-    st.table(card_words.facts_table(card, lang))
+    st.table(card_words.facts_table(card, lang), hide_index=True)
     c1, c2 = st.columns(2)
     with c1:
         st.markdown(t("sentiment.card.metrics", lang))
