@@ -6,7 +6,7 @@ from core.errors import CoreError
 from core.race import validate
 from ui.controls import section
 from ui.page import start
-from ui.pool import forget
+from ui.pool import forget, outgrown
 from ui.race import board, controls, words
 
 lang = start()
@@ -26,19 +26,19 @@ except CoreError as e:
     forget("race")
     st.stop()
 
-replay, playing = controls.current(config, lang)
+replay, every = controls.current(config, lang)
 if replay is None:
     st.info(say("ready"))
     st.stop()
 
 
 # Only this part reruns while the replay plays: the settings above stay as they are.
-@st.fragment(run_every=controls.FRAME_S if playing else None)
+@st.fragment(run_every=every)
 def race_board() -> None:
     frame = controls.frame(replay)
     board.show(frame, lang)
-    if playing and frame.over:
-        st.rerun()  # the whole page once more: Stop turns off and the redraws end
+    if outgrown(frame.over, frame.position, every):
+        st.rerun()  # the whole page again: out of the queue (faster redraws), or over (Stop off)
 
 
 race_board()

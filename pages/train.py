@@ -9,7 +9,7 @@ from core.sentiment import ModelUnavailable, load_model, zoo
 from ui.controls import section
 from ui.format import grouped
 from ui.page import start
-from ui.pool import forget
+from ui.pool import forget, outgrown
 from ui.train import board, controls, words
 
 lang = start()
@@ -40,19 +40,19 @@ except CoreError as e:
     forget("train")
     st.stop()
 
-replay, playing = controls.current(config, lang)
+replay, every = controls.current(config, lang)
 if replay is None:
     st.info(say("ready"))
     st.stop()
 
 
 # Only this part reruns while the run plays: the settings above stay as they are.
-@st.fragment(run_every=controls.FRAME_S if playing else None)
+@st.fragment(run_every=every)
 def training_board() -> None:
     frame = controls.frame(replay)
     board.show(frame, lang)
-    if playing and frame.over:
-        st.rerun()  # the whole page once more: Stop turns off, the review box appears
+    if outgrown(frame.over, frame.position, every):
+        st.rerun()  # the whole page again: out of the queue, or over (Stop off, the review box)
 
 
 training_board()

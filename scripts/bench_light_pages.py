@@ -197,7 +197,12 @@ async def start_race(browser, url: str, lang: str, seed: int):
         await box.press("Enter")
         await settled(page, time.perf_counter() + TIMEOUT_S)
     await start_button.click()
-    await page.locator('[data-testid="stProgress"]').first.wait_for()
+    stop_button = page.get_by_role("button", name=t("race.stop", lang), exact=True)
+    deadline = time.perf_counter() + TIMEOUT_S
+    while await stop_button.is_disabled():  # playing (or waiting in the queue) once it is on
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the race never started")
+        await asyncio.sleep(POLL_S)
     return ctx
 
 

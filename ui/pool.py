@@ -72,3 +72,22 @@ def forget(page: str) -> None:
     if replay is not None:
         pool().leave((page, replay.config), follower())
     st.session_state[f"{page}_replay"] = None
+
+
+# How often a replay's board redraws while its run waits for a worker: there is nothing to
+# draw but the student's place in the queue, and in a class most runs wait (two run on two
+# cores); each redraw holds the server's lock on Python that the other students' pages need.
+QUEUED_S = 2.0
+
+
+def redraw_every(position: int, playing: bool, frame_s: float) -> float | None:
+    """Seconds between a board's redraws: none once the replay is over, slow while it waits."""
+    if not playing:
+        return None
+    return QUEUED_S if position else frame_s
+
+
+def outgrown(over: bool, position: int, every: float | None) -> bool:
+    """Whether the whole page must run again: a playing replay ended, or left the queue
+    (or went back to it) since the page chose how often to redraw."""
+    return every is not None and (over or (every == QUEUED_S) != bool(position))

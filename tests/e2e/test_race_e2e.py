@@ -85,7 +85,9 @@ def test_start_pressed_the_moment_the_page_opens_races_the_settings_shown(browse
             shown = [float(v) for v in boxes.evaluate_all("els => els.map(e => e.value)")]
             assert shown[:4] == [c.T, c.hidden_size, c.learning_rate, c.steps]
             assert t("race.fix", lang) not in harness.main_text(pg)
-            assert pg.locator('[data-testid="stPlotlyChart"]').count() == 2
+            charts = pg.locator('[data-testid="stPlotlyChart"]')
+            charts.first.wait_for()  # drawn once the shared run left the queue
+            assert charts.count() == 2
     finally:
         for pg in pages:
             pg.context.close()

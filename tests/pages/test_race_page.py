@@ -227,6 +227,7 @@ def test_a_race_waits_in_a_visible_queue_while_every_worker_is_busy(tmp_path):
         assert place >= 1
         assert t("race.queued", "en", ahead=place - 1) in [i.value for i in at.info]
         assert not at.button(key="race_stop").disabled  # leaving the queue is one click
+        assert figures(at) == [] and not at.get("progress")  # nothing to draw but the place
     finally:
         open_gates(tmp_path, 1)
     play_out(at)

@@ -18,8 +18,9 @@ def show(frame: Frame, lang: str) -> None:
     if frame.error is not None:
         st.error(t("common.page_error", lang, kind=type(frame.error).__name__))
         return
-    if frame.position:
+    if frame.position:  # nothing computed yet: the place in the queue is all there is
         st.info(t("race.queued", lang, ahead=frame.position - 1))
+        return
     st.progress(n / c.steps, text=t("race.progress", lang, step=n, steps=c.steps))
     left, right = st.columns(2)
     loss = figures.loss_figure(frame.history, c.steps, c.symbols, lang)

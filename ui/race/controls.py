@@ -20,7 +20,7 @@ from core.jobs import Job
 from core.race import PRESETS, RaceConfig, RaceStep, record
 from ui.controls import apply_preset, section
 from ui.page import LINK
-from ui.pool import follow, pool, replay_of, stop
+from ui.pool import follow, pool, redraw_every, replay_of, stop
 from ui.race import words
 
 ss = st.session_state
@@ -163,16 +163,18 @@ def _go(config: RaceConfig) -> None:
     )
 
 
-def current(config: RaceConfig, lang: str) -> tuple[Replay | None, bool]:
-    """Start, Stop and the pace; the replay of these settings (None before Start) and
-    whether it plays (Stop is on).
+def current(config: RaceConfig, lang: str) -> tuple[Replay | None, float | None]:
+    """Start, Stop and the pace; the replay of these settings (None before Start) and how
+    often its board redraws (None unless it plays, that is unless Stop is on).
 
     A replay of other settings is over: the student changed them since. The page redraws
-    the board while it plays and reruns once it is over, judged by this same "plays": a
-    replay that ends between two looks at the clock would otherwise leave Stop on for good.
+    the board while it plays and reruns once it is over (ui/pool.py: outgrown), judged from
+    this same look at the clock: a replay that ended between two looks would otherwise
+    leave Stop on for good.
     """
     replay: Replay | None = replay_of("race", config)
-    playing = replay is not None and replay.stopped_at is None and not frame(replay).over
+    seen = frame(replay) if replay is not None else None
+    playing = seen is not None and replay.stopped_at is None and not seen.over
     say = section("race", lang)
     b1, b2, b3 = st.columns([1, 1, 2], vertical_alignment="bottom")
     b1.button(
@@ -199,7 +201,7 @@ def current(config: RaceConfig, lang: str) -> tuple[Replay | None, bool]:
         key="race_pace",
         on_change=_pace,
     )
-    return replay, playing
+    return replay, redraw_every(seen.position if seen else 0, playing, FRAME_S)
 
 
 def frame(replay: Replay) -> Frame:

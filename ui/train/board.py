@@ -18,8 +18,9 @@ def show(frame: Frame, lang: str) -> None:
     if frame.error is not None:
         st.error(t("common.page_error", lang, kind=type(frame.error).__name__))
         return
-    if frame.position:
+    if frame.position:  # nothing computed yet: the place in the queue is all there is
         st.info(t("train.queued", lang, ahead=frame.position - 1))
+        return
     epoch = min(c.epochs, int(frame.points[-1].epoch) + 1) if frame.points else 1
     steps = dict(step=frame.step, steps=frame.steps, epoch=epoch, epochs=c.epochs)
     text = t("train.progress", lang, **steps)

@@ -29,7 +29,7 @@ from core.jobs import Job
 from ui.controls import apply_preset, section
 from ui.i18n import t
 from ui.page import LINK
-from ui.pool import follow, pool, replay_of, stop
+from ui.pool import follow, pool, redraw_every, replay_of, stop
 from ui.train import words
 
 ss = st.session_state
@@ -144,14 +144,15 @@ def _go(config: TrainConfig) -> None:
     ss["train_replay"] = Replay(config, follow("train", config, (record, (config,))))
 
 
-def current(config: TrainConfig, lang: str) -> tuple[Replay | None, bool]:
-    """Train and Stop; the replay of these settings (None before Train) and whether it
-    plays (Stop is on; the race's controls say why the page must use this same answer).
+def current(config: TrainConfig, lang: str) -> tuple[Replay | None, float | None]:
+    """Train and Stop; the replay of these settings (None before Train) and how often its
+    board redraws (None unless it plays; the race's controls say why the page uses this).
 
     A replay of other settings is over: the student changed them since.
     """
     replay: Replay | None = replay_of("train", config)
-    playing = replay is not None and not frame(replay).over
+    seen = frame(replay) if replay is not None else None
+    playing = seen is not None and not seen.over
     say = section("train", lang)
     b1, b2 = st.columns(2)
     b1.button(
@@ -170,7 +171,7 @@ def current(config: TrainConfig, lang: str) -> tuple[Replay | None, bool]:
         disabled=not playing,
         width="stretch",
     )
-    return replay, playing
+    return replay, redraw_every(seen.position if seen else 0, playing, FRAME_S)
 
 
 def frame(replay: Replay) -> Frame:
