@@ -158,8 +158,9 @@ def reviews(n: int) -> list[Review]:
     return out
 
 
-async def settled(page, deadline: float) -> float:
-    """When the page became calm (the run over, nothing stale) and stayed so for CALM_S."""
+async def settled(page, deadline: float, poll: float = SAMPLE_S) -> float:
+    """When the page became calm (the run over, nothing stale) and stayed so for CALM_S,
+    looked at every `poll` seconds."""
     first = None
     while True:
         now = time.perf_counter()
@@ -171,7 +172,7 @@ async def settled(page, deadline: float) -> float:
             first = None
         if now > deadline:
             raise TimeoutError("the page never settled")
-        await asyncio.sleep(SAMPLE_S)
+        await asyncio.sleep(poll)
 
 
 async def look(page, s: Student, step: str, lang: str) -> None:

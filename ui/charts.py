@@ -62,6 +62,40 @@ def readable(fig: go.Figure) -> go.Figure:
     return fig
 
 
+def curves(
+    traces: list[dict], title: str, x_title: str, y_title: str, x: dict, y: dict
+) -> go.Figure:
+    """A chart of curves against a step or an epoch, built readable in one go.Figure call:
+    a replay redraws two such charts per student several times a second, and readable()'s
+    (or update_layout's) assignments are each validated again, several times the cost.
+    x and y: more settings of each axis (its range, ticks)."""
+    axis_title = dict(size=AXIS_TITLE_PX, color=AXIS_TEXT)
+    ticks = dict(size=TEXT_PX, color=AXIS_TEXT)
+
+    def axis(text: str, more: dict) -> dict:
+        return dict(title=dict(text=text, font=axis_title), tickfont=ticks, automargin=True, **more)
+
+    return go.Figure(
+        data=traces,
+        layout=dict(
+            title=dict(text=title, x=0, xanchor="left", font=dict(size=TITLE_PX)),
+            font=dict(size=TEXT_PX),
+            xaxis=axis(x_title, x),
+            yaxis=axis(y_title, y),
+            height=340,
+            margin=dict(l=10, r=10, t=40, b=10),
+            legend=dict(
+                orientation="h",
+                yanchor="top",
+                y=-0.22,
+                x=0,
+                xanchor="left",
+                font=dict(size=TEXT_PX),
+            ),
+        ),
+    )
+
+
 def text_sizes(fig: go.Figure) -> dict[str, list[float]]:
     """The size in px each kind of text of fig is drawn at, as Plotly resolves it: an unset
     size falls back on the layout's font, and that on Plotly's 12 px."""

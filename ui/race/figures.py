@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from core.race import KINDS, RaceStep
-from ui.charts import AXIS_TEXT, AXIS_TITLE_PX, TEXT_PX, TITLE_PX
+from ui.charts import curves
 from ui.i18n import t
 
 COLORS = {"RNN": "#d62728", "LSTM": "#1f77b4"}  # the gradients page's colours for each
@@ -24,38 +24,8 @@ CONFIG = {"displayModeBar": False}  # st.plotly_chart(fig, config=CONFIG)
 
 
 def _chart(traces: list[dict], title: str, y_title: str, steps: int, lang: str, **y) -> go.Figure:
-    """One chart, built in a single call: every redraw of a playing replay builds two, and
-    Plotly's update_layout/add_trace validate again on each call (several times the cost).
-    Its text is at ui/charts.py's sizes and colours, set here rather than by readable()."""
-    axis_text = dict(size=AXIS_TITLE_PX, color=AXIS_TEXT)
-    ticks = dict(size=TEXT_PX, color=AXIS_TEXT)
-    return go.Figure(
-        data=traces,
-        layout=dict(
-            title=dict(text=title, x=0, xanchor="left", font=dict(size=TITLE_PX)),
-            font=dict(size=TEXT_PX),
-            xaxis=dict(
-                title=dict(text=t("race.fig.step", lang), font=axis_text),
-                tickfont=ticks,
-                automargin=True,
-                nticks=6,
-                range=[0, max(steps, 1)],
-            ),
-            yaxis=dict(
-                title=dict(text=y_title, font=axis_text), tickfont=ticks, automargin=True, **y
-            ),
-            height=340,
-            margin=dict(l=10, r=10, t=40, b=10),
-            legend=dict(
-                orientation="h",
-                yanchor="top",
-                y=-0.22,
-                x=0,
-                xanchor="left",
-                font=dict(size=TEXT_PX),
-            ),
-        ),
-    )
+    x = dict(nticks=6, range=[0, max(steps, 1)])
+    return curves(traces, title, t("race.fig.step", lang), y_title, x, y)
 
 
 def _guessing(y: float, steps: int, lang: str) -> dict:

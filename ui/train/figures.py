@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 
 from core.classifier import Point
-from ui.charts import AXIS_TEXT, AXIS_TITLE_PX, TEXT_PX, TITLE_PX
+from ui.charts import curves
 from ui.i18n import t
 
 CONFIG = {"displayModeBar": False}  # st.plotly_chart(fig, config=CONFIG)
@@ -24,37 +24,8 @@ CHANCE_STYLE = dict(color="#888888", dash="dot", width=1)
 
 
 def _chart(traces: list[dict], title: str, y_title: str, epochs: int, lang: str, **y) -> go.Figure:
-    """One chart, built in a single call (ui/race/figures.py says why), its text at
-    ui/charts.py's sizes and colours."""
-    axis_text = dict(size=AXIS_TITLE_PX, color=AXIS_TEXT)
-    ticks = dict(size=TEXT_PX, color=AXIS_TEXT)
-    return go.Figure(
-        data=traces,
-        layout=dict(
-            title=dict(text=title, x=0, xanchor="left", font=dict(size=TITLE_PX)),
-            font=dict(size=TEXT_PX),
-            xaxis=dict(
-                title=dict(text=t("train.fig.epoch", lang), font=axis_text),
-                tickfont=ticks,
-                automargin=True,
-                range=[0, max(epochs, 1)],
-                dtick=1 if epochs <= 10 else None,
-            ),
-            yaxis=dict(
-                title=dict(text=y_title, font=axis_text), tickfont=ticks, automargin=True, **y
-            ),
-            height=340,
-            margin=dict(l=10, r=10, t=40, b=10),
-            legend=dict(
-                orientation="h",
-                yanchor="top",
-                y=-0.22,
-                x=0,
-                xanchor="left",
-                font=dict(size=TEXT_PX),
-            ),
-        ),
-    )
+    x = dict(range=[0, max(epochs, 1)], dtick=1 if epochs <= 10 else None)
+    return curves(traces, title, t("train.fig.epoch", lang), y_title, x, y)
 
 
 def evaluated(points: Sequence[Point]) -> list[Point]:
