@@ -89,6 +89,12 @@ def test_heat_colours_follow_the_sign_and_size_of_the_influence():
     assert float(a_pos) > float(a_neg) > float(a_zero)  # |0.4| > |-0.2| > 0
 
 
+def test_a_token_that_counts_carries_its_sign_besides_its_colour():
+    body = heat_html(["ngon", "dở", "quán"], [0.4, -0.2, 0.01], [False, False, False])
+    marks = re.findall(r">([^<>]+)<sup[^>]*>([+−])</sup>", body)
+    assert marks == [("ngon", "+"), ("dở", "−")]  # "quán" moves P by 2.5% of the most: no sign
+
+
 def test_tokens_html_marks_unknown_tokens_and_the_cut_in_each_language():
     body = tokens_html(["a", "b", "c", "d"], [5, 1], [False, True], 2, "vi")
     assert body.count("&lt;unk&gt;") == 1
@@ -192,7 +198,7 @@ def test_heat_windows_draw_only_their_tokens_and_count_the_gaps():
     tokens = [f"w{k}" for k in range(20)]
     tokens[5] = PAYLOADS[0]
     body = heat_html(tokens, [0.1] * 20, [False] * 20, [(3, 6), (10, 12)])
-    chips = re.findall(r">([^<]*)</span>", body)
+    chips = re.findall(r">([^<]*)(?:<sup[^>]*>[+−]</sup>)?</span>", body)
     assert chips == [
         "⋯ (+3)", "w3", "w4", html.escape(PAYLOADS[0]), "⋯ (+4)", "w10", "w11", "⋯ (+8)"
     ]  # fmt: skip

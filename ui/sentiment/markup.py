@@ -186,14 +186,22 @@ def heat_html(
     return f'<div style="font-size:1.2rem;line-height:2.2">{"".join(chips)}</div>'
 
 
+# A token that moves P(positive) by at least this share of the most any token does also
+# carries its sign, + or −, so the way it pushes is never said by colour alone (WCAG 1.4.1).
+SIGN_FROM = 0.15
+
+
 def _heat_chip(tok: str, v: float, unk: bool, scale: float) -> str:
-    """One token of the heat line: its colour says which way and how hard it pushes."""
+    """One token of the heat line: its colour (and, when it counts, a sign) says which way it
+    pushes, the colour's strength how hard."""
     rgb = _POS_RGB if v >= 0 else _NEG_RGB
     alpha = 0.08 + 0.82 * min(abs(v) / scale, 1.0)
     border = "border:2px dashed #495057;" if unk else "border:1px solid transparent;"
+    sign = ("+" if v >= 0 else "−") if abs(v) >= SIGN_FROM * scale else ""
+    mark = f'<sup style="font-weight:700">{sign}</sup>' if sign else ""
     return (
         f'<span title="{v:+.3f}" style="{_CHIP}{border}'
-        f'background:rgba({rgb},{alpha:.2f})">{esc(tok)}</span>'
+        f'background:rgba({rgb},{alpha:.2f})">{esc(tok)}{mark}</span>'
     )
 
 
