@@ -1,6 +1,6 @@
 """WCAG 2.2 AA by axe-core on every page, in both languages, on a projector's screen
 (1280 x 720) and a phone's (390 x 844), and in the states a student reaches: a classified
-review, a finished race, an open model card.
+review, many reviews classified at once, a finished race, an open model card.
 
 A serious or critical violation fails the test unless tests/e2e/axe_known.py lists it as
 Streamlit's own markup; the message names each node's rule, target and what axe asks for.
@@ -103,6 +103,19 @@ def test_a_classified_review(page, base_url, axe, lang, screen):
     page.locator('[data-label="negative"]').first.wait_for()
     harness.settle(page)
     assert_no_new_violation(page, axe, lang, f"sentiment_classified_{lang}_{screen}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_many_reviews_classified(page, base_url, axe, lang):
+    """The bulk mode: the paste box, the upload and a results table."""
+    visit(page, base_url, SENTIMENT.url_path, lang, SENTIMENT.heading, "desktop")
+    page.get_by_text(t("sentiment.mode.many", lang), exact=True).click()
+    box = page.get_by_role("textbox", name=t("sentiment.paste_label", lang), exact=True)
+    box.fill(f"{NEGATIVE}\nĐồ ăn rất ngon, nhân viên thân thiện.")
+    page.locator(".st-key-sentiment_bulk_run button").filter(visible=True).first.click()
+    page.locator('[data-testid="stDataFrame"]').first.wait_for()
+    harness.settle(page)
+    assert_no_new_violation(page, axe, lang, f"sentiment_bulk_{lang}")
 
 
 @pytest.mark.parametrize("lang", LANGS)
