@@ -62,38 +62,61 @@ def readable(fig: go.Figure) -> go.Figure:
     return fig
 
 
+def _get(d: object, *path: str) -> object:
+    for key in path:
+        d = d.get(key) if isinstance(d, dict) else None
+    return d
+
+
+def _floor(d: dict, key: str, floor: int) -> None:
+    """d[key]["size"] raised to floor (set when unset)."""
+    font = d.setdefault(key, {})
+    font["size"] = _at_least(font.get("size"), floor)
+
+
+def readable_layout(layout: dict, traces: list[dict]) -> dict:
+    """readable() for a figure still written as dicts, before its one go.Figure call: the
+    same floors and colours, set on plain dicts (readable() assigns each through Plotly's
+    validators, the largest part of a page's redraw for a big figure). Returns layout."""
+    _floor(layout, "font", TEXT_PX)
+    if _get(layout, "title", "text"):
+        _floor(layout["title"], "font", TITLE_PX)
+    for name in {k for k in layout if k.startswith(("xaxis", "yaxis"))} | {"xaxis", "yaxis"}:
+        ax = layout.setdefault(name, {})
+        _floor(ax, "tickfont", TEXT_PX)
+        ax["tickfont"].setdefault("color", AXIS_TEXT)
+        title = ax.setdefault("title", {})
+        _floor(title, "font", AXIS_TITLE_PX)
+        title["font"].setdefault("color", AXIS_TEXT)
+    _floor(layout.setdefault("legend", {}), "font", TEXT_PX)
+    for note in layout.get("annotations", []):
+        _floor(note, "font", TEXT_PX)
+    for trace in traces:
+        if _get(trace, "textfont", "size") is not None:
+            _floor(trace, "textfont", TEXT_PX)
+        if "colorbar" in trace:
+            bar = trace["colorbar"]
+            _floor(bar, "tickfont", TEXT_PX)
+            bar["tickfont"].setdefault("color", AXIS_TEXT)
+            bar.setdefault("title", {}).setdefault("font", {}).setdefault("color", AXIS_TEXT)
+    return layout
+
+
 def curves(
     traces: list[dict], title: str, x_title: str, y_title: str, x: dict, y: dict
 ) -> go.Figure:
     """A chart of curves against a step or an epoch, built readable in one go.Figure call:
-    a replay redraws two such charts per student several times a second, and readable()'s
-    (or update_layout's) assignments are each validated again, several times the cost.
+    a replay redraws two such charts per student several times a second.
     x and y: more settings of each axis (its range, ticks)."""
-    axis_title = dict(size=AXIS_TITLE_PX, color=AXIS_TEXT)
-    ticks = dict(size=TEXT_PX, color=AXIS_TEXT)
-
-    def axis(text: str, more: dict) -> dict:
-        return dict(title=dict(text=text, font=axis_title), tickfont=ticks, automargin=True, **more)
-
-    return go.Figure(
-        data=traces,
-        layout=dict(
-            title=dict(text=title, x=0, xanchor="left", font=dict(size=TITLE_PX)),
-            font=dict(size=TEXT_PX),
-            xaxis=axis(x_title, x),
-            yaxis=axis(y_title, y),
-            height=340,
-            margin=dict(l=10, r=10, t=40, b=10),
-            legend=dict(
-                orientation="h",
-                yanchor="top",
-                y=-0.22,
-                x=0,
-                xanchor="left",
-                font=dict(size=TEXT_PX),
-            ),
-        ),
+    layout = dict(
+        title=dict(text=title, x=0, xanchor="left"),
+        xaxis=dict(title=dict(text=x_title), automargin=True, **x),
+        yaxis=dict(title=dict(text=y_title), automargin=True, **y),
+        height=340,
+        margin=dict(l=10, r=10, t=40, b=10),
+        legend=dict(orientation="h", yanchor="top", y=-0.22, x=0, xanchor="left"),
     )
+    return go.Figure(data=traces, layout=readable_layout(layout, traces))
 
 
 def text_sizes(fig: go.Figure) -> dict[str, list[float]]:

@@ -4,6 +4,9 @@ by more than colour (a dash, a marker or a bar pattern, and a name in the legend
 
 from __future__ import annotations
 
+import copy
+import json
+
 import numpy as np
 import plotly.graph_objects as go
 import pytest
@@ -194,3 +197,28 @@ def test_readable_raises_small_text_and_keeps_larger_text():
     assert sizes["axis_title"] == charts.AXIS_TITLE_PX
     # and what text_sizes resolves for an unset size is Plotly's default, 12 px
     assert charts.smallest(go.Figure(layout={"title": {"text": "t"}}))["title"] == 12
+
+
+def test_readable_layout_on_dicts_is_readable_on_the_figure():
+    """The dict form (for a figure built in one call) sets exactly what readable() sets."""
+    traces = [
+        {"type": "heatmap", "z": [[0.1, 0.2]], "colorbar": {"title": {"text": "f"}}},
+        {"type": "bar", "x": [1, 2], "y": [3, 4], "text": ["a", "b"], "textfont": {"size": 9},
+         "xaxis": "x2", "yaxis": "y2"},
+        {"type": "scatter", "x": [1], "y": [1], "name": "RNN"},
+    ]  # fmt: skip
+    layout = {
+        "title": {"text": "T", "font": {"size": 12}},
+        "xaxis2": {"anchor": "y2", "title": {"text": "x"}},
+        "yaxis2": {"anchor": "x2", "tickfont": {"size": 20}},
+        "annotations": [{"text": "note", "x": 0, "y": 1, "font": {"size": 11}}],
+        "legend": {"font": {"size": 16}},
+    }
+    by_figure = charts.readable(go.Figure(data=copy.deepcopy(traces), layout=copy.deepcopy(layout)))
+    by_dicts = go.Figure(data=traces, layout=charts.readable_layout(layout, traces))
+
+    def spec(fig):
+        return json.dumps(fig.to_plotly_json(), sort_keys=True, default=str)
+
+    assert spec(by_dicts) == spec(by_figure)
+    assert by_dicts.layout.yaxis2.tickfont.size == 20  # a larger size is kept

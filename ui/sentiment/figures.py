@@ -13,7 +13,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from ui.charts import TEXT_PX, readable
+from ui.charts import TEXT_PX, readable, readable_layout
 from ui.i18n import CATALOG, t
 from ui.sentiment.markup import NEG, POS
 
@@ -98,10 +98,11 @@ def _heat_row(
     row_h: float,
     zrange: tuple[float, float],
     unit: str,
-) -> go.Heatmap:
+) -> dict:
     """Map g (rows, T) as the k-th heat map, its colour bar level with it."""
     scale, bar = _COLOR[g]
-    return go.Heatmap(
+    return dict(
+        type="heatmap",
         z=z.astype(np.float32),  # float32 halves the bytes sent
         x=x,
         y=y,
@@ -202,7 +203,7 @@ def gates_figure(
     # a unit's row as tall as its 14 px label; LSTM, 8 units: 880 px; all 128: 1100 px
     height = min(1100, 200 + n * 17 * len(rows))
     layout.update(height=height, font={"size": FONT}, margin={"l": 10, "r": 10, "t": 30, "b": 10})
-    return readable(go.Figure(data=traces, layout=layout))
+    return go.Figure(data=traces, layout=readable_layout(layout, traces))
 
 
 def split_figure(by_label: dict, lang: str) -> go.Figure:
