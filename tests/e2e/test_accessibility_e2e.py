@@ -106,6 +106,18 @@ def test_a_classified_review(page, base_url, axe, lang, screen):
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_the_pytorch_code_opened(page, base_url, axe, lang):
+    """The calculator's snippets, opened: long code lines wrap rather than scroll sideways."""
+    calculator = page_of("pages/calculator.py")
+    visit(page, base_url, calculator.url_path, lang, calculator.heading, "phone")
+    for summary in page.get_by_text(t("snippets.expander", lang), exact=True).all():
+        summary.click()
+    harness.settle(page)
+    assert page.locator('[data-testid="stCode"]').count() >= 2
+    assert_no_new_violation(page, axe, lang, f"calculator_code_{lang}")
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_many_reviews_classified(page, base_url, axe, lang):
     """The bulk mode: the paste box, the upload and a results table."""
     visit(page, base_url, SENTIMENT.url_path, lang, SENTIMENT.heading, "desktop")
