@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import uuid
 import weakref
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 import streamlit as st
 
@@ -91,3 +91,21 @@ def outgrown(over: bool, position: int, every: float | None) -> bool:
     """Whether the whole page must run again: a playing replay ended, or left the queue
     (or went back to it) since the page chose how often to redraw."""
     return every is not None and (over or (every == QUEUED_S) != bool(position))
+
+
+def start_stop(page: str, go: Callable[[], None], playing: bool, say, where: tuple) -> None:
+    """A replay's Start (go: follow the run of the settings shown from its beginning) and
+    Stop (on only while it plays), keyed "<page>_start" and "<page>_stop"; where: the two
+    containers they sit in."""
+    start_col, stop_col = where
+    start_col.button(
+        say("start"), key=f"{page}_start", on_click=go, type="primary", width="stretch"
+    )
+    stop_col.button(
+        say("stop"),
+        key=f"{page}_stop",
+        on_click=stop,
+        args=(page,),
+        disabled=not playing,
+        width="stretch",
+    )

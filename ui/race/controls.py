@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from dataclasses import dataclass, field
+from functools import partial
 
 import streamlit as st
 
@@ -20,7 +21,7 @@ from core.jobs import Job
 from core.race import PRESETS, RaceConfig, RaceStep, record
 from ui.controls import apply_preset, section
 from ui.page import LINK
-from ui.pool import follow, pool, redraw_every, replay_of, stop
+from ui.pool import follow, pool, redraw_every, replay_of, start_stop
 from ui.race import words
 
 ss = st.session_state
@@ -177,22 +178,7 @@ def current(config: RaceConfig, lang: str) -> tuple[Replay | None, float | None]
     playing = seen is not None and replay.stopped_at is None and not seen.over
     say = section("race", lang)
     b1, b2, b3 = st.columns([1, 1, 2], vertical_alignment="bottom")
-    b1.button(
-        say("start"),
-        key="race_start",
-        on_click=_go,
-        args=(config,),
-        type="primary",
-        width="stretch",
-    )
-    b2.button(
-        say("stop"),
-        key="race_stop",
-        on_click=stop,
-        args=("race",),
-        disabled=not playing,
-        width="stretch",
-    )
+    start_stop("race", partial(_go, config), playing, say, (b1, b2))
     b3.segmented_control(
         say("pace"),
         list(PACES),

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from dataclasses import dataclass, field
+from functools import partial
 
 import streamlit as st
 
@@ -29,7 +30,7 @@ from core.jobs import Job
 from ui.controls import apply_preset, section
 from ui.i18n import t
 from ui.page import LINK
-from ui.pool import follow, pool, redraw_every, replay_of, stop
+from ui.pool import follow, pool, redraw_every, replay_of, start_stop
 from ui.train import words
 
 ss = st.session_state
@@ -155,22 +156,7 @@ def current(config: TrainConfig, lang: str) -> tuple[Replay | None, float | None
     playing = seen is not None and not seen.over
     say = section("train", lang)
     b1, b2 = st.columns(2)
-    b1.button(
-        say("start"),
-        key="train_start",
-        on_click=_go,
-        args=(config,),
-        type="primary",
-        width="stretch",
-    )
-    b2.button(
-        say("stop"),
-        key="train_stop",
-        on_click=stop,
-        args=("train",),
-        disabled=not playing,
-        width="stretch",
-    )
+    start_stop("train", partial(_go, config), playing, say, (b1, b2))
     return replay, redraw_every(seen.position if seen else 0, playing, FRAME_S)
 
 
