@@ -23,9 +23,12 @@ RESULTS = [
 ]
 
 
-def test_influence_table_marks_positions():
-    df = tables.influence_table([("d", 4, 0.2), ("a", 1, 0.1)], "vi")
-    assert list(df.itertuples(index=False, name=None)) == [("d (#4)", 0.2), ("a (#1)", 0.1)]
+def test_influence_table_marks_positions_signs_and_escapes_markdown():
+    df = tables.influence_table([("d", 4, 0.2), ("*a*", 1, -0.1234)], "vi")
+    tokens, deltas = list(df["token"]), list(df["ΔP"])
+    assert [shown_text(x) for x in tokens] == ["d (#4)", "*a* (#1)"]  # what a reader sees
+    assert "\\*a\\*" in tokens[1]  # st.table renders Markdown: the stars stay stars
+    assert deltas == ["+0.200", "-0.123"]
 
 
 def test_comparison_table_marks_the_chosen_model_and_the_unavailable_one():
@@ -41,7 +44,8 @@ def test_comparison_table_marks_the_chosen_model_and_the_unavailable_one():
     vi = tables.comparison_table(rows, "lstm", "vi")
     assert list(vi["mô hình"]) == ["Túi từ", "RNN", "LSTM ◀"]
     assert list(vi["kết luận"])[2] == "không dùng được"
-    assert vi["P(positive)"].iloc[0] == 0.9 and vi.iloc[1, 3] == 0.4
+    assert list(vi["P(positive)"]) == ["90.0%", tables.MISSING, tables.MISSING]
+    assert list(vi.iloc[:, 3]) == ["0.5", "0.4", tables.MISSING]
 
 
 @pytest.mark.parametrize("lang", LANGS)

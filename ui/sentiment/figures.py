@@ -65,27 +65,47 @@ def _layout(fig: go.Figure, height: int, top: int = 40, **kw) -> go.Figure:
 
 
 def prefix_figure(tokens: list[str], p_prefix: list[float], lang: str) -> go.Figure:
-    """P(positive) after each token read, with the 0.5 decision line."""
-    x = token_axis(tokens)
-    fig = go.Figure(
-        go.Scatter(
-            x=x,
-            y=p_prefix,
-            mode="lines+markers",
-            line={"color": "#1c7ed6", "width": 3},
-            hovertemplate="%{x}<br>P(positive) = %{y:.3f}<extra></extra>",
-        )
+    """P(positive) after each token read, with the 0.5 decision line; built in one
+    go.Figure call (every new review redraws it)."""
+    line = dict(
+        type="scatter",
+        x=token_axis(tokens),
+        y=p_prefix,
+        mode="lines+markers",
+        line={"color": "#1c7ed6", "width": 3},
+        hovertemplate="%{x}<br>P(positive) = %{y:.3f}<extra></extra>",
     )
-    fig.add_hline(y=0.5, line_dash="dash", line_color="#868e96")
-    _layout(fig, 340, top=10)
-    # A category axis: Plotly shows as many token labels as the width allows, tilted.
-    fig.update_xaxes(
-        type="category",
-        title_text=t("sentiment.fig.tokens_read", lang),
-        tickangle=-60,
+    layout = dict(
+        height=340,
+        font={"size": FONT},
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        # A category axis: Plotly shows as many token labels as the width allows, tilted.
+        xaxis={
+            "type": "category",
+            "title": {"text": t("sentiment.fig.tokens_read", lang)},
+            "tickangle": -60,
+            "automargin": True,
+        },
+        yaxis={
+            "title": {"text": "P(positive)"},
+            "range": [0, 1],
+            "tickvals": [0, 0.5, 1],
+            "automargin": True,
+        },
+        shapes=[
+            {
+                "type": "line",
+                "xref": "x domain",
+                "x0": 0,
+                "x1": 1,
+                "yref": "y",
+                "y0": 0.5,
+                "y1": 0.5,
+                "line": {"dash": "dash", "color": "#868e96"},
+            }
+        ],
     )
-    fig.update_yaxes(title_text="P(positive)", range=[0, 1], tickvals=[0, 0.5, 1])
-    return readable(fig)
+    return go.Figure(data=[line], layout=readable_layout(layout, [line]))
 
 
 def _heat_row(

@@ -147,17 +147,14 @@ def _pair(left, right, lang: str, heads: tuple[str, str] | None) -> None:
     for col, table, head in zip(st.columns(2), (left, right), heads or (None, None), strict=True):
         if head:
             col.markdown(f"**{t(head, lang)}**")
-        table[table.columns[0]] = table[table.columns[0]].map(md_escape)  # cells are Markdown
-        col.table(table.style.format({table.columns[1]: "{:+.3f}"}), hide_index=True)
+        col.table(table, hide_index=True)
 
 
 def comparison(verdicts: list, chosen: str, lang: str) -> None:
     """The same review through every model: verdict, P(positive), time; a model that
     could not be loaded says so in its row."""
     st.header(t("sentiment.h.compare", lang))
-    df = tables.comparison_table(verdicts, chosen, lang)
-    formats = {"P(positive)": "{:.1%}", df.columns[3]: "{:.1f}"}
-    st.table(df.style.format(formats, na_rep="—"), hide_index=True)
+    st.table(tables.comparison_table(verdicts, chosen, lang), hide_index=True)
     st.caption(t("sentiment.compare_caption", lang))
 
 

@@ -10,11 +10,19 @@ import pandas as pd
 
 from core.sentiment.bulk import RESULT_FIELDS
 from ui.i18n import CATALOG, t
+from ui.markdown import md_escape
+
+MISSING = "—"  # a number a table has not got
 
 
 def influence_table(rows: list[tuple[str, int, float]], lang: str) -> pd.DataFrame:
-    """(token, position, ΔP) rows as 'token (#t)' and ΔP."""
-    return pd.DataFrame([(f"{tok} (#{k})", v) for tok, k, v in rows], columns=["token", "ΔP"])
+    """(token, position, ΔP) rows as 'token (#t)' (Markdown-escaped: st.table renders its
+    cells as Markdown) and ΔP signed to 3 decimals.
+
+    Written as text here, not by a pandas Styler: a Styler renders the whole table to HTML
+    on every rerun, and the page's three small tables cost more than its figures."""
+    shown = [(md_escape(f"{tok} (#{k})"), f"{v:+.3f}") for tok, k, v in rows]
+    return pd.DataFrame(shown, columns=["token", "ΔP"])
 
 
 _RESULT_HEADERS = {
@@ -68,7 +76,8 @@ def model_name(model: str, lang: str) -> str:
 
 
 def comparison_table(verdicts: list, chosen: str, lang: str) -> pd.DataFrame:
-    """core.sentiment.zoo.Verdict rows: model (◀ the one shown), verdict, P(positive), ms."""
+    """core.sentiment.zoo.Verdict rows: model (◀ the one shown), verdict, P(positive), ms;
+    the numbers written out as text (see influence_table)."""
     rows = []
     for v in verdicts:
         name = model_name(v.model, lang) + (" ◀" if v.model == chosen else "")
@@ -76,7 +85,8 @@ def comparison_table(verdicts: list, chosen: str, lang: str) -> pd.DataFrame:
             verdict = t("sentiment.verdict.unavailable", lang)
         else:
             verdict = t(f"sentiment.label.{v.label or 'none'}", lang)
-        rows.append((name, verdict, v.p_positive, v.ms))
+        p = MISSING if v.p_positive is None else f"{v.p_positive:.1%}"
+        rows.append((name, verdict, p, MISSING if v.ms is None else f"{v.ms:.1f}"))
     cols = [
         t("sentiment.col.model", lang),
         t("sentiment.col.verdict", lang),
