@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+import numpy as np
 import plotly.graph_objects as go
 
 # The smallest size, in px, of each kind of chart text. Plotly's own default is 12 px for
@@ -26,6 +27,9 @@ AXIS_TEXT = "#646877"
 DASHES = ("solid", "dash", "dot", "dashdot", "longdash")
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "x")
 PATTERNS = ("", "/", ".", "x", "\\")  # bars: a fill pattern does what a dash does for lines
+# Points a drawn line keeps at most: about a chart's width in pixels at 1280 px, so a line
+# of 5,000 training steps looks the same and its replay does not send every step each redraw.
+LINE_POINTS = 600
 
 
 def _axes(layout: go.Layout) -> list:
@@ -102,12 +106,41 @@ def readable_layout(layout: dict, traces: list[dict]) -> dict:
     return layout
 
 
+def thinned(x: list, y: list, at_most: int = LINE_POINTS) -> tuple[list, list]:
+    """x, y with at most `at_most` points, drawn the same: the points, in order, split into
+    runs, each kept as its lowest and highest point (a loss spike stays a spike), the first
+    and the last point always kept. Short lines come back unchanged; None is a gap's NaN."""
+    n = len(x)
+    if n <= at_most:
+        return list(x), list(y)
+    yy = np.asarray(y, dtype=float)
+    keep = {0, n - 1}
+    for run in np.array_split(np.arange(n), at_most // 2 - 1):  # first and last: 2 places
+        seg = yy[run]
+        if np.isnan(seg).all():  # a run of gaps stays a gap
+            keep.add(int(run[0]))
+            continue
+        keep.update((int(run[np.nanargmin(seg)]), int(run[np.nanargmax(seg)])))
+    kept = sorted(keep)
+    return [x[k] for k in kept], [y[k] for k in kept]
+
+
+def _thin_trace(trace: dict) -> dict:
+    """A line trace (no markers: each marker is a reading to keep) thinned; others as given."""
+    if trace.get("mode") != "lines" or len(trace.get("x", ())) <= LINE_POINTS:
+        return trace
+    x, y = thinned(trace["x"], trace["y"])
+    return {**trace, "x": x, "y": y}
+
+
 def curves(
     traces: list[dict], title: str, x_title: str, y_title: str, x: dict, y: dict
 ) -> go.Figure:
     """A chart of curves against a step or an epoch, built readable in one go.Figure call:
     a replay redraws two such charts per student several times a second.
-    x and y: more settings of each axis (its range, ticks)."""
+    x and y: more settings of each axis (its range, ticks). A line of more than
+    LINE_POINTS points is drawn thinned()."""
+    traces = [_thin_trace(tr) for tr in traces]
     layout = dict(
         title=dict(text=title, x=0, xanchor="left"),
         xaxis=dict(title=dict(text=x_title), automargin=True, **x),

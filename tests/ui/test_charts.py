@@ -222,3 +222,31 @@ def test_readable_layout_on_dicts_is_readable_on_the_figure():
 
     assert spec(by_dicts) == spec(by_figure)
     assert by_dicts.layout.yaxis2.tickfont.size == 20  # a larger size is kept
+
+
+def test_a_long_line_is_thinned_to_its_runs_extremes_and_keeps_its_ends():
+    """5,000 noisy steps with one spike: at most LINE_POINTS points, in order, the first and
+    the last kept, the spike and the lowest point kept; a short line is left as it is."""
+    rng = np.random.default_rng(0)
+    n = 5000
+    x = list(range(1, n + 1))
+    y = list(np.exp(-np.arange(n) / 800) + rng.normal(0, 0.02, n))
+    y[3217] = 9.0  # one spike, as a recurrent net's loss sometimes has
+    tx, ty = charts.thinned(x, y)
+    assert len(tx) <= charts.LINE_POINTS and len(tx) == len(ty)
+    assert tx == sorted(tx) and (tx[0], tx[-1]) == (1, n)
+    assert 3218 in tx and min(ty) == min(y)
+    assert all(y[k - 1] == v for k, v in zip(tx, ty, strict=True))  # kept points are real ones
+    assert charts.thinned(x[:50], y[:50]) == (x[:50], y[:50])
+    # a run that is all gaps stays a gap, and does not stop the line
+    gaps = [None] * 2000 + [0.5] * 3000
+    gx, gy = charts.thinned(list(range(5000)), gaps)
+    assert gy[0] is None and gy[-1] == 0.5 and len(gx) <= charts.LINE_POINTS
+
+
+def test_curves_thins_lines_but_not_marked_readings():
+    n = 3000
+    line = {"type": "scatter", "mode": "lines", "x": list(range(n)), "y": [1.0] * n}
+    marked = {**line, "mode": "lines+markers"}
+    fig = charts.curves([line, marked], "t", "x", "y", {}, {})
+    assert len(fig.data[0].x) <= charts.LINE_POINTS and len(fig.data[1].x) == n
