@@ -23,7 +23,7 @@ left, right = st.columns([1, 2], gap="large")
 with left:
     scalar = controls.scalar(lang)
 try:
-    series = g.scalar_series(scalar.x0, scalar.w, scalar.n)
+    series = g.with_slide(scalar.x0, scalar.w, scalar.n)
 except g.BadInput as e:
     controls.show_problems(e, scalar.slots, lang)
     right.info(say("scalar.fix"))

@@ -29,13 +29,14 @@ from core.gradients.limits import (
     Problem,
 )
 from core.gradients.networks import CalculatorCell, cell_from_handoff
-from core.gradients.scalar import ScalarSeries, scalar_series
+from core.gradients.scalar import SLIDE_WS, ScalarSeries, scalar_series, with_slide
 
 __all__ = [
     "MAX_HIDDEN",
     "MAX_LENGTH",
     "MAX_SCALAR_STEPS",
     "MAX_SEED",
+    "SLIDE_WS",
     "VANISH_FLOOR",
     "cell_from_handoff",
     "BadInput",
@@ -49,4 +50,5 @@ __all__ = [
     "saturating_inputs",
     "scalar_series",
     "validate",
+    "with_slide",
 ]

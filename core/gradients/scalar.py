@@ -10,6 +10,8 @@ import numpy as np
 from core.gradients import limits
 from core.gradients.limits import BadInput, Problem
 
+SLIDE_WS = (0.5, 2.0)  # slide 28's two weights: a gradient that vanishes, one that explodes
+
 
 @dataclass(frozen=True)
 class ScalarSeries:
@@ -55,3 +57,10 @@ def scalar_series(x0: float, w: float, n: int) -> ScalarSeries:
     vanished = log10_abs < math.log10(limits.VANISH_FLOOR)
     values = np.where(exploded, sign * np.inf, np.where(np.isfinite(direct), direct, from_log))
     return ScalarSeries(x0, w, n, k, log10_abs, values, exploded, vanished)
+
+
+def with_slide(x0: float, w: float, n: int) -> list[ScalarSeries]:
+    """The series of w, then those of slide 28's weights (SLIDE_WS) that are not w, from the
+    same input over the same n steps: the slide shows both at once."""
+    mine = scalar_series(x0, w, n)
+    return [mine, *(scalar_series(x0, ws, n) for ws in SLIDE_WS if ws != mine.w)]

@@ -75,6 +75,9 @@ def test_scalar_presets_and_controls():
     at.button(key="scalar_preset_half").click().run()
     assert at.number_input(key="scalar_w").value == 0.5
     assert float(at.metric[0].value) == pytest.approx(3.0 * 0.5**10, rel=1e-2)
+    # slide 28 shows 0.5^n and 2^n together: the other one is drawn behind the reader's
+    names = trace_names(charts(at)["scalar"])
+    assert names[:2] == [t("gradients.scalar.slide_curve", "en", w="2"), "|input·wⁿ|"]
 
 
 def test_scalar_overflow_and_zero_are_marked_not_blank():

@@ -13,6 +13,7 @@ from core.gradients import (
     explore,
     scalar_series,
     validate,
+    with_slide,
 )
 from tests.support.lang import other_language
 from ui.gradients import figures, tables, words
@@ -230,3 +231,16 @@ def test_each_presets_callout_says_what_its_numbers_show(preset, claim, lang):
     assert ratio > 1e3 and words.number_text(ratio, lang) in text
     assert text.startswith(t(f"gradients.why.{claim}", lang, span="X", f="Y").split("(")[0])
     assert other_language(text, lang) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_scalar_figure_draws_slide_28s_other_weight_behind_the_readers(lang):
+    """On w = 0.5 the chart also draws 2^n, as slide 28 shows both; thin, dotted, grey,
+    named, and without overflowed points (2^n past float64 is a gap, not a line to inf)."""
+    mine, double = with_slide(1.0, 0.5, 1100)
+    fig = figures.scalar_figure(mine, lang, [double])
+    ref = fig.data[0]
+    assert ref.name == t("gradients.scalar.slide_curve", lang, w="2")
+    assert ref.line.dash == "dot" and ref.line.color == figures.SLIDE_GREY
+    assert ref.y[10] == pytest.approx(2.0**10) and np.isnan(ref.y[1100])
+    assert fig.data[1].name == "|input·wⁿ|"  # the reader's curve is drawn over it

@@ -14,13 +14,14 @@ from ui.i18n import t
 from ui.page import projected
 
 
-def scalar(s: ScalarSeries, lang: str) -> None:
-    """The scalar view's chart, its metrics and the regime it is in."""
+def scalar(series: list[ScalarSeries], lang: str) -> None:
+    """The scalar view's chart (the reader's w, then slide 28's others: with_slide), its
+    metrics and the regime the reader's w is in."""
+    s, slide = series[0], series[1:]
     if s.x0 == 0:
         st.warning(t("gradients.scalar.zero_input", lang))
-    st.plotly_chart(
-        projected(figures.scalar_figure(s, lang)), key="scalar_chart", config=figures.CONFIG
-    )
+    fig = figures.scalar_figure(s, lang, slide)
+    st.plotly_chart(projected(fig), key="scalar_chart", config=figures.CONFIG)
     cols = st.columns(3)
     for col, (label, value) in zip(cols, words.scalar_metrics(s, lang), strict=False):
         col.metric(label, value)

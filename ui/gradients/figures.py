@@ -11,6 +11,7 @@ its cell state's diamonds (dotted), so no curve is told from another by colour a
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 import plotly.graph_objects as go
@@ -21,6 +22,7 @@ from core.gradients.scalar import ScalarSeries
 from ui.charts import readable
 from ui.i18n import t
 
+SLIDE_GREY = "#5f6673"  # slide 28's own curves behind the reader's: 5.9:1 on white
 COLORS = {"RNN": "#d62728", "LSTM": "#1f77b4", "cell": "#17becf", "scalar": "#9467bd"}
 # A curve's marker, by its short name; a few per curve (MARKS) mark it without crowding it.
 SYMBOL = {"RNN": "circle", "LSTM": "square", "LSTM c_t": "diamond"}
@@ -129,10 +131,23 @@ def ceiling_for(*arrays) -> float:
     return float(min(1e305, 10 ** (math.ceil(math.log10(finite.max())) + 1)))
 
 
-def scalar_figure(s: ScalarSeries, lang: str) -> go.Figure:
-    """|input · w^n| for n = 0..N on a log axis, overflow and underflow marked."""
+def scalar_figure(s: ScalarSeries, lang: str, slide: Sequence[ScalarSeries] = ()) -> go.Figure:
+    """|input · w^n| for n = 0..N on a log axis, overflow and underflow marked; slide:
+    slide 28's other curves (core.gradients.with_slide), drawn thin and dotted behind it."""
     fig = log_chart(f"|input · w^n|, w = {s.w:g}", t("gradients.scalar.x_title", lang), lang)
     fig.update_xaxes(range=[0, max(s.n, 1)])
+    for ref, dash in zip(slide, ("dot", "dashdot"), strict=False):
+        name = t("gradients.scalar.slide_curve", lang, w=f"{ref.w:g}")
+        fig.add_trace(
+            go.Scatter(
+                x=ref.steps,
+                y=np.where(ref.exploded | ref.vanished, np.nan, np.abs(ref.values)),
+                mode="lines",
+                name=name,
+                line=dict(color=SLIDE_GREY, dash=dash, width=1.5),
+                hovertemplate="n=%{x}<br>%{y:.3e}<extra>" + name + "</extra>",
+            )
+        )
     mag = np.abs(s.values)
     name = "|input·wⁿ|"
     color, top = COLORS["scalar"], ceiling_for(mag)

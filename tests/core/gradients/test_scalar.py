@@ -5,7 +5,7 @@ import math
 import numpy as np
 import pytest
 
-from core.gradients import VANISH_FLOOR, BadInput, scalar_series
+from core.gradients import VANISH_FLOOR, BadInput, scalar_series, with_slide
 
 
 def test_scalar_series_is_input_times_w_to_the_n():
@@ -41,3 +41,13 @@ def test_scalar_series_refuses_bad_values(args, field):
         scalar_series(*args)
     assert field in e.value.problems
     assert e.value.problems[field].code in ("not_finite", "out_of_range", "not_integer")
+
+
+def test_with_slide_adds_slide_28s_weights_that_are_not_the_readers():
+    mine, half, double = with_slide(3.0, 0.9, 40)
+    assert (mine.w, half.w, double.w) == (0.9, 0.5, 2.0)
+    assert half.x0 == double.x0 == 3.0 and half.n == double.n == 40
+    assert double.values[40] == 3.0 * 2.0**40 and half.values[40] == 3.0 * 0.5**40
+    assert [s.w for s in with_slide(1.0, 0.5, 10)] == [0.5, 2.0]  # w = 0.5 is not drawn twice
+    with pytest.raises(BadInput):
+        with_slide(1.0, float("nan"), 10)
