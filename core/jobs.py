@@ -29,7 +29,10 @@ Work = tuple[Callable[..., Iterator[Any]], tuple]  # a generator function and it
 
 
 class WorkFailed(Exception):
-    """A job's work raised in its worker; the message is the worker's repr of the error."""
+    """A job's work raised in its worker, or its worker stopped; the message says which."""
+
+
+WORKER_GONE = "the worker process stopped (killed, or out of memory) before the run ended"
 
 
 @dataclass(eq=False)
@@ -95,10 +98,19 @@ class _Slot:
         threading.Thread(target=self._serve, name="jobpool-slot", daemon=True).start()
 
     def _serve(self) -> None:
-        while True:
-            self._run(self.pool._next())
+        while self._run(self.pool._next()):
+            pass
 
-    def _run(self, job: Job) -> None:
+    def _run(self, job: Job) -> bool:
+        """Run job in the worker until it is over; False when the worker died under it."""
+        try:
+            self._follow(job)
+        except (EOFError, OSError):
+            self.pool._lost(self, job)
+            return False
+        return True
+
+    def _follow(self, job: Job) -> None:
         self.conn.send(job.work)
         asked_to_cancel = False
         while True:
@@ -188,6 +200,17 @@ class JobPool:
             job = self._queue.pop(0)
             job.state = RUNNING
             return job
+
+    def _lost(self, slot: _Slot, job: Job) -> None:
+        """slot's worker died running job: the job fails saying so, and a fresh worker takes
+        the queue (unless the server itself is exiting, which is what stopped the worker)."""
+        with self._lock:
+            if not job.over:
+                job.state, job.error = FAILED, WorkFailed(WORKER_GONE)
+            self._slots.remove(slot)
+            if self._queue and threading.main_thread().is_alive():
+                self._slots.append(_Slot(self))
+            self._trim()
 
     def _trim(self) -> None:
         """Drop the oldest finished or cancelled runs beyond `keep` (never a live one)."""

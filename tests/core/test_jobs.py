@@ -13,7 +13,16 @@ from pathlib import Path
 
 import pytest
 
-from core.jobs import CANCELLED, DONE, FAILED, QUEUED, RUNNING, WORKER_NICENESS, JobPool
+from core.jobs import (
+    CANCELLED,
+    DONE,
+    FAILED,
+    QUEUED,
+    RUNNING,
+    WORKER_GONE,
+    WORKER_NICENESS,
+    JobPool,
+)
 
 
 def wait_for(predicate, timeout=20.0):
@@ -139,6 +148,26 @@ def test_a_failing_job_reports_its_error_and_the_pool_goes_on(tmp_path):
     ok = pool.follow("ok", (counted, (str(tmp_path / "log"), 1)), "a")
     wait_for(lambda: ok.state == DONE)
     assert pool.follow("bad", (broken, ()), "a") is not job  # a failed run is tried again
+
+
+def test_a_worker_that_dies_fails_its_job_and_a_fresh_one_takes_the_queue(tmp_path):
+    """Killed mid-run (as the kernel's OOM killer would): the job says why it ended instead of
+    running forever, and the job queued behind it still runs, on a new worker."""
+    pool = JobPool(workers=1)
+    gates = tmp_path / "gates"
+    gates.mkdir()
+    job = pool.follow("doomed", (gated, (str(gates), 3)), "a")
+    open_gates(gates, 1)
+    wait_for(lambda: pool.view(job).records == (0,))
+    behind = pool.follow("behind", (counted, (str(tmp_path / "log"), 2)), "b")
+    assert pool.view(behind).position == 1
+    (slot,) = pool._slots
+    slot.process.kill()
+    wait_for(lambda: job.over and behind.over)
+    view = pool.view(job)
+    assert view.state == FAILED and str(view.error) == WORKER_GONE and view.records == (0,)
+    assert pool.view(behind).state == DONE and pool.view(behind).records == (0, 1)
+    assert len(pool._slots) == 1 and pool._slots[0] is not slot
 
 
 def test_finished_runs_beyond_keep_are_dropped_oldest_first(tmp_path):
