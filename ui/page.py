@@ -10,7 +10,7 @@ import streamlit as st
 
 from ui import lecture_slides as slides
 from ui.i18n import DEFAULT, lang_or_default, t
-from ui.streamlit_private import in_pages_folder_mode, leave_pages_folder_mode
+from ui.streamlit_private import in_pages_folder_mode, leave_pages_folder_mode, status_rule
 
 # A widget's value in the page's address, and back when the student returns to the page:
 # any state a teacher reaches is a link that opens it again. st.<widget>(..., **LINK).
@@ -180,6 +180,7 @@ def declare_language(lang: str) -> None:
 
 
 def language_script(lang: str) -> str:
-    """The one script the site runs: <html lang> set to lang (or the default language)."""
+    """The one script the site runs: <html lang> set to lang (or the default language);
+    and, on a page that is not in English, Streamlit's English running status hidden."""
     code = lang_or_default(lang)  # only a language the site knows reaches the script
-    return f'<script>document.documentElement.lang = "{code}";</script>'
+    return f'<script>document.documentElement.lang = "{code}";</script>' + status_rule(code)

@@ -4,8 +4,9 @@ Checked against Streamlit 1.67: its public API has no way to leave the old pages
 mode before st.navigation first runs, nor to tell a Back or Forward run from a rerun for
 state that is not one widget (the calculator's tables; `bind="query-params"` covers single
 widgets only), nor to drop the English "Press Ctrl+Enter to apply" under a text area whose
-page has its own button for it, nor to draw a button's shortcut in a colour that can be read
-(the only markup of Streamlit's own this site styles).
+page has its own button for it, nor to draw a button's shortcut in a colour that can be read,
+nor to say "Running... Stop" in the reader's language (the only markup of Streamlit's own
+this site styles).
 tests/ui/test_streamlit_private.py fails, naming the attribute, when an
 upgrade moves any of them; nothing else in the repository imports `streamlit.runtime`.
 """
@@ -61,6 +62,21 @@ def legible_shortcut(widget_key: str) -> None:
     if not widget_key.isidentifier():
         raise ValueError(f"{widget_key!r} is not a widget key this site uses")
     st.html(f"<style>.st-key-{widget_key} button kbd{{opacity:1}}</style>")
+
+
+# Streamlit's corner status ("Running..." and a Stop button), shown when a run takes over
+# half a second; STATUS_TESTID is what its bundle names it (the test reads the bundle).
+STATUS_TESTID = "stStatusWidget"
+
+
+def status_rule(lang: str) -> str:
+    """A style hiding Streamlit's corner status on a page that is not in English, "" on one
+    that is. The status has no translation: a class saw its English "Stop" on Vietnamese
+    pages while the race ran. The site's own progress (spinners, progress bars, the race's
+    Stop) speaks the reader's language, and Streamlit greys out what is being redrawn."""
+    if lang == "en":
+        return ""
+    return f'<style>[data-testid="{STATUS_TESTID}"]{{display:none}}</style>'
 
 
 def pin_navigation_mode_for_apptest() -> None:

@@ -9,6 +9,17 @@ from tests.e2e import harness
 from tests.support.lang import other_language
 from ui.i18n import LANGS, t
 from ui.site import PAGES, PARTS
+from ui.streamlit_private import STATUS_TESTID
+
+# How the page would show Streamlit's corner status: one placed as its front end names it.
+STATUS_DISPLAY = f"""() => {{
+    const d = document.createElement("div");
+    d.dataset.testid = "{STATUS_TESTID}";
+    document.body.appendChild(d);
+    const shown = getComputedStyle(d).display;
+    d.remove();
+    return shown;
+}}"""
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -26,6 +37,9 @@ def test_home_shows_the_three_parts_in_its_language(page, base_url, lang):
     assert tops[:3] == sorted(tops[:3])
     assert other_language(harness.main_text(page), lang) == []
     assert harness.exceptions_on(page) == []
+    # Streamlit's English "Running... Stop" corner would be hidden on a Vietnamese page
+    shown = page.evaluate(STATUS_DISPLAY)
+    assert (shown == "none") == (lang == "vi"), shown
     harness.screenshot(page, f"home_{lang}")
 
 

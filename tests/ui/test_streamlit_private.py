@@ -97,3 +97,17 @@ def test_the_shortcut_rule_names_only_its_button_and_refuses_anything_but_a_key(
     for bad in ("x} body{display:none", "a b", "</style>"):
         with pytest.raises(ValueError, match="widget key"):
             streamlit_private.legible_shortcut(bad)
+
+
+def test_the_status_rule_names_the_corner_status_streamlits_bundle_draws():
+    """The rule hides Streamlit's "Running... Stop" on a Vietnamese page, and the name it
+    hides is still the one the installed front end gives the status (a rename would bring
+    the English Stop back without a word)."""
+    from pathlib import Path
+
+    bundle = Path(streamlit.__file__).parent / "static" / "static" / "js"
+    named = f"`{streamlit_private.STATUS_TESTID}`"
+    assert any(named in js.read_text(errors="ignore") for js in bundle.glob("index.*.js"))
+    rule = streamlit_private.status_rule("vi")
+    assert rule == '<style>[data-testid="stStatusWidget"]{display:none}</style>'
+    assert streamlit_private.status_rule("en") == ""
