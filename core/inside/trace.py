@@ -38,15 +38,13 @@ def read_review(model, text: str) -> ReviewRun | None:
 
 
 @dataclass(frozen=True)
-class InsideTrace:
-    """What the page shows for a span of a review and a threshold."""
+class Explored:
+    """The units a span turns on and the validation spans where they turn on together."""
 
     which: str  # "h" or "c"
     selection: Selection
     matches: list[Match]
-    search_ms: float  # wall time of the search, as measured when it ran
-    intervention: Intervention | None
-    intervened: Run | None  # the review's run with the intervention; None without one
+    search_ms: float  # wall time of select and search, as measured when they ran
 
 
 def explore(
@@ -56,14 +54,20 @@ def explore(
     span: tuple[int, int],
     which: str,
     threshold: float,
-    iv: Intervention | None = None,
-) -> InsideTrace:
-    """The units the span [start, stop) turns on in state `which`, the validation spans where
-    they turn on together, and the review's run under iv (if any)."""
+) -> Explored:
+    """The units the span [start, stop) turns on in state `which` (h or c) and their matches."""
+    t0 = time.perf_counter()
     state = review.run.h if which == "h" else review.run.c
     sel = select_units(state, span[0], span[1], threshold)
-    t0 = time.perf_counter()
     matches = search(states, which, sel.units, threshold, span[1] - span[0], model.vocab.itos)
-    ms = (time.perf_counter() - t0) * 1e3
-    changed = run(model.weights(), review.analysis.ids, iv) if iv is not None else None
-    return InsideTrace(which, sel, matches, ms, iv, changed)
+    return Explored(which, sel, matches, (time.perf_counter() - t0) * 1e3)
+
+
+def intervene(model, review: ReviewRun, iv: Intervention) -> Run:
+    """The review's run with iv applied (the run without it is review.run)."""
+    return run(model.weights(), review.analysis.ids, iv)
+
+
+def first_cue(tokens: list[str], cues) -> int | None:
+    """Position of the first token that is one of cues (e.g. a negation or contrast word)."""
+    return next((k for k, tok in enumerate(tokens) if tok in cues), None)
