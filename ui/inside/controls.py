@@ -1,14 +1,16 @@
 """The page's widgets and session state: the review, the span, the state and threshold, the
 intervention.
 
-Keys: inside_text (the review, in the address while it fits), inside_span (a range of token
-positions), inside_state, inside_threshold (in the address), inside_units, inside_kind,
-inside_value_h, inside_value_c, inside_from. The span and the intervention's start follow
-the review: a new review puts them back on its first negation or contrast word; the
-intervention's units follow the span's selection until the student picks others.
+Keys: inside_text (the review, in the address while it fits), inside_span_<digest> (a range
+of token positions, one slider per review: span_key), inside_state and inside_threshold
+(in the address), inside_units, inside_kind, inside_value_h, inside_value_c, inside_from.
+A new review opens the span on its first contrast or negation word; the intervention's
+units and start follow the span's selection until the student picks others.
 """
 
 from __future__ import annotations
+
+import hashlib
 
 import streamlit as st
 
@@ -45,18 +47,22 @@ def _default_span(tokens: list[str]) -> tuple[int, int]:
     return k, min(k + 1, len(tokens) - 1)
 
 
+def span_key(tokens: list[str]) -> str:
+    """The span slider's key for this review: a new review is a new slider, which opens on
+    the review's own default span (a range slider takes its range from `value`, so its
+    state cannot be reset through session state)."""
+    digest = hashlib.sha1("\u241f".join(tokens).encode()).hexdigest()[:10]
+    return f"inside_span_{digest}"
+
+
 def span(tokens: list[str], lang: str) -> tuple[int, int]:
     """The marked span as [start, stop): a range slider over the review's tokens."""
-    n = len(tokens)
-    kept = ss.get("inside_span")
-    if ss.get("inside_span_of") != tokens or not kept or max(kept) >= n:
-        ss["inside_span"] = _default_span(tokens)
-        ss["inside_span_of"] = tokens
     a, b = st.select_slider(
         t("inside.span", lang),
-        options=range(n),
+        options=range(len(tokens)),
+        value=_default_span(tokens),
         format_func=lambda k: f"{k + 1} · {tokens[k]}",
-        key="inside_span",
+        key=span_key(tokens),
         help=t("inside.span_help", lang),
     )
     return a, b + 1
