@@ -83,11 +83,12 @@ def run_batch(w: LSTMWeights, seqs: list[np.ndarray]) -> tuple[np.ndarray, np.nd
     ids = np.zeros((B, T), np.int64)
     for b, s in enumerate(seqs):
         ids[b, : len(s)] = s
-    xp = w.E[ids] @ w.W_ih_T + w.b  # (B, T, 4H) input projections, once
     hs, cs = np.empty((B, T, H), np.float32), np.empty((B, T, H), np.float32)
     h, c = np.zeros((B, H), np.float32), np.zeros((B, H), np.float32)
     for t in range(T):
-        *_, c, h = lstm_update(h @ w.W_hh_T + xp[:, t], c)
+        # The input projection step by step: all at once would hold (B, T, 4H) float32.
+        z = w.E[ids[:, t]] @ w.W_ih_T + w.b + h @ w.W_hh_T  # (B, 4H)
+        *_, c, h = lstm_update(z, c)
         hs[:, t], cs[:, t] = h, c
     mask = (np.arange(T)[None, :] < lengths[:, None])[..., None]  # (B, T, 1)
     a = np.exp(np.clip(hs @ w.w_att + w.b_att, -30.0, 30.0))[..., None] * mask  # (B, T, 1)
