@@ -86,6 +86,44 @@ def test_select_match_and_intervene_as_core_does(page, base_url, review, lang):
     assert harness.exceptions_on(page) == []
 
 
+def _span_text(page, lang) -> str:
+    slider = page.locator('[data-testid="stSlider"]').filter(has_text=t("inside.span", lang))
+    return slider.inner_text()
+
+
+def _selected_text(page, lang) -> str:
+    head = t("inside.selected", lang, n="{n}", state="{s}", threshold="{t}").split("{n}")[0]
+    lines = [x for x in harness.main_text(page).splitlines() if x.startswith(head.strip())]
+    return lines[0] if lines else ""
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_span_state_and_threshold_reached_are_a_link(page, browser, base_url, lang):
+    _open(page, base_url, lang)
+    span = page.locator('[data-testid="stSlider"]').filter(has_text=t("inside.span", lang))
+    end = span.locator('input[type="range"]').nth(1)
+    end.focus()
+    end.press("ArrowRight")
+    harness.settle(page)
+    page.locator(".st-key-inside_state").get_by_text(t("inside.state.c", lang)).click()
+    harness.settle(page)
+    page.wait_for_timeout(500)  # the address follows the last rerun
+    link, reached, selected = page.url, _span_text(page, lang), _selected_text(page, lang)
+    assert "inside_span_" in link and "inside_state=c" in link
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+    ctx.set_default_timeout(harness.TIMEOUT_MS)
+    try:
+        other = ctx.new_page()
+        other.goto(link, wait_until="domcontentloaded")
+        other.get_by_text(t("inside.rank.title", lang)[:20], exact=False).first.wait_for()
+        harness.settle(other)
+        assert _span_text(other, lang) == reached
+        assert _selected_text(other, lang) == selected
+        assert harness.exceptions_on(other) == []
+    finally:
+        ctx.close()
+
+
 def test_payloads_in_the_review_are_shown_as_text(page, base_url, dialogs, outside_requests):
     _open(page, base_url, "en")
     box = page.get_by_role("textbox", name=t("inside.review", "en"), exact=True)

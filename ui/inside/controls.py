@@ -2,8 +2,9 @@
 intervention.
 
 Keys: inside_text (the review, in the address while it fits), inside_span_<digest> (a range
-of token positions, one slider per review: span_key), inside_state and inside_threshold
-(in the address), inside_units, inside_kind, inside_value_h, inside_value_c, inside_from.
+of token positions, one slider per review: span_key), inside_state, inside_threshold,
+inside_kind, inside_value_h and inside_value_c (all in the address); inside_units and
+inside_from (not: they follow the span's selection, set through session state).
 A new review opens the span on its first contrast or negation word; the intervention's
 units and start follow the span's selection until the student picks others.
 """
@@ -64,6 +65,7 @@ def span(tokens: list[str], lang: str) -> tuple[int, int]:
         format_func=lambda k: f"{k + 1} · {tokens[k]}",
         key=span_key(tokens),
         help=t("inside.span_help", lang),
+        **LINK,
     )
     return a, b + 1
 
@@ -126,6 +128,7 @@ def intervention(
             value=0.0,
             step=0.1,
             key=f"inside_value_{kind}",
+            **LINK,
         )
     else:
         value = 1.0 if kind == "f1" else 0.0
