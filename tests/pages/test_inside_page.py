@@ -137,6 +137,9 @@ def test_a_new_review_moves_the_span_and_a_blank_one_asks_for_text(lang, lstm):
     k = r.tokens.index("nhưng")
     assert _span(at, r.tokens).value == (k, k + 1)
     assert _span(at, r.tokens).options[k] == f"{k + 1} · nhưng"
+    at.text_area(key="inside_text").set_value("ngon")  # one token: a span of one
+    _healthy(at.run())
+    assert _span(at, ["ngon"]).value == (0, 0)
     at.text_area(key="inside_text").set_value("   ")
     _healthy(at.run())
     assert [i.value for i in at.info] == [t("inside.empty", lang)]
