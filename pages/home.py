@@ -15,8 +15,9 @@ st.markdown(t("home.intro", lang))
 for part in PARTS:
     st.header(t(f"home.{part.name}.title", lang), divider="gray")
     st.caption(t(f"home.{part.name}.caption", lang))
-    # Three columns even for a part with one card: every card the same width.
-    for column, p in zip(st.columns(3), part.pages, strict=False):
+    # Rows of three columns, even for a part with one card: every card the same width.
+    rows = [part.pages[k : k + 3] for k in range(0, len(part.pages), 3)]
+    for column, p in ((c, p) for row in rows for c, p in zip(st.columns(3), row, strict=False)):
         card = f"home.{p.name}"
         with column, st.container(border=True):
             st.subheader(f"{p.icon} {t(card + '.title', lang)}")

@@ -31,6 +31,7 @@ TINY = {
     "bench_footprint.py": ["--skip-install", "--pages=/", "--sessions-parallel=1",
                            "--sessions-sequential=1"],
     "bench_gradients.py": ["1"],
+    "bench_inside.py": ["--per-class", "10", "--max-tokens", "20", "--spans", "5"],
     "bench_light_pages.py": ["--races", "1", "--repeat", "1"],
     "bench_models.py": ["--reviews", "50", "--repeat", "2"],
     "bench_race.py": ["1", "--steps", "5"],

@@ -48,6 +48,7 @@ PAGES = (  # every page, in the navigation's order (app.py)
     "/bag-or-sequence",
     "/calculator",
     "/rnn-to-lstm",
+    "/inside",
     "/gradients",
     "/race",
     "/sentiment",

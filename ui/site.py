@@ -61,6 +61,7 @@ PARTS: tuple[Part, ...] = (
         (
             Page("pages/gradients.py", "gradients", "📉", "gradients", "gradients.title"),
             Page("pages/rnn-to-lstm.py", "rnn_to_lstm", "🧱", "rnn-to-lstm", "rnn_to_lstm.title"),
+            Page("pages/inside.py", "inside", "🔬", "inside", "inside.title"),
             Page("pages/race.py", "race", "🏁", "race", "race.title"),
         ),
     ),

@@ -10,7 +10,7 @@ from ui.i18n import t
 PARTS = {
     "part1": ("language_model", "bag", "calculator"),
     "part2": ("sentiment", "train"),
-    "part3": ("gradients", "rnn_to_lstm", "race"),
+    "part3": ("gradients", "rnn_to_lstm", "inside", "race"),
 }
 CARDS = tuple(c for cards in PARTS.values() for c in cards)
 
@@ -28,7 +28,7 @@ def test_home_shows_the_three_parts_in_order_with_a_card_per_page(lang):
     links = [p.proto.page for p in at.get("page_link")][: len(CARDS)]
     assert [x.split("/")[-1] for x in links] == [
         "language-model", "bag-or-sequence", "calculator", "sentiment", "train",
-        "gradients", "rnn-to-lstm", "race",
+        "gradients", "rnn-to-lstm", "inside", "race",
     ]  # fmt: skip
     assert at.session_state["lang"] == lang and at.query_params["lang"] == lang
 

@@ -183,6 +183,25 @@ def test_bench_sentiment():
     line(out, rf"python -m core.classify`.*: 50 reviews in {NUMBER} s = {NUMBER} reviews/s")
 
 
+@smokes("bench_inside.py")
+def test_bench_inside():
+    out = run("bench_inside.py", "--per-class", "10", "--max-tokens", "20", "--spans", "5")
+    assert line(out, r"^states: (\d+) reviews, (\d+) tokens, \d+ units").groups() == ("20", "400")
+    build, arrays, grew = (
+        number(x)
+        for x in line(
+            out, rf"^build: {NUMBER} s; arrays {NUMBER} MB; resident grew {NUMBER} MB"
+        ).groups()
+    )
+    assert build > 0 and 0 < arrays < 60
+    p50, worst = positive(
+        *line(out, rf"^search over 5 spans: p50 {NUMBER} ms, max {NUMBER} ms").groups()
+    )
+    assert p50 <= worst
+    line(out, r"^rankings: .* s; clean: label (yes|no), negation (yes|no)")
+    line(out, r"^goal: states <= 60 MB -> (MET|NOT MET); build <= 5 s -> (MET|NOT MET); search")
+
+
 @smokes("bench_sentiment_page.py")
 def test_bench_sentiment_page():
     out = run("bench_sentiment_page.py", "--tokens", "20", "--runs", "2", "--bulk", "30")

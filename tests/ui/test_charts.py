@@ -17,6 +17,7 @@ from core.lecture import activations as act
 from core.race import Race, RaceConfig
 from ui import charts
 from ui.gradients import figures as gradients
+from ui.inside import figures as inside
 from ui.lecture import activations as lecture
 from ui.lm import neural
 from ui.race import figures as race
@@ -87,6 +88,12 @@ def every_figure(lang: str, race_history, explored) -> dict[str, go.Figure]:
         "sentiment.length": sentiment.length_figure(BY_LENGTH, lang),
         "sentiment.reliability": sentiment.reliability_figure(RELIABILITY, lang),
         "sentiment.challenge": sentiment.challenge_figure(CHALLENGE, lang),
+        "inside.units": inside.units_figure(
+            TOKENS, MAPS["c"].T, np.array([3, 0, 5]), (1, 3), 0.3, "c", lang
+        ),
+        "inside.intervention": inside.intervention_figure(
+            TOKENS, np.array([0.5, 0.6, 0.4, 0.3]), np.array([0.5, 0.6, 0.7, 0.8]), 2, lang
+        ),
     }
 
 
@@ -153,6 +160,8 @@ SERIES = {
     "sentiment.length": 3,
     "sentiment.reliability": 4,
     "sentiment.challenge": 3,
+    "inside.units": 3,
+    "inside.intervention": 2,
 }
 
 

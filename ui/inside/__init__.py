@@ -1,0 +1,1 @@
+"""The "Inside the LSTM" page's figures, markup, tables and widgets."""
