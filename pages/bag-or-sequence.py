@@ -4,6 +4,7 @@ import streamlit as st
 
 from core.errors import CoreError
 from core.lecture.bag import ENCODERS, MAX_WORDS, SIZES, bag_or_sequence
+from ui.exercises import bag_view as exercise
 from ui.i18n import error_text, t
 from ui.lecture import bag as view
 from ui.lecture.layout import table_height
@@ -121,3 +122,4 @@ with st.expander(t("bag.weights", lang)):
 snippet.show(bag_snippet(r), lang, key="bag.code")
 
 st.info(view.overall(r, lang))
+exercise.show(lang)  # which output changes when the words move? picked, then shown

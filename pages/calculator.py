@@ -5,6 +5,7 @@ import streamlit as st
 from core.calculator.tables import PRESETS, preset_tables
 from core.calculator.trace import calculate, calculate_head
 from ui.calculator import history, loss_view, state, view
+from ui.exercises import calculator_view as exercise
 from ui.i18n import t
 from ui.page import arrived, start
 from ui.snippets import view as snippet
@@ -62,3 +63,4 @@ if result is not None:
     view.share(code, lang)
     history.write(mode, code)
 ss["calc_prev_mode"] = mode
+exercise.show(lang)  # "your turn": a seeded cell, checked in core

@@ -5,6 +5,7 @@ import streamlit as st
 from core.errors import CoreError
 from core.lecture import activations as act
 from core.lecture.buildup import STAGES, build_up
+from ui.exercises import why_view as exercise
 from ui.format import decimals
 from ui.i18n import error_text, t
 from ui.lecture import activations as draw
@@ -121,3 +122,4 @@ if stage.name == "filter_output":
     st.page_link("pages/calculator.py", label=t("rnn_to_lstm.to_calculator", lang), icon="🧮")
 with st.expander(t("rnn_to_lstm.all_steps", lang)):
     st.dataframe(view.summary_table(stages, lang), hide_index=True, key="rnn_to_lstm.summary")
+exercise.show(lang)  # which part of the cell fixes slide 28, and why
