@@ -14,6 +14,7 @@ from ui.i18n import t
 from ui.page import LINK
 
 PAGE = "calc"
+CELLS = ("LSTM", "RNN")  # KINDS as the radio and the address write them
 
 
 def label(name: str) -> str:
@@ -47,14 +48,17 @@ def _cell(ex: CellExercise, lang: str) -> None:
 def show(lang: str) -> None:
     """The whole exercise section; the page calls it once."""
     seed = view.heading(PAGE, lang)
-    kind = st.radio(
+    # The options are the lecture's names, the same in both languages: a bound radio writes
+    # the option's label into the address, and a link must open in either language.
+    cell = st.radio(
         t("exercises.calc.kind", lang),
-        KINDS,
-        format_func=lambda k: t(f"exercises.calc.kind_{k}", lang),
+        CELLS,
         key="ex_cell",
         horizontal=True,
+        help=" · ".join(t(f"exercises.calc.kind_{k}", lang) for k in KINDS),
         **LINK,
     )
+    kind = KINDS[CELLS.index(cell)]
     ex = cell_exercise(kind, seed)
     st.markdown(t(f"exercises.calc.task_{kind}", lang))
     _cell(ex, lang)

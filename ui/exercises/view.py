@@ -108,9 +108,10 @@ def choice_form(
 def choice_verdict(picked: str, answer: str, name_of: Callable[[str], str], lang: str) -> None:
     """Right, or which answer was right."""
     if picked == answer:
-        st.success(t("exercises.choice_right", lang, answer=name_of(answer)))
+        st.success(t("exercises.choice_right", lang, answer=name_of(answer)), icon="✅")
     else:
-        st.error(t("exercises.choice_wrong", lang, picked=name_of(picked), answer=name_of(answer)))
+        words = t("exercises.choice_wrong", lang, picked=name_of(picked), answer=name_of(answer))
+        st.error(words, icon="❌")
 
 
 def tally(page: str, lang: str) -> None:
