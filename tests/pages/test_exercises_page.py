@@ -187,3 +187,12 @@ def test_rnn_to_lstm_pick_then_the_why(lang):
     assert at.success[-1].icon == "✅"
     _tally(at, lang, 1, 2)
     assert other_language(visible_text(at), lang) == []
+
+
+def test_typed_markup_is_shown_as_text():
+    at = open_page("pages/calculator.py", lang="en", query={"seed": str(SEED)})
+    htmls = len(at.html)
+    _answer(at, "calc_lstm", {"f": "<img src=x onerror=alert(1)>", "i": "**1**"})
+    assert len(at.html) == htmls  # no markup drawn from what was typed
+    errors = " ".join(e.value for e in at.error)
+    assert "\\<img" in errors and "\\*\\*1\\*\\*" in errors  # escaped for Markdown

@@ -51,7 +51,9 @@ def counts_frame(ex: LMExercise) -> pd.DataFrame:
 
 def unigram_frame(ex: LMExercise) -> pd.DataFrame:
     """count(w) of every word, one row."""
-    return pd.DataFrame([list(ex.unigrams)], index=["count(w)"], columns=list(ex.rows))
+    # A named index: a blank header cell is one a screen reader announces as nothing.
+    index = pd.Index(["count(w)"], name="w")
+    return pd.DataFrame([list(ex.unigrams)], index=index, columns=list(ex.rows))
 
 
 def vec(a) -> str:
