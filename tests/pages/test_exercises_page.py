@@ -196,3 +196,22 @@ def test_typed_markup_is_shown_as_text():
     assert len(at.html) == htmls  # no markup drawn from what was typed
     errors = " ".join(e.value for e in at.error)
     assert "\\<img" in errors and "\\*\\*1\\*\\*" in errors  # escaped for Markdown
+
+
+def _section(at) -> list:
+    """What the page shows in words and tables: only its exercise depends on the seed."""
+    assert t("exercises.heading", "en") in [h.value for h in at.header]
+    return [m.value for m in at.markdown] + [tb.value.to_dict() for tb in at.table]
+
+
+PAGES = ["pages/language-model.py", "pages/bag-or-sequence.py", "pages/rnn-to-lstm.py"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_pages_seed_in_the_address_is_the_same_exercise(page):
+    one = open_page(page, lang="en", query={"seed": "11"})
+    two = open_page(page, lang="en", query={"seed": "11"})
+    others = [open_page(page, lang="en", query={"seed": str(s)}) for s in (12, 13, 14)]
+    assert one.number_input(key="seed").value == 11
+    assert _section(one) == _section(two)
+    assert any(_section(o) != _section(one) for o in others)
