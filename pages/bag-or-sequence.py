@@ -4,10 +4,11 @@ import streamlit as st
 
 from core.errors import CoreError
 from core.lecture.bag import ENCODERS, MAX_WORDS, SIZES, bag_or_sequence
+from ui.exercises import bag_view as exercise
 from ui.i18n import error_text, t
 from ui.lecture import bag as view
 from ui.lecture.layout import table_height
-from ui.page import LINK, start, text_link
+from ui.page import LINK, ideas, start, text_link
 from ui.snippets import view as snippet
 from ui.snippets.lecture import bag_snippet
 
@@ -73,51 +74,65 @@ except CoreError as err:
     st.error(error_text(err, lang))
     st.stop()
 
+# One idea per screen in projector mode (slide 24: the indices; slides 7-9: the encoders).
+index_idea, embed_idea, enc_idea, exercise_idea = ideas(
+    [
+        (t("bag.index.title", lang), (24,)),
+        (t("bag.embed.title", lang), ()),
+        (t("bag.enc.title", lang), (7, 8, 9)),
+        (t("exercises.heading", lang), ()),
+    ]
+)
 # ------------------------------------------------------------------ slide 24
-st.header(t("bag.index.title", lang))
-st.write(t("bag.index.body", lang))
-for n in range(len(r.sentences)):
-    st.html(view.chips(r, n))  # every word escaped in ui; st.html parses no Markdown
-if (r.lengths < r.ids.shape[1]).any():
-    st.caption(t("bag.pad_note", lang, M=r.ids.shape[1]))
-unknown = int((r.ids == 1).sum())
-if unknown:
-    st.caption(t("bag.unk_note", lang, count=unknown))
-left, right = st.columns([1, 2])
-left.caption(t("bag.vocab", lang))
-vocab = view.vocab_table(r, lang)
-left.dataframe(vocab, hide_index=True, height=table_height(len(vocab)), key="bag.vocab_table")
-right.caption(t("bag.matrix", lang))
-right.dataframe(view.ids_styler(r, lang), key="bag.ids_table")
-right.caption(t("bag.shapes", lang))
-right.dataframe(view.shapes_table(r, lang), hide_index=True, key="bag.shapes_table")
+with index_idea:
+    st.header(t("bag.index.title", lang))
+    st.write(t("bag.index.body", lang))
+    for n in range(len(r.sentences)):
+        st.html(view.chips(r, n))  # every word escaped in ui; st.html parses no Markdown
+    if (r.lengths < r.ids.shape[1]).any():
+        st.caption(t("bag.pad_note", lang, M=r.ids.shape[1]))
+    unknown = int((r.ids == 1).sum())
+    if unknown:
+        st.caption(t("bag.unk_note", lang, count=unknown))
+    left, right = st.columns([1, 2])
+    left.caption(t("bag.vocab", lang))
+    vocab = view.vocab_table(r, lang)
+    left.dataframe(vocab, hide_index=True, height=table_height(len(vocab)), key="bag.vocab_table")
+    right.caption(t("bag.matrix", lang))
+    right.dataframe(view.ids_styler(r, lang), key="bag.ids_table")
+    right.caption(t("bag.shapes", lang))
+    right.dataframe(view.shapes_table(r, lang), hide_index=True, key="bag.shapes_table")
 
 # ------------------------------------------------------------------ the lookup table
-st.header(t("bag.embed.title", lang))
-st.write(t("bag.embed.body", lang))
-embedding = view.embedding_table(r, lang)
-st.dataframe(embedding, height=table_height(len(r.vocab)), key="bag.embedding_table")
+with embed_idea:
+    st.header(t("bag.embed.title", lang))
+    st.write(t("bag.embed.body", lang))
+    embedding = view.embedding_table(r, lang)
+    st.dataframe(embedding, height=table_height(len(r.vocab)), key="bag.embedding_table")
 
 # ------------------------------------------------------------------ the encoders
-st.header(t("bag.enc.title", lang))
-for column, encoder in zip(st.columns(len(ENCODERS)), ENCODERS, strict=True):
-    with column, st.container(border=True):
-        st.subheader(t(f"bag.enc.{encoder}", lang))
-        st.caption(t(f"bag.shape.{encoder}", lang))
-        st.write(t(f"bag.enc.{encoder}.body", lang))
-        same, words = view.verdict(r, encoder, lang)
-        (st.success if same else st.warning)(words, icon="🟰" if same else "↔️")
-        rows = r.outputs[encoder].shape[1]
-        table = view.output_styler(r, encoder, lang)
-        st.dataframe(table, height=table_height(rows), key=f"bag.out_{encoder}")
+with enc_idea:
+    st.header(t("bag.enc.title", lang))
+    for column, encoder in zip(st.columns(len(ENCODERS)), ENCODERS, strict=True):
+        with column, st.container(border=True):
+            st.subheader(t(f"bag.enc.{encoder}", lang))
+            st.caption(t(f"bag.shape.{encoder}", lang))
+            st.write(t(f"bag.enc.{encoder}.body", lang))
+            same, words = view.verdict(r, encoder, lang)
+            (st.success if same else st.warning)(words, icon="🟰" if same else "↔️")
+            rows = r.outputs[encoder].shape[1]
+            table = view.output_styler(r, encoder, lang)
+            st.dataframe(table, height=table_height(rows), key=f"bag.out_{encoder}")
 
-with st.expander(t("bag.states", lang)):
-    states = view.states_table(r, lang)
-    st.dataframe(states, height=table_height(len(states)), key="bag.states_table")
-with st.expander(t("bag.weights", lang)):
-    for name, table in view.weights_tables(r).items():
-        st.caption(name)
-        st.dataframe(table, key=f"bag.w_{name}")
-snippet.show(bag_snippet(r), lang, key="bag.code")
+    with st.expander(t("bag.states", lang)):
+        states = view.states_table(r, lang)
+        st.dataframe(states, height=table_height(len(states)), key="bag.states_table")
+    with st.expander(t("bag.weights", lang)):
+        for name, table in view.weights_tables(r).items():
+            st.caption(name)
+            st.dataframe(table, key=f"bag.w_{name}")
+    snippet.show(bag_snippet(r), lang, key="bag.code")
 
-st.info(view.overall(r, lang))
+    st.info(view.overall(r, lang))
+with exercise_idea:
+    exercise.show(lang)  # which output changes when the words move? picked, then shown

@@ -6,6 +6,7 @@ from core.errors import CoreError
 from core.lm import generation_loss, ngram
 from core.lm.tokens import pairs, tokens
 from ui.controls import section
+from ui.exercises import lm_view as exercise
 from ui.format import significant
 from ui.i18n import error_text
 from ui.lm import controls
@@ -48,6 +49,7 @@ with tab_counts:
             unigram = (say("counts.unigram"), ngram.chain(c, words, 1, add_one))
             ngrams = (say("counts.ngram", n=n), ngram.chain(c, words, n, add_one))
             cview.chains((unigram, ngrams), add_one, lang)
+    exercise.show(lang)  # P(w|h) and a perplexity, from a seeded corpus
 
 with tab_neural:
     st.markdown(say("neural.intro"))

@@ -3,6 +3,7 @@ and what app.py draws around every page: the lecture's slide controls and projec
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from urllib.parse import quote
 
 import plotly.graph_objects as go
@@ -131,6 +132,22 @@ def presenting() -> bool:
     if asked is not None:
         ss["present"] = asked == "1"
     return bool(ss.get("present", False))
+
+
+def ideas(parts: Sequence[tuple[str, Collection[int]]]) -> list:
+    """A long page's ideas, one container each: (its title, the slides it shows).
+
+    Read on a screen, one after another as the page runs. In projector mode a tab each,
+    so that one idea fills the screen: the one the slide shown is about (?slide=), else the
+    first; the teacher opens the next. Tabs, not expanders: an idea may hold expanders, and
+    Streamlit nests none in another.
+    """
+    if not presenting():
+        return [st.container() for _ in parts]
+    n = slides.slide_number(st.query_params.get("slide"))
+    titles = [title for title, _ in parts]
+    shown = next((k for k, (_, covers) in enumerate(parts) if n in covers), 0)
+    return list(st.tabs(titles, default=titles[shown]))
 
 
 def projector_style() -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.calculator.parse import CellError, FieldError, parse_number
-from core.calculator.tables import Grid, _grid
+from core.calculator.tables import Grid, as_grid
 from core.nn.cells import FLOAT_MAX
 
 CLASS_LIMITS = (2, 4)  # how many classes the head may have
@@ -85,7 +85,7 @@ def seeded_head(C: int, H: int, seed: int = DEFAULT_SEED, y: int = 0) -> HeadTab
     rng = np.random.default_rng(int(seed))
     W = np.round(rng.uniform(-0.5, 0.5, size=(C, H)), 1) + 0.0  # +0.0: no -0
     b = np.round(rng.uniform(-1.0, 1.0, size=C), 1) + 0.0
-    return HeadTables(_grid(np.column_stack([W, b])), y)
+    return HeadTables(as_grid(np.column_stack([W, b])), y)
 
 
 def default_head(H: int) -> HeadTables:

@@ -65,7 +65,7 @@ def short_repr(v: float) -> str:
     return s[:-2] if s.endswith(".0") else s
 
 
-def _grid(a) -> Grid:
+def as_grid(a) -> Grid:
     a = np.atleast_2d(np.asarray(a, dtype=np.float64))
     return tuple(tuple(short_repr(v) for v in row) for row in a)
 
@@ -82,11 +82,11 @@ def example_tables(ex: LSTMExample | RNNExample) -> Tables:
         state = ex.h0.reshape(1, -1)
         kind, nl = "rnn", p.nonlinearity
     grids = {
-        "W_x": _grid(W_x),
-        "W_h": _grid(W_h),
-        "b": _grid(np.stack([b_x, b_h], axis=1)),
-        "X": _grid(ex.X),
-        "state": _grid(state),
+        "W_x": as_grid(W_x),
+        "W_h": as_grid(W_h),
+        "b": as_grid(np.stack([b_x, b_h], axis=1)),
+        "X": as_grid(ex.X),
+        "state": as_grid(state),
     }
     return Tables(kind, nl, grids)
 
@@ -146,10 +146,10 @@ def random_tables(kind: str, I: int, H: int, T: int, seed: int, nonlinearity: st
 
     # Drawn in this order so that a seed gives the same exercise as before the split.
     grids = {
-        "W_x": _grid(r("W_x", 2.0, 2)),
-        "W_h": _grid(r("W_h", 2.0, 2)),
-        "b": _grid(r("b", 1.0, 2)),
-        "X": _grid(r("X", 2.0, 1)),
-        "state": _grid(r("state", 1.0, 1)),
+        "W_x": as_grid(r("W_x", 2.0, 2)),
+        "W_h": as_grid(r("W_h", 2.0, 2)),
+        "b": as_grid(r("b", 1.0, 2)),
+        "X": as_grid(r("X", 2.0, 1)),
+        "state": as_grid(r("state", 1.0, 1)),
     }
     return Tables(kind, nonlinearity if kind == "rnn" else "", grids)
