@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     grew = rss_mb() - before
     mb = states.nbytes / 1e6
     print(f"states: {len(states)} reviews, {len(states.ids)} tokens, {w.hidden_size} units")
-    print(f"build: {build_s:.2f} s; arrays {mb:.1f} MB; resident grew {grew:.1f} MB")
+    print(f"build: {build_s:.4f} s; arrays {mb:.1f} MB; resident grew {grew:.1f} MB")
     t0 = time.perf_counter()
     ranks = rank_units(states, model.vocab.itos)
     print(f"rankings: {time.perf_counter() - t0:.2f} s; clean: "
