@@ -16,6 +16,7 @@ import numpy as np
 from threadpoolctl import threadpool_limits
 
 from core.classifier.data import Split, load_subset
+from core.inside.run import readout
 from core.nn.cells import lstm_update
 from core.sentiment.weights import LSTMWeights
 
@@ -90,13 +91,8 @@ def run_batch(w: LSTMWeights, seqs: list[np.ndarray]) -> tuple[np.ndarray, np.nd
         z = w.E[ids[:, t]] @ w.W_ih_T + w.b + h @ w.W_hh_T  # (B, 4H)
         *_, c, h = lstm_update(z, c)
         hs[:, t], cs[:, t] = h, c
-    mask = (np.arange(T)[None, :] < lengths[:, None])[..., None]  # (B, T, 1)
-    a = np.exp(np.clip(hs @ w.w_att + w.b_att, -30.0, 30.0))[..., None] * mask  # (B, T, 1)
-    last = hs[np.arange(B), lengths - 1]  # (B, H)
-    mean = (hs * mask).sum(1) / lengths[:, None]
-    att = (a * hs).sum(1) / a.sum(1)
-    logit = np.concatenate([last, mean, att], axis=1) @ w.w_head + w.b_head  # (B,)
-    return hs, cs, w.probability(logit, lengths).astype(np.float32)
+    p = np.array([readout(w, hs[b, :n])[-1] for b, n in enumerate(lengths)], np.float32)
+    return hs, cs, p
 
 
 def build_states(
