@@ -60,7 +60,7 @@ class TrainConfig:
     weight_decay: float = 0.0  # Adam's L2 on the weights
     clip: float = 1.0  # max gradient norm: recurrent nets occasionally spike
     min_freq: int = 2  # tokens seen fewer times in train become <unk> (the shared vocabulary)
-    strip_prob: float = 0.3  # share of reviews shown without diacritics each epoch
+    strip_prob: float = 0.5  # share of reviews shown without diacritics each epoch
     both_forms: bool = False  # every review shown twice each epoch, typed and without diacritics
     counterfactual: float = (
         0.0  # share of the negation pairs (core/training/counterfactual.py) added
@@ -86,7 +86,6 @@ TRAIN_DEFAULTS = {
         "patience": 2,
         "lr": 3e-3,
         "lr_decay": 0.8,
-        "strip_prob": 0.2,
         "pretrain_epochs": 3,
     },
 }
