@@ -116,8 +116,10 @@ def test_onnx_matches_pytorch_for_every_shipped_model(zoo):
     ref = (ref,) if zoo.name == "bag" else ref
     got = zoo.session.run(None, {"ids": ids})
     assert len(got) == len(ref) == (1 if zoo.name == "bag" else 2)
+    # float32 either side: a recurrent net amplifies rounding over 57 steps (the issue-22
+    # RNN, trained mostly on accent-free reviews, strays by 3e-5), far below what shows
     for a, b in zip(got, ref, strict=True):
-        np.testing.assert_allclose(a, b.numpy(), atol=1e-5)
+        np.testing.assert_allclose(a, b.numpy(), atol=1e-4)
 
 
 def test_analyze_empty_and_single_token(zoo):
