@@ -94,6 +94,13 @@ def model_card(metadata: dict, models_dir=None, name: str | None = None) -> Mode
         "seed_search": _seed_search(md.get("seed_search")),
         "epochs": len(md.get("curves") or []),
         "best_epoch": md.get("best_epoch"),
+        # what the classifier was shown besides the reviews as typed (None: unrecorded)
+        "strip_prob": tcfg.get("strip_prob"),
+        "both_forms": tcfg.get("both_forms"),
+        "unk_prob": tcfg.get("unk_prob"),
+        "counterfactual_pairs": ((md.get("augmentation") or {}).get("counterfactual") or {}).get(
+            "pairs_used"
+        ),
         "lr": tcfg.get("lr"),
         "batch_size": tcfg.get("batch_size"),
         "train_s": timings.get("train_s"),

@@ -22,6 +22,7 @@ import numpy as np
 from core.sentiment.analysis import Analysis
 from core.sentiment.files import MODEL_NAMES, ModelUnavailable
 from core.sentiment.inside import Inside, inside_of
+from core.sentiment.text import TEENCODE_RE
 from core.sentiment.zoo import Verdict, unavailable
 
 # Slide 21's four reviews (two positive, two negative) as the dataset spells them,
@@ -80,6 +81,8 @@ def change_spans(before: str, key: str, removed: tuple[str, ...]) -> list[tuple[
         return [m.span() for m in re.finditer(rx, before)]
     if key == "lowercase":
         return [(k, k + 1) for k, ch in enumerate(before) if ch != ch.lower()]
+    if key == "teencode":  # what it replaced, not verbatim in `removed` ("ko → không")
+        return [m.span() for m in TEENCODE_RE.finditer(before)]
     spans, pos = [], 0
     for piece in removed:
         k = before.find(piece, pos) if piece else -1
@@ -94,12 +97,12 @@ def change_spans(before: str, key: str, removed: tuple[str, ...]) -> list[tuple[
 class StepTrace:
     """One cleaning step: the text it received and where it changed it."""
 
-    number: int  # 1..5, slide 23's numbering
-    key: str  # "urls_html" | "punct_digits" | "emoji" | "whitespace" | "lowercase"
+    number: int  # 1.., the order of core.sentiment.text.CLEANING_STEPS
+    key: str  # one of CLEANING_STEPS' keys
     before: str  # the text entering this step
     removed: tuple[str, ...]  # the pieces it took out, in order
     spans: list[tuple[int, int]]  # where in `before` it changed something
-    n_removed: int  # pieces removed (whitespace: runs fixed; lowercase: letters lowered)
+    n_removed: int  # pieces removed or replaced (whitespace: runs fixed; lowercase: letters)
 
 
 def step_traces(text: str, steps: list) -> list[StepTrace]:

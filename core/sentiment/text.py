@@ -94,13 +94,94 @@ def _urls_html(text: str) -> tuple[str, tuple[str, ...]]:
     return URL_HTML.sub(" ", text), removed
 
 
+# Teencode: the short forms people type, each with its full word(s). The one list the
+# cleaning, the page and the tests read. Chosen from what the training reviews contain
+# (counts of each form standing alone, not right after a number, in the 30,000 training
+# reviews); left out on purpose: "v" (mostly the emoticon ":v"), "hông"/"hem" (also
+# words of their own), "a"/"e" (pronouns), "dk"/"đk" (also "điều kiện", "đăng ký"),
+# "kg" (also the kilogram, and one left after "2kg" would change on a second cleaning).
+TEENCODE: dict[str, str] = {
+    "ko": "không",  # 15,415
+    "k": "không",  # 7,997 (and 12,797 after a number: see AFTER_NUMBER)
+    "kh": "không",  # 146
+    "khg": "không",  # 13
+    "hok": "không",  # 263
+    "đc": "được",  # 4,563
+    "dc": "được",  # 1,256
+    "j": "gì",  # 1,044
+    "bt": "bình thường",  # 442
+    "bth": "bình thường",  # 75
+    "oke": "ok",  # 130
+    "okie": "ok",  # 119
+    "oki": "ok",  # 35
+    "vs": "với",  # 2,119
+    "r": "rồi",  # 834
+    "rùi": "rồi",  # 293
+    "ng": "người",  # 6,756
+    "nv": "nhân viên",  # 1,491
+    "mn": "mọi người",  # 85
+    "mk": "mình",  # 83
+    "mik": "mình",  # 48
+    "cx": "cũng",  # 130
+    "cg": "cũng",  # 80
+    "wa": "quá",  # 174
+    "wá": "quá",  # 67
+    "nhìu": "nhiều",  # 725
+    "lun": "luôn",  # 1,210
+    "thik": "thích",  # 220
+    "mún": "muốn",  # 217
+    "iu": "yêu",  # 91
+    "ntn": "như thế nào",  # 147
+    "h": "giờ",  # 538 ("bao h")
+    "trc": "trước",  # 571
+    "nhg": "nhưng",  # 215
+    "z": "vậy",  # 82
+}
+# Right after a number these forms are units, not words: "50k" is fifty thousand đồng
+# (12,797 in the training reviews), "7h" seven o'clock (1,568).
+AFTER_NUMBER: dict[str, str] = {"k": "nghìn", "h": "giờ"}
+
+
+def _alternation(forms) -> str:
+    return "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+
+
+# A form counts only as a word of its own: no letter touching it (an underscore joins
+# syllables, so it separates as a space does; a digit does too, as cleaning drops it and
+# the form must read the same on a second cleaning). Right after a number (a space or an
+# underscore between them allowed), a unit of AFTER_NUMBER is read first. Case is ignored.
+TEENCODE_RE = re.compile(
+    rf"(?<=\d)(?P<unit>[ _]?(?:{_alternation(AFTER_NUMBER)}))(?![^\W\d_])"
+    rf"|(?<![^\W\d_])(?P<form>{_alternation(TEENCODE)})(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _full(m: re.Match) -> str:
+    if m.group("unit") is not None:
+        return " " + AFTER_NUMBER[m.group("unit").lstrip(" _").lower()]
+    return TEENCODE[m.group("form").lower()]
+
+
+def expand_teencode(text: str) -> str:
+    """Step 2: teencode becomes its full words (`ko đc` -> `không được`, `50k` -> `50 nghìn`)."""
+    return TEENCODE_RE.sub(_full, text)
+
+
+def _teencode(text: str) -> tuple[str, tuple[str, ...]]:
+    changed = tuple(
+        f"{m.group(0).strip(' _')} → {_full(m).strip()}" for m in TEENCODE_RE.finditer(text)
+    )
+    return expand_teencode(text), changed
+
+
 def remove_punct_digits(text: str) -> str:
-    """Step 2: drop punctuation and digits (each run becomes a space, so words stay apart)."""
+    """Step 3: drop punctuation and digits (each run becomes a space, so words stay apart)."""
     return _run_patterns()["punct_digits"].sub(" ", text)
 
 
 def remove_emoji(text: str) -> str:
-    """Step 3: drop emoticons, flags and other emoji."""
+    """Step 4: drop emoticons, flags and other emoji."""
     return _run_patterns()["emoji"].sub(" ", text)
 
 
@@ -108,7 +189,7 @@ _WS = re.compile(r"[\s\u200b\u200c\u2060\ufeff]+")
 
 
 def normalize_whitespace(text: str) -> str:
-    """Step 4: every run of whitespace (newlines, tabs, zero-width) becomes one space."""
+    """Step 5: every run of whitespace (newlines, tabs, zero-width) becomes one space."""
     return _WS.sub(" ", text).strip()
 
 
@@ -118,12 +199,13 @@ def _whitespace(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 def lowercase(text: str) -> str:
-    """Step 5: lowercase (Vietnamese capitals included)."""
+    """Step 6: lowercase (Vietnamese capitals included)."""
     return text.lower()
 
 
 CLEANING_STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("urls_html", remove_urls_html),
+    ("teencode", expand_teencode),
     ("punct_digits", remove_punct_digits),
     ("emoji", remove_emoji),
     ("whitespace", normalize_whitespace),
@@ -133,6 +215,7 @@ CLEANING_STEPS: tuple[tuple[str, Callable[[str], str]], ...] = (
 # The same steps, each also telling what it took out (the page lists the pieces).
 _TRACED: dict[str, Callable[[str], tuple[str, tuple[str, ...]]]] = {
     "urls_html": _urls_html,
+    "teencode": _teencode,
     "punct_digits": lambda s: _remove_runs(s, "punct_digits"),
     "emoji": lambda s: _remove_runs(s, "emoji"),
     "whitespace": _whitespace,
@@ -142,13 +225,14 @@ _TRACED: dict[str, Callable[[str], tuple[str, tuple[str, ...]]]] = {
 
 @dataclass(frozen=True)
 class CleanStep:
-    key: str  # "urls_html" | "punct_digits" | "emoji" | "whitespace" | "lowercase"
+    key: str  # one of CLEANING_STEPS' keys
     text: str  # the text after this step
-    removed: tuple[str, ...]  # the pieces this step took out, in order
+    removed: tuple[str, ...]  # the pieces this step took out ("ko → không": replaced), in order
 
 
 def clean_steps(text: str) -> list[CleanStep]:
-    """The five cleaning steps of slide 23, with the text after each one."""
+    """The cleaning steps, with the text after each one: slide 23's five, and teencode
+    expanded second (before digits go, so a price's "k" is still seen as one)."""
     # NFC first: a keyboard may send "ê" + combining accent; the vocabulary is composed.
     s = unicodedata.normalize("NFC", text)
     steps = []
@@ -159,7 +243,7 @@ def clean_steps(text: str) -> list[CleanStep]:
 
 
 def clean(text: str) -> str:
-    """All five cleaning steps; == clean_steps(text)[-1].text."""
+    """All the cleaning steps; == clean_steps(text)[-1].text."""
     s = unicodedata.normalize("NFC", text)
     for _, fn in CLEANING_STEPS:
         s = fn(s)

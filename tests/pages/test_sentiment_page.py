@@ -98,16 +98,17 @@ def test_opens_on_the_first_slide_example_with_every_stage(lang):
     # the server's time of the analysis just made
     assert any(c.value.startswith(t("sentiment.server_time", lang, ms=0, model="LSTM")[:20])
                for c in at.caption)  # fmt: skip
-    # the five cleaning steps, numbered as on slide 23: those that changed something with
-    # a title of their own, the others (no URL, no emoji here) named on one line
+    # the cleaning steps, numbered in order: those that changed something with a title of
+    # their own (teencode: the example's "đc"), the others (no URL, no emoji) on one line
     titles = [m.value for m in at.markdown if m.value.startswith("**") and ". " in m.value[:6]]
-    assert [t[2] for t in titles] == ["2", "4", "5"]
-    assert titles[0].startswith(f"**2. {t('sentiment.step.punct_digits', lang)}**")
+    assert [t[2] for t in titles] == ["2", "3", "5", "6"]
+    assert titles[0].startswith(f"**2. {t('sentiment.step.teencode', lang)}**")
+    assert titles[1].startswith(f"**3. {t('sentiment.step.punct_digits', lang)}**")
     head = t("sentiment.unchanged", lang, steps="")
     (quiet,) = [m.value for m in at.markdown if m.value.startswith(head)]
-    assert re.findall(r"(\d)\. ", quiet) == ["1", "3"]
+    assert re.findall(r"(\d)\. ", quiet) == ["1", "4"]
     assert f"1. {t('sentiment.step.urls_html', lang)}" in quiet
-    assert f"3. {t('sentiment.step.emoji', lang)}" in quiet
+    assert f"4. {t('sentiment.step.emoji', lang)}" in quiet
 
 
 @pytest.mark.parametrize("key", list(EXAMPLES))
@@ -717,7 +718,7 @@ def test_a_long_review_is_shortened_and_the_toggles_open_every_part(lang, model)
     # the steps that changed nothing: one line; each other text short, the whole one click away
     head = t("sentiment.unchanged", lang, steps="")
     (quiet,) = [m.value for m in at.markdown if m.value.startswith(head)]
-    assert re.findall(r"(\d)\. ", quiet) == ["3"]  # no emoji (the <b> tags are HTML)
+    assert re.findall(r"(\d)\. ", quiet) == ["2", "4"]  # no teencode, no emoji (<b> is HTML)
     opened = [e.label for e in at.expander]
     assert t("sentiment.show_text", lang, n=len(LONG)) in opened
     assert (

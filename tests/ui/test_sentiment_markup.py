@@ -169,11 +169,12 @@ def test_unchanged_line_names_the_quiet_steps_in_each_language():
     text = "Quán ngon"
     steps = step_traces(text, clean_steps(text))
     quiet = [s for s in steps if not s.n_removed]
-    assert [s.number for s in quiet] == [1, 2, 3, 4]  # only lowercasing changes it
+    assert [s.number for s in quiet] == [1, 2, 3, 4, 5]  # only lowercasing changes it
     vi, en = unchanged_line(quiet, "vi"), unchanged_line(quiet, "en")
-    assert vi.startswith("**Không thay đổi gì:**") and "3. Bỏ emoji, biểu tượng, cờ" in vi
+    assert vi.startswith("**Không thay đổi gì:**") and "4. Bỏ emoji, biểu tượng, cờ" in vi
     assert en.startswith("**Changed nothing:**") and "1. Remove URLs and HTML tags" in en
-    assert en.count(";") == 3 and vietnamese_words(en) == []
+    assert "2. Expand teencode" in en and "2. Viết đầy đủ teencode" in vi
+    assert en.count(";") == 4 and vietnamese_words(en) == []
 
 
 def test_word_list_quotes_tokens_as_markdown_with_their_position():

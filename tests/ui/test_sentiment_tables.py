@@ -283,3 +283,17 @@ def test_the_data_fact_counts_the_reviews_kept_by_the_language_filter(lang):
     assert "29,793" in row and "30,000" in row and "slide 22" in row
     old = dict(card_words.facts(model_card({}), lang))[t("sentiment.fact.data", lang)]
     assert "29,793" not in old and "30,000" in old  # a file without the record: as before
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_augmentation_fact_says_how_the_training_reviews_were_varied(lang):
+    def row(md):
+        return dict(card_words.facts(model_card(md), lang))[t("sentiment.fact.augmentation", lang)]
+
+    aug = {"counterfactual": {"pairs_used": 3200}}
+    strip = row({"train_config": {"strip_prob": 0.5, "unk_prob": 0.1}, "augmentation": aug})
+    assert "50%" in strip and "10%" in strip and "3,200" in strip
+    both = row({"train_config": {"strip_prob": 0.5, "both_forms": True, "unk_prob": 0.1}})
+    assert "50%" not in both and {"vi": "hai lần", "en": "twice"}[lang] in both
+    assert "3,200" not in both  # no pairs recorded, none named
+    assert row({}) == card_words.MISSING

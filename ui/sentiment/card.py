@@ -70,6 +70,7 @@ def facts(card: ModelCard, lang: str) -> list[tuple[str, str]]:
         ("max_len", t("sentiment.fact.max_len_value", lang, n=_v(f["max_len"]))),
         ("tokenization", _v(tokenization)),
         ("training", training),
+        ("augmentation", augmentation(f, lang)),
     ]
     if f["temperature"] is not None:
         epochs = ", ".join(map(str, f["averaged"] or [])) or MISSING
@@ -85,6 +86,21 @@ def facts(card: ModelCard, lang: str) -> list[tuple[str, str]]:
         ("versions", f"torch {_v(f['torch_version'])}, ONNX opset {_v(f['opset'])}"),
     ]
     return [(t(f"sentiment.fact.{key}", lang), value) for key, value in rows]
+
+
+def augmentation(f: dict, lang: str) -> str:
+    """How the training reviews were varied: accents, unknown tokens, negation pairs."""
+    if f.get("both_forms"):
+        text = t("sentiment.fact.aug_both", lang)
+    elif isinstance(f.get("strip_prob"), float | int):
+        text = t("sentiment.fact.aug_strip", lang, share=f["strip_prob"])
+    else:
+        return MISSING
+    if isinstance(f.get("unk_prob"), float | int):
+        text += t("sentiment.fact.aug_unk", lang, share=f["unk_prob"])
+    if f.get("counterfactual_pairs"):
+        text += t("sentiment.fact.aug_pairs", lang, n=f["counterfactual_pairs"])
+    return text
 
 
 def facts_table(card: ModelCard, lang: str) -> pd.DataFrame:

@@ -56,7 +56,7 @@ def _download(results) -> bytes:
 
 @settings(max_examples=N_TEXT, **FUZZ)
 @given(any_text)
-def test_cleaning_has_five_steps_and_leaves_plain_lowercase_words(text):
+def test_cleaning_has_its_steps_and_leaves_plain_lowercase_words(text):
     steps = clean_steps(text)
     assert [s.key for s in steps] == [k for k, _ in CLEANING_STEPS]
     out = steps[-1].text

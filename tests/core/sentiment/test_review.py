@@ -37,6 +37,17 @@ def test_change_spans_of_whitespace_and_case():
     assert [("Quán Ngon")[a:b] for a, b in spans] == ["Q", "N"]
 
 
+def test_change_spans_of_teencode_mark_the_replaced_forms_not_letters_inside_words():
+    from core.sentiment.text import clean_steps
+
+    before = "Kho ko ngon, 50k k đáng"
+    steps = clean_steps(before)
+    spans = change_spans(before, "teencode", steps[1].removed)
+    assert [before[a:b] for a, b in spans] == ["ko", "k", "k"]
+    assert len(spans) == len(steps[1].removed) == 3
+    assert steps[1].removed == ("ko → không", "k → nghìn", "k → không")
+
+
 def test_a_piece_not_in_the_text_is_skipped_not_marked():
     assert change_spans("abc", "emoji", ("😀", "b")) == [(1, 2)]
 

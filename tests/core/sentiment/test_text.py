@@ -1,4 +1,5 @@
-"""The five cleaning steps of slide 23, and syllable tokens (language: test_language.py)."""
+"""The cleaning steps (slide 23's five and teencode), and syllable tokens (language:
+test_language.py)."""
 
 import re
 import unicodedata
@@ -9,8 +10,11 @@ from hypothesis import strategies as st
 
 from core.sentiment.text import (
     CLEANING_STEPS,
+    TEENCODE,
+    TEENCODE_RE,
     clean,
     clean_steps,
+    expand_teencode,
     lowercase,
     normalize_whitespace,
     preprocess,
@@ -25,9 +29,9 @@ from tests.support.paths import DATA
 # ---------------------------------------------------------------- cleaning steps
 
 
-def test_steps_are_the_five_of_slide_23_in_order():
+def test_steps_are_the_five_of_slide_23_in_order_with_teencode_second():
     keys = [k for k, _ in CLEANING_STEPS]
-    assert keys == ["urls_html", "punct_digits", "emoji", "whitespace", "lowercase"]
+    assert keys == ["urls_html", "teencode", "punct_digits", "emoji", "whitespace", "lowercase"]
     steps = clean_steps("Xin chào")
     assert [s.key for s in steps] == keys
 
@@ -62,7 +66,7 @@ def test_emoji_flags_and_emoticons_go():
     out = remove_emoji(text)
     assert out.split() == ["Ngon", "cờ", "gia", "đình", "tim", "sao", "xong"]
     assert all(unicodedata.category(c)[0] in "LZ" for c in out)
-    assert clean_steps(text)[2].removed == ("😋👍🏽", "🇻🇳", "👨\u200d👩\u200d👧", "❤️", "★")
+    assert clean_steps(text)[3].removed == ("😋👍🏽", "🇻🇳", "👨\u200d👩\u200d👧", "❤️", "★")
 
 
 def test_whitespace_is_one_space_between_words():
@@ -87,7 +91,46 @@ def test_slide_23_example_end_to_end():
         "nước uống chất khỏi nói"
     )
     assert steps[0].removed == ("</p>", "https://foody.com")
-    assert steps[4].removed == ()
+    assert steps[1].removed == () and steps[5].removed == ()
+
+
+# ---------------------------------------------------------------- teencode
+
+
+def test_teencode_forms_become_their_words_as_words_of_their_own():
+    text = "Ko ngon, k đc j cả; nv bt, bao h quay lại thì cx ok"
+    assert clean(text) == (
+        "không ngon không được gì cả nhân viên bình thường bao giờ quay lại thì cũng ok"
+    )
+    step = clean_steps(text)[1]
+    assert step.key == "teencode"
+    assert step.removed == (
+        "Ko → không", "k → không", "đc → được", "j → gì", "nv → nhân viên",
+        "bt → bình thường", "h → giờ", "cx → cũng",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expanded"),
+    [
+        ("giá 50k một phần", "giá 50 nghìn một phần"),  # a price: thousand đồng
+        ("giá 50 k một phần", "giá 50 nghìn một phần"),
+        ("mở cửa lúc 7h sáng", "mở cửa lúc 7 giờ sáng"),
+        ("mua 2kg cua", "mua 2kg cua"),  # the kilogram is not teencode
+        ("khoai kho ngon", "khoai kho ngon"),  # forms inside longer words
+        ("2 ng thì vừa", "2 người thì vừa"),  # after a number, other forms are words
+    ],
+)
+def test_teencode_reads_units_after_numbers_and_leaves_parts_of_words_alone(text, expanded):
+    assert expand_teencode(text) == expanded
+
+
+def test_every_teencode_form_is_expanded_and_each_full_form_is_plain_vietnamese():
+    for form, full in TEENCODE.items():
+        assert expand_teencode(f"quán {form} nhé") == f"quán {full} nhé", form
+        assert expand_teencode(f"{form.upper()}!") == f"{full}!", form
+        assert form == form.lower() and form != full
+        assert not TEENCODE_RE.search(full), (form, full)  # expanding twice changes nothing
 
 
 def test_decomposed_unicode_is_composed_first():
@@ -114,7 +157,8 @@ syllable = st.text(
 def test_token_equality_holds_for_any_segmentation(words):
     underscored = " ".join("_".join(w) for w in words)
     typed = " ".join(" ".join(w) for w in words)
-    assert preprocess(underscored) == preprocess(typed) == [s for w in words for s in w]
+    expanded = [t for w in words for s in w for t in TEENCODE.get(s, s).split()]
+    assert preprocess(underscored) == preprocess(typed) == expanded
 
 
 @pytest.mark.skipif(not DATA.is_dir(), reason="NTC-SCV data folder absent")

@@ -186,3 +186,64 @@ def test_the_data_folder_is_recorded_relative_to_the_project(tmp_path):
     assert recorded_path(DEFAULT_DATA) == "../shared/data/ntc-scv"
     assert recorded_path(ROOT / "data" / "ntc") == "data/ntc"
     assert recorded_path(tmp_path / "ntc-scv") == "ntc-scv"  # elsewhere: the name alone
+
+
+@pytest.mark.slow
+def test_both_forms_and_counterfactual_pairs_train_and_are_on_the_card(trained, tmp_path):
+    data, _ = trained
+    opts = "--epochs 1 --batch-size 32 --hidden-size 8 --embed-dim 8 --max-len 40 --limit 30"
+    opts += " --model rnn --both-forms yes --counterfactual 1.0"
+    assert train.main([str(data), "--out", str(tmp_path), *opts.split()]) == 0
+    meta = load_model(tmp_path, name="rnn").metadata
+    assert meta["train_config"]["both_forms"] is True
+    aug = meta["augmentation"]
+    assert "twice" in aug["no_diacritics"] and "TEENCODE" in aug["teencode"]
+    cf = aug["counterfactual"]
+    assert cf["pairs_used"] == cf["pairs_available"] and cf["share"] == 1.0
+    assert "không" in cf["rule"]
+    assert "--both-forms yes --counterfactual 1.0" in meta["command"]
+
+
+def _prepared(n_reviews: int, n_pairs: int) -> train.Prepared:
+    ids = [[2 + k] for k in range(n_reviews)]
+    cf = [[100 + k] for k in range(2 * n_pairs)]
+    return train.Prepared(
+        None, ids, [[-i for i in s] for s in ids], np.arange(n_reviews) % 2,
+        cf, [[-i for i in s] for s in cf], np.array([1, 0] * n_pairs),
+        [], [], np.zeros(0), {}, 0.0,
+    )  # fmt: skip
+
+
+def test_a_share_of_the_counterfactual_pairs_joins_whole_pairs_after_the_reviews():
+    prep = _prepared(5, 10)
+    none = train.examples(prep, train.TrainConfig(counterfactual=0.0))
+    assert none.typed == prep.tr_ids and none.pairs == 0 and len(none.y) == 5
+    half = train.examples(prep, train.TrainConfig(counterfactual=0.5, seed=3))
+    assert half.pairs == 5 and len(half.typed) == len(half.plain) == len(half.y) == 15
+    added = [s[0] - 100 for s in half.typed[5:]]
+    assert all(a % 2 == 0 and b == a + 1 for a, b in zip(added[::2], added[1::2], strict=True))
+    assert list(half.y[5:]) == [1, 0] * 5
+    assert half.plain[7] == [-half.typed[7][0]]  # the same review in its other form
+    again = train.examples(prep, train.TrainConfig(counterfactual=0.5, seed=3))
+    assert again.typed == half.typed  # the seed decides which pairs
+
+
+def test_an_epoch_shows_each_review_once_or_in_both_forms():
+    rng = np.random.default_rng(0)
+    index, plain = train.epoch_items(1000, train.TrainConfig(strip_prob=0.3), rng)
+    assert list(index) == list(range(1000)) and 0.25 < plain.mean() < 0.35
+    index, plain = train.epoch_items(4, train.TrainConfig(both_forms=True), rng)
+    assert list(index) == [0, 1, 2, 3, 0, 1, 2, 3]
+    assert list(plain) == [False] * 4 + [True] * 4
+
+
+@pytest.mark.parametrize(("text", "value"), [("1", True), ("yes", True), ("False", False)])
+def test_a_bool_setting_reads_yes_and_no(text, value):
+    assert train._yes_no(text) is value
+
+
+def test_a_bool_setting_refuses_other_words(tmp_path, capsys):
+    data = make_dataset(tmp_path / "ntc", 3)
+    with pytest.raises(SystemExit):
+        train.main([str(data), "--out", str(tmp_path / "o"), "--both-forms", "maybe"])
+    assert "give 1 or 0" in capsys.readouterr().err
