@@ -22,7 +22,7 @@ import numpy as np
 from core.sentiment.analysis import Analysis
 from core.sentiment.files import MODEL_NAMES, ModelUnavailable
 from core.sentiment.inside import Inside, inside_of
-from core.sentiment.text import TEENCODE_RE
+from core.sentiment.text import teencode_matches
 from core.sentiment.zoo import Verdict, unavailable
 
 # Slide 21's four reviews (two positive, two negative) as the dataset spells them,
@@ -82,7 +82,7 @@ def change_spans(before: str, key: str, removed: tuple[str, ...]) -> list[tuple[
     if key == "lowercase":
         return [(k, k + 1) for k, ch in enumerate(before) if ch != ch.lower()]
     if key == "teencode":  # what it replaced, not verbatim in `removed` ("ko → không")
-        return [m.span() for m in TEENCODE_RE.finditer(before)]
+        return [m.span() for m in teencode_matches(before)]
     spans, pos = [], 0
     for piece in removed:
         k = before.find(piece, pos) if piece else -1

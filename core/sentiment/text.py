@@ -151,10 +151,19 @@ def _alternation(forms) -> str:
 # the form must read the same on a second cleaning). Right after a number (a space or an
 # underscore between them allowed), a unit of AFTER_NUMBER is read first. Case is ignored.
 TEENCODE_RE = re.compile(
-    rf"(?<=\d)(?P<unit>[ _]?(?:{_alternation(AFTER_NUMBER)}))(?![^\W\d_])"
-    rf"|(?<![^\W\d_])(?P<form>{_alternation(TEENCODE)})(?![^\W\d_])",
+    rf"(?<=\d)(?P<unit>[ _]?(?:{_alternation(AFTER_NUMBER)}))"
+    rf"|(?P<form>{_alternation(TEENCODE)})",
     re.IGNORECASE,
 )
+
+
+def _alone(text: str, m: re.Match) -> bool:
+    """Whether the match stands alone: no letter touches it (a unit: none after it). Letters
+    by str.isalpha, not regex \\w: the '²' of 'z²' goes with the digits, and 'z' must read
+    the same then as now (cleaning twice changes nothing)."""
+    before = text[m.start() - 1] if m.start() else " "
+    after = text[m.end()] if m.end() < len(text) else " "
+    return not after.isalpha() and (m.group("unit") is not None or not before.isalpha())
 
 
 def _full(m: re.Match) -> str:
@@ -163,14 +172,23 @@ def _full(m: re.Match) -> str:
     return TEENCODE[m.group("form").lower()]
 
 
+def teencode_matches(text: str) -> list[re.Match]:
+    """The forms step 2 replaces in text, in order (their spans mark the page's text)."""
+    return [m for m in TEENCODE_RE.finditer(text) if _alone(text, m)]
+
+
+def _expanded(m: re.Match) -> str:
+    return _full(m) if _alone(m.string, m) else m.group(0)
+
+
 def expand_teencode(text: str) -> str:
     """Step 2: teencode becomes its full words (`ko đc` -> `không được`, `50k` -> `50 nghìn`)."""
-    return TEENCODE_RE.sub(_full, text)
+    return TEENCODE_RE.sub(_expanded, text)
 
 
 def _teencode(text: str) -> tuple[str, tuple[str, ...]]:
     changed = tuple(
-        f"{m.group(0).strip(' _')} → {_full(m).strip()}" for m in TEENCODE_RE.finditer(text)
+        f"{m.group(0).strip(' _')} → {_full(m).strip()}" for m in teencode_matches(text)
     )
     return expand_teencode(text), changed
 
@@ -242,10 +260,10 @@ def clean_steps(text: str) -> list[CleanStep]:
     return steps
 
 
-def clean(text: str) -> str:
-    """All the cleaning steps; == clean_steps(text)[-1].text."""
+def clean(text: str, steps=CLEANING_STEPS) -> str:
+    """All the cleaning steps (or those given); == clean_steps(text)[-1].text."""
     s = unicodedata.normalize("NFC", text)
-    for _, fn in CLEANING_STEPS:
+    for _, fn in steps:
         s = fn(s)
     return s
 
@@ -260,9 +278,9 @@ def tokenize(cleaned: str) -> list[str]:
     return [t for t in _SPLIT.split(cleaned) if t]
 
 
-def preprocess(text: str) -> list[str]:
-    """tokenize(clean(text))."""
-    return tokenize(clean(text))
+def preprocess(text: str, steps=CLEANING_STEPS) -> list[str]:
+    """tokenize(clean(text, steps))."""
+    return tokenize(clean(text, steps))
 
 
 def strip_diacritics(text: str) -> str:
