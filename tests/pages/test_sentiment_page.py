@@ -154,6 +154,25 @@ def test_a_custom_review_is_classified(page):
     assert at.pills(key="sentiment_example").value is None
 
 
+def test_an_example_still_shown_chosen_as_classify_is_pressed_does_not_replace_the_review():
+    """Under load a click can reach the server before the browser has redrawn the examples
+    with none chosen (typing cleared it): the old choice then comes back with the press of
+    Classify, in the same run. The review typed is what gets classified."""
+    at = _page("vi")
+    typed = "Quán dơ, phục vụ chậm, không bao giờ quay lại."
+    at.text_area(key="sentiment_text").set_value(typed).run()  # typing clears the choice
+    assert at.session_state["sentiment_example"] is None
+    at.text_area(key="sentiment_text").set_value(typed)
+    at.button_group(key="sentiment_example").set_value("pos1")  # the browser's stale choice
+    at.button(key="sentiment_classify").click().run()
+    _healthy(at)
+    assert at.text_area(key="sentiment_text").value == typed
+    assert at.session_state["sentiment_submitted"] == typed and _label(at) == "negative"
+    assert at.session_state["sentiment_example"] is None
+    at.button_group(key="sentiment_example").set_value("neg1").run()  # a choice on its own
+    assert at.text_area(key="sentiment_text").value == EXAMPLES["neg1"]
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_the_verdict_is_of_what_was_classified_and_says_when_the_box_moved_on(lang):
     """Text typed but not classified leaves the old verdict, marked as the previous

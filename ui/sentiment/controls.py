@@ -70,9 +70,20 @@ def mode_and_model(errors: dict, lang: str) -> tuple[str, str]:
 
 def _fill() -> None:
     """The example chosen fills the text area and is classified at once (un-choosing one
-    leaves the text)."""
-    if ss.get("sentiment_example"):
-        ss["sentiment_text"] = ss["sentiment_submitted"] = EXAMPLES[ss["sentiment_example"]]
+    leaves the text).
+
+    Not when it comes with a press of Classify: a student cannot press two things at once,
+    so the example is what the browser still showed chosen. Typing clears the choice, but a
+    click that comes before the browser has redrawn the examples sends the old choice back
+    with it; taken for a choice, it put the example over the review just typed (seen under
+    a class's load)."""
+    chosen = ss.get("sentiment_example")
+    if not chosen:
+        return
+    if ss.get("sentiment_classify"):
+        ss["sentiment_example"] = None
+        return
+    ss["sentiment_text"] = ss["sentiment_submitted"] = EXAMPLES[chosen]
 
 
 FIRST = "pos1"  # the example a first visit opens on
