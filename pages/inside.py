@@ -5,19 +5,19 @@ import streamlit as st
 from core.inside.rank import rank_units
 from core.inside.states import build_states
 from core.inside.trace import explore, intervene, read_review
-from core.sentiment import ModelUnavailable, load_model
+from core.sentiment import ModelUnavailable
 from ui.i18n import t
 from ui.inside import controls, view
 from ui.page import start
+from ui.pool import shipped_model
 from ui.sentiment.errors import error_markdown
 
 lang = start()
 
 
-@st.cache_resource(show_spinner=False)
 def get_model():
-    """The shipped sentiment LSTM (ONNX session, vocabulary), once per process."""
-    return load_model(name="lstm")
+    """The shipped sentiment LSTM: the one copy the sentiment page reads too."""
+    return shipped_model("lstm")
 
 
 @st.cache_resource(show_spinner=False)

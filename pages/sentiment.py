@@ -2,21 +2,16 @@
 
 import streamlit as st
 
-from core.sentiment import bulk, load_model, zoo
+from core.sentiment import bulk, zoo
 from core.sentiment.classify import table_to_csv
 from core.sentiment.review import review_trace, side_by_side
 from ui.i18n import t
 from ui.page import start
+from ui.pool import shipped_model as get_model
 from ui.sentiment import controls, sections
 from ui.sentiment.zoo_view import models_expander
 
 lang = start()
-
-
-@st.cache_resource(show_spinner=False)
-def get_model(name: str):
-    """One model (ONNX session, shared vocabulary, language detector), once per process."""
-    return load_model(name=name)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

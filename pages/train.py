@@ -5,11 +5,11 @@ import streamlit as st
 from core.classifier import validate
 from core.classifier.data import counts
 from core.errors import CoreError
-from core.sentiment import ModelUnavailable, load_model, zoo
+from core.sentiment import ModelUnavailable, zoo
 from ui.controls import section
 from ui.format import grouped
 from ui.page import start
-from ui.pool import forget, outgrown
+from ui.pool import forget, outgrown, shipped_model
 from ui.train import board, controls, words
 
 lang = start()
@@ -21,7 +21,7 @@ controls.init()
 def shipped_verdict(name: str, text: str):
     """The shipped model's verdict on text (None if its files cannot be loaded)."""
     try:
-        return zoo.verdict(load_model(name=name), text)
+        return zoo.verdict(shipped_model(name), text)
     except ModelUnavailable:
         return None
 

@@ -1,4 +1,5 @@
-"""The process's one pool of shared work (core/jobs.py), and this session's place in it.
+"""What the process shares: its one pool of work (core/jobs.py) and this session's place in
+it, and the shipped sentiment models.
 
 Streamlit keeps one copy per server process (st.cache_resource), so every student's
 Start on the same settings lands on the same run. A session is named once; when it ends
@@ -14,7 +15,16 @@ from collections.abc import Callable, Hashable
 
 import streamlit as st
 
+from core import sentiment
 from core.jobs import Job, JobPool
+
+
+@st.cache_resource(show_spinner=False)
+def shipped_model(name: str) -> sentiment.SentimentModel:
+    """A shipped sentiment model (ONNX session, shared vocabulary, language detector), loaded
+    once per process for every page that reads reviews (sentiment, inside, train). Raises
+    ModelUnavailable, which is not cached: files put back are found on the next run."""
+    return sentiment.load_model(name=name)
 
 
 @st.cache_resource(show_spinner=False)

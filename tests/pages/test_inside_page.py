@@ -159,3 +159,25 @@ def test_the_rankings_show_five_units_per_question_and_say_whether_one_is_clean(
         clean = t(f"inside.rank.{c}.clean", lang, unit="{u}", score="{s}").split("{u}")[0]
         none = t(f"inside.rank.{c}.not_clean", lang, score="{s}", bar="{b}").split("{s}")[0]
         assert clean in said or none in said, c
+
+
+def test_the_sentiment_page_and_this_one_share_one_loaded_lstm(monkeypatch):
+    """A class opens both pages: the LSTM's ONNX session is loaded once per process, not
+    once per page (ui/pool.shipped_model)."""
+    import streamlit as st
+
+    import core.sentiment as sentiment
+
+    real, loads = sentiment.load_model, []
+
+    def counted(models_dir=None, *, name="lstm"):
+        loads.append(name)
+        return real(models_dir, name=name)
+
+    st.cache_resource.clear()
+    monkeypatch.setattr(sentiment, "load_model", counted)
+    at = open_page("pages/sentiment.py", lang="en")
+    at.switch_page(PAGE).run()
+    assert not at.exception, at.exception
+    assert t("inside.title", "en") in [h.value for h in at.title]
+    assert loads.count("lstm") == 1
