@@ -174,3 +174,39 @@ def test_projector_mode_is_larger_keeps_across_pages_and_slides(browser, base_ur
         pg.screenshot(path=str(harness.SCREENSHOTS / f"present_gradients_{lang}.png"))
     finally:
         ctx.close()
+
+
+# Projected, each long page opens on an idea: the first idea's heading (not its tab's label;
+# the calculator's tab is the example itself: its first line) is inside the first 1280x720
+# screen; on the pages whose idea is what a button starts, that button is (their settings
+# wait behind one button).
+FIRST_IDEA = {
+    "bag": lambda pg, lang: pg.get_by_role("heading", name=t("bag.index.title", lang)),
+    "rnn_to_lstm": lambda pg, lang: pg.get_by_role(
+        "heading", name=t("rnn_to_lstm.act.title", lang)
+    ),
+    "calculator": lambda pg, lang: pg.get_by_text(
+        t("calculator.lstm_intro", lang).split("**")[0].strip()
+    ),
+    "race": lambda pg, lang: pg.get_by_role("button", name=t("race.start", lang)),
+    "train": lambda pg, lang: pg.get_by_role("button", name=t("train.start", lang)),
+    "sentiment": lambda pg, lang: pg.get_by_role(
+        "button", name=t("sentiment.classify", lang), exact=False
+    ),
+}
+
+
+@pytest.mark.parametrize(("name", "lang"), [(n, g) for n in FIRST_IDEA for g in ("vi", "en")])
+def test_projected_the_first_screen_shows_an_idea(browser, base_url, name, lang):
+    site_page = next(p for p in PAGES if p.name == name)
+    ctx, pg = _fresh(browser, {"width": 1280, "height": 720})
+    try:
+        path = f"{site_page.url_path}?present=1&lang={lang}"
+        harness.open_page(pg, base_url, path, harness.title_words(t(site_page.heading, lang)))
+        idea = FIRST_IDEA[name](pg.locator('[data-testid="stMain"]'), lang).first
+        idea.wait_for()
+        box = idea.bounding_box()
+        pg.screenshot(path=str(harness.SCREENSHOTS / f"present_first_{name}_{lang}.png"))
+        assert box is not None and box["y"] + box["height"] <= 720, (name, box)
+    finally:
+        ctx.close()
