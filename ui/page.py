@@ -68,10 +68,16 @@ def choice(widget: Callable, label: str, options: Sequence, *, key: str, default
     """
     options = list(options)
     default = options[0] if default is None else default
+    ss = st.session_state
     given = linked(key)
     by_text = {str(o): o for o in options}
     if given in by_text:
-        st.session_state[key] = by_text[given]
+        ss[key] = by_text[given]
+    elif ss.get(key) in options:
+        # Written again: on a language switch the browser redrew the widget with the other
+        # language's names at its default while the server kept the choice (seen in
+        # Chromium); a value written through session state is sent to the browser.
+        ss[key] = ss[key]
     value = widget(
         label,
         options,

@@ -10,7 +10,7 @@ import pytest
 from core.gradients import MAX_SCALAR_STEPS
 from tests.e2e import harness
 from ui import lecture_slides as slides
-from ui.i18n import t
+from ui.i18n import NAMES, t
 from ui.site import PAGES, page_of
 
 SETTINGS_CLOSED = {"width": 1400, "height": 1000}
@@ -208,5 +208,32 @@ def test_projected_the_first_screen_shows_an_idea(browser, base_url, name, lang)
         box = idea.bounding_box()
         pg.screenshot(path=str(harness.SCREENSHOTS / f"present_first_{name}_{lang}.png"))
         assert box is not None and box["y"] + box["height"] <= 720, (name, box)
+    finally:
+        ctx.close()
+
+
+def test_a_choice_is_in_the_address_by_its_option_across_a_language_switch(page, base_url):
+    """The bag page's second-sentence choice: ?bag.mode=free, not its Vietnamese name; the
+    English page keeps both the choice and the address, and a fresh browser opens it."""
+    harness.open_in(page, base_url, "bag-or-sequence", "vi", "bag.title")
+    main = page.locator('[data-testid="stMain"]')
+    main.get_by_text(t("bag.mode.free", "vi"), exact=True).click()
+    harness.settle(page)
+    _wait_for_address(page, r"[?&]bag\.mode=free(&|$)")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text(NAMES["en"], exact=True).click()
+    _wait_for_address(page, r"[?&]lang=en(&|$)")
+    page.get_by_text(harness.title_words(t("bag.title", "en"))).first.wait_for()
+    harness.settle(page)
+    assert re.search(r"[?&]bag\.mode=free(&|$)", page.url), page.url
+    free = main.get_by_role("radio", name=t("bag.mode.free", "en"))
+    assert free.is_checked()
+    ctx, other = _fresh(page.context.browser)
+    try:
+        other.goto(page.url, wait_until="domcontentloaded")
+        other.get_by_text(harness.title_words(t("bag.title", "en"))).first.wait_for()
+        harness.settle(other)
+        box = other.locator('[data-testid="stMain"]').get_by_label(t("bag.b", "en"), exact=True)
+        assert box.first.input_value() == "a man bites the dog"  # the free sentence's box
     finally:
         ctx.close()

@@ -111,6 +111,8 @@ def intervention(
         ss["inside_units"] = given
     if (given := position_of(linked("inside_from"), len(tokens))) is not None:
         ss["inside_from"] = given
+    if "inside_units" in ss:  # sent to the browser again: see ui/page.choice
+        ss["inside_units"] = list(ss["inside_units"])
     units = st.multiselect(
         t("inside.units", lang),
         range(hidden),
