@@ -8,7 +8,7 @@ from ui.exercises import bag_view as exercise
 from ui.i18n import error_text, t
 from ui.lecture import bag as view
 from ui.lecture.layout import table_height
-from ui.page import LINK, ideas, start, text_link
+from ui.page import LINK, choice, ideas, settings, start, text_link
 from ui.snippets import view as snippet
 from ui.snippets.lecture import bag_snippet
 
@@ -20,53 +20,55 @@ st.caption(t("bag.slides", lang))
 st.write(t("bag.intro", lang))
 
 # ------------------------------------------------------------------ controls
-help_words = t("bag.words_help", lang, most=MAX_WORDS)
-text_a = st.text_input(
-    value="dog bites man",
-    key="bag.a",
-    help=help_words,
-    **text_link("bag.a", t("bag.a", lang), lang),
-)
-mode = st.radio(
-    t("bag.mode", lang),
-    ("reverse", "free"),
-    format_func=lambda m: t(f"bag.mode.{m}", lang),
-    key="bag.mode",
-    horizontal=True,
-    **LINK,
-)
-if mode == "free":
-    text_b = st.text_input(
-        value="a man bites the dog",
-        key="bag.b",
+# In projector mode behind one button: the first projected screen is an idea.
+with settings(lang):
+    help_words = t("bag.words_help", lang, most=MAX_WORDS)
+    text_a = st.text_input(
+        value="dog bites man",
+        key="bag.a",
         help=help_words,
-        **text_link("bag.b", t("bag.b", lang), lang),
+        **text_link("bag.a", t("bag.a", lang), lang),
     )
-else:
-    text_b = " ".join(reversed(text_a.split()))
+    mode = choice(
+        st.radio,
+        t("bag.mode", lang),
+        ("reverse", "free"),
+        format_func=lambda m: t(f"bag.mode.{m}", lang),
+        key="bag.mode",
+        horizontal=True,
+    )
+    if mode == "free":
+        text_b = st.text_input(
+            value="a man bites the dog",
+            key="bag.b",
+            help=help_words,
+            **text_link("bag.b", t("bag.b", lang), lang),
+        )
+    else:
+        text_b = " ".join(reversed(text_a.split()))
 
-with st.expander(t("bag.settings", lang)):
-    left, right = st.columns(2)
-    seed = left.number_input(
-        t("bag.seed", lang), 0, 9999, 0, key="bag.seed", help=t("bag.seed_help", lang), **LINK
-    )
-    D = right.select_slider(
-        t("bag.D", lang), range(SIZES["D"][0], SIZES["D"][1] + 1), 3, key="bag.D", **LINK
-    )
-    H = right.select_slider(
-        t("bag.H", lang), range(SIZES["H"][0], SIZES["H"][1] + 1), 2, key="bag.H", **LINK
-    )
-    cap = left.toggle(t("bag.cap", lang), key="bag.cap", **LINK)
-    V = left.number_input(
-        t("bag.V", lang),
-        3,
-        30,
-        4,
-        key="bag.V",
-        disabled=not cap,
-        help=t("bag.V_help", lang),
-        **LINK,
-    )
+    with st.expander(t("bag.settings", lang)):
+        left, right = st.columns(2)
+        seed = left.number_input(
+            t("bag.seed", lang), 0, 9999, 0, key="bag.seed", help=t("bag.seed_help", lang), **LINK
+        )
+        D = right.select_slider(
+            t("bag.D", lang), range(SIZES["D"][0], SIZES["D"][1] + 1), 3, key="bag.D", **LINK
+        )
+        H = right.select_slider(
+            t("bag.H", lang), range(SIZES["H"][0], SIZES["H"][1] + 1), 2, key="bag.H", **LINK
+        )
+        cap = left.toggle(t("bag.cap", lang), key="bag.cap", **LINK)
+        V = left.number_input(
+            t("bag.V", lang),
+            3,
+            30,
+            4,
+            key="bag.V",
+            disabled=not cap,
+            help=t("bag.V_help", lang),
+            **LINK,
+        )
 
 try:
     r = encode([text_a, text_b], D=D, H=H, seed=int(seed), max_vocab=V if cap else None)

@@ -13,7 +13,7 @@ from ui.lm import controls
 from ui.lm import counts_view as cview
 from ui.lm import loss as lv
 from ui.lm import neural as nv
-from ui.page import LINK, projected, start, text_link
+from ui.page import LINK, projected, start, tabs, text_link
 from ui.snippets import view as snippet
 from ui.snippets.lm import generation_snippet
 
@@ -23,8 +23,8 @@ SLIDE6 = "trăm năm trong cõi người ta"
 
 st.title(say("title"))
 st.caption(say("slides"))
-tabs = [say("tab.counts"), say("tab.neural"), say("tab.loss")]
-tab_counts, tab_neural, tab_loss = st.tabs(tabs, key="lm_tab", bind="query-params")
+names = {k: say(f"tab.{k}") for k in ("counts", "neural", "loss")}
+tab_counts, tab_neural, tab_loss = tabs("lm_tab", names)
 
 with tab_counts:
     st.markdown(say("counts.intro"))

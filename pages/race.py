@@ -5,7 +5,7 @@ import streamlit as st
 from core.errors import CoreError
 from core.race import validate
 from ui.controls import section
-from ui.page import start
+from ui.page import settings, start
 from ui.pool import forget, outgrown
 from ui.race import board, controls, words
 
@@ -17,7 +17,9 @@ st.title(say("title"))
 st.caption(say("caption"))
 st.markdown(say("intro"))
 
-config = controls.settings(lang)
+# Projected, the settings wait behind one button: the first screen is the run, not a form.
+with settings(lang):
+    config = controls.settings(lang)
 try:
     validate(config)
 except CoreError as e:

@@ -6,7 +6,7 @@ from core.sentiment import bulk, zoo
 from core.sentiment.classify import table_to_csv
 from core.sentiment.review import review_trace, side_by_side
 from ui.i18n import t
-from ui.page import start
+from ui.page import settings, start
 from ui.pool import shipped_model as get_model
 from ui.sentiment import controls, sections
 from ui.sentiment.zoo_view import models_expander
@@ -29,7 +29,8 @@ def verdict_of(name: str, text: str):
 st.title(t("sentiment.title", lang))
 st.caption(t("sentiment.caption", lang))
 models, errors = controls.models(get_model, lang)
-mode, name = controls.mode_and_model(errors, lang)
+with settings(lang):  # projected, behind one button: the first screen is the review
+    mode, name = controls.mode_and_model(errors, lang)
 
 if mode == "one":
     text = controls.review(lang)

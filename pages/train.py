@@ -8,7 +8,7 @@ from core.errors import CoreError
 from core.sentiment import ModelUnavailable, zoo
 from ui.controls import section
 from ui.format import grouped
-from ui.page import start
+from ui.page import settings, start
 from ui.pool import forget, outgrown, shipped_model
 from ui.train import board, controls, words
 
@@ -31,7 +31,9 @@ st.caption(say("caption"))
 n_train, n_valid = counts()
 st.markdown(say("intro", train=grouped(n_train, lang), valid=grouped(n_valid, lang)))
 
-config = controls.settings(lang)
+# Projected, the settings wait behind one button: the first screen is the run, not a form.
+with settings(lang):
+    config = controls.settings(lang)
 try:
     validate(config)
 except CoreError as e:

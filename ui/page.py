@@ -3,7 +3,7 @@ and what app.py draws around every page: the lecture's slide controls and projec
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from urllib.parse import quote
 
 import plotly.graph_objects as go
@@ -52,6 +52,78 @@ def arrived() -> bool:
     """Whether this run opened the page (a link, another page, a slide step), not a rerun on
     it: state that is not one widget (the calculator's tables) follows the address then."""
     return bool(st.session_state.get("page_arrived", True))
+
+
+def choice(widget: Callable, label: str, options: Sequence, *, key: str, default=None, **kwargs):
+    """A radio or select box (st.radio, a column's .selectbox, ...) whose options are shown
+    by translated names, in the page's address by the option itself: ?key=<option>.
+
+    This is the site's one way for such a choice; bind="query-params" stays for every other
+    widget. Bind writes the name format_func gives an option, so a Vietnamese page put its
+    Vietnamese name into the link, percent-encoded: long, unreadable, and void once the
+    reader switched language (the name is no option of the other language's widget, and
+    Streamlit drops it). As with bind: a link's value wins when it opens the page, the
+    default stays out of the address, and the choice is kept for the session. Returns the
+    chosen option.
+    """
+    options = list(options)
+    default = options[0] if default is None else default
+    ss = st.session_state
+    given = linked(key)
+    by_text = {str(o): o for o in options}
+    if given in by_text:
+        ss[key] = by_text[given]
+    elif ss.get(key) in options:
+        # Written again: on a language switch the browser redrew the widget with the other
+        # language's names at its default while the server kept the choice (seen in
+        # Chromium); a value written through session state is sent to the browser.
+        ss[key] = ss[key]
+    value = widget(
+        label,
+        options,
+        index=options.index(default),
+        key=key,
+        persist_state="session",
+        **kwargs,
+    )
+    link(key, None if value == default else str(value))
+    return value
+
+
+def tabs(key: str, names: Mapping[str, str]) -> list:
+    """st.tabs named in the reader's language ({option: name}, the first open by default),
+    the open one in the address by its option: ?key=<option>. Bind would write the tab's
+    name (see choice). The open tab holds across a language switch; a slide may open one by
+    its name (ui/lecture_slides.py's Say)."""
+    ss = st.session_state
+    options, labels = list(names), list(names.values())
+    by_label = {name: option for option, name in names.items()}
+    given = linked(key)
+    if given in names:
+        now = given
+    elif ss.get(key) in by_label:
+        now = by_label[ss[key]]
+    else:  # a language switch: the name kept is the other language's, the address is not
+        now = next((o for o in options if o == st.query_params.get(key)), options[0])
+    ss[key] = names[now]
+    containers = st.tabs(labels, key=key, default=labels[0], on_change="rerun")
+    shown = by_label.get(ss.get(key), options[0])
+    link(key, None if shown == options[0] else shown)
+    return list(containers)
+
+
+def linked(key: str) -> str | None:
+    """The address's ?key= on the run that opened the page (a link, another page, a slide
+    step), else None: on a rerun the widget's own state is newer than the address."""
+    return st.query_params.get(key) if arrived() else None
+
+
+def link(key: str, text: str | None) -> None:
+    """Put ?key=text into the page's address, or take it out (None: a default value)."""
+    if text is None:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = text
 
 
 # ------------------------------------------------------------------ the lecture, slide by slide
@@ -148,6 +220,15 @@ def ideas(parts: Sequence[tuple[str, Collection[int]]]) -> list:
     titles = [title for title, _ in parts]
     shown = next((k for k, (_, covers) in enumerate(parts) if n in covers), 0)
     return list(st.tabs(titles, default=titles[shown]))
+
+
+def settings(lang: str):
+    """Where a page's controls go when they sit above its ideas: there, read on a screen; in
+    projector mode behind one button (a popover) above the ideas, so that the first
+    projected screen is an idea, not a form. The teacher opens it to change an input."""
+    if not presenting():
+        return st.container()
+    return st.popover(t("slides.settings", lang), icon=":material/tune:", key="present_settings")
 
 
 def projector_style() -> None:

@@ -143,3 +143,46 @@ def test_the_page_fits_a_phone(page, base_url, lang):
     _open(page, base_url, lang)
     got = harness.assert_fits_phone(page, f"inside_phone_{lang}")
     assert got["charts"] >= 1
+
+
+def _intervention(page, lang) -> tuple[list[str], str, str]:
+    """What the intervention is and does: its unit chips, its start word, the verdict line."""
+    chips = page.locator(".st-key-inside_units [data-tag]").all_inner_texts()
+    start = page.locator(".st-key-inside_from").inner_text()
+    heads = [
+        t(k, lang, before="{b}", after="{a}").split("{b}")[0].replace("**", "").strip()
+        for k in ("inside.intervene.flip", "inside.intervene.same")
+    ]
+    lines = [x for x in harness.main_text(page).splitlines() if x.startswith(tuple(heads))]
+    return chips, start, "\n".join(lines)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_an_intervention_reached_is_a_link(page, browser, base_url, lang):
+    _open(page, base_url, lang)
+    page.locator(".st-key-inside_kind").get_by_text(t("inside.kind.f0", lang)).click()
+    harness.settle(page)
+    before = _intervention(page, lang)
+    page.locator(".st-key-inside_units [data-tag] button").first.click()  # the first unit's ✕
+    harness.settle(page)
+    thumb = page.locator('.st-key-inside_from input[type="range"]').first
+    thumb.focus()
+    thumb.press("ArrowRight")
+    harness.settle(page)
+    page.wait_for_timeout(500)  # the address follows the last rerun
+    link, reached = page.url, _intervention(page, lang)
+    assert reached[0] != before[0] and reached[1] != before[1], "nothing changed: proves nothing"
+    assert "inside_units=" in link and "inside_from=" in link and "inside_kind=f0" in link
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+    ctx.set_default_timeout(harness.TIMEOUT_MS)
+    try:
+        other = ctx.new_page()
+        other.goto(link, wait_until="domcontentloaded")
+        other.get_by_text(t("inside.rank.title", lang)[:20], exact=False).first.wait_for()
+        harness.settle(other)
+        assert _intervention(other, lang) == reached
+        chart = '[data-testid="stPlotlyChart"]'
+        assert other.locator(chart).count() == page.locator(chart).count()
+        assert harness.exceptions_on(other) == []
+    finally:
+        ctx.close()

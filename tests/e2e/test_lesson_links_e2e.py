@@ -10,7 +10,7 @@ import pytest
 from core.gradients import MAX_SCALAR_STEPS
 from tests.e2e import harness
 from ui import lecture_slides as slides
-from ui.i18n import t
+from ui.i18n import NAMES, t
 from ui.site import PAGES, page_of
 
 SETTINGS_CLOSED = {"width": 1400, "height": 1000}
@@ -172,5 +172,68 @@ def test_projector_mode_is_larger_keeps_across_pages_and_slides(browser, base_ur
         harness.settle(pg)
         assert "present=1" in pg.url and pg.evaluate(ROOT_FONT) == big
         pg.screenshot(path=str(harness.SCREENSHOTS / f"present_gradients_{lang}.png"))
+    finally:
+        ctx.close()
+
+
+# Projected, each long page opens on an idea: the first idea's heading (not its tab's label;
+# the calculator's tab is the example itself: its first line) is inside the first 1280x720
+# screen; on the pages whose idea is what a button starts, that button is (their settings
+# wait behind one button).
+FIRST_IDEA = {
+    "bag": lambda pg, lang: pg.get_by_role("heading", name=t("bag.index.title", lang)),
+    "rnn_to_lstm": lambda pg, lang: pg.get_by_role(
+        "heading", name=t("rnn_to_lstm.act.title", lang)
+    ),
+    "calculator": lambda pg, lang: pg.get_by_text(
+        t("calculator.lstm_intro", lang).split("**")[0].strip()
+    ),
+    "race": lambda pg, lang: pg.get_by_role("button", name=t("race.start", lang)),
+    "train": lambda pg, lang: pg.get_by_role("button", name=t("train.start", lang)),
+    "sentiment": lambda pg, lang: pg.get_by_role(
+        "button", name=t("sentiment.classify", lang), exact=False
+    ),
+}
+
+
+@pytest.mark.parametrize(("name", "lang"), [(n, g) for n in FIRST_IDEA for g in ("vi", "en")])
+def test_projected_the_first_screen_shows_an_idea(browser, base_url, name, lang):
+    site_page = next(p for p in PAGES if p.name == name)
+    ctx, pg = _fresh(browser, {"width": 1280, "height": 720})
+    try:
+        path = f"{site_page.url_path}?present=1&lang={lang}"
+        harness.open_page(pg, base_url, path, harness.title_words(t(site_page.heading, lang)))
+        idea = FIRST_IDEA[name](pg.locator('[data-testid="stMain"]'), lang).first
+        idea.wait_for()
+        box = idea.bounding_box()
+        pg.screenshot(path=str(harness.SCREENSHOTS / f"present_first_{name}_{lang}.png"))
+        assert box is not None and box["y"] + box["height"] <= 720, (name, box)
+    finally:
+        ctx.close()
+
+
+def test_a_choice_is_in_the_address_by_its_option_across_a_language_switch(page, base_url):
+    """The bag page's second-sentence choice: ?bag.mode=free, not its Vietnamese name; the
+    English page keeps both the choice and the address, and a fresh browser opens it."""
+    harness.open_in(page, base_url, "bag-or-sequence", "vi", "bag.title")
+    main = page.locator('[data-testid="stMain"]')
+    main.get_by_text(t("bag.mode.free", "vi"), exact=True).click()
+    harness.settle(page)
+    _wait_for_address(page, r"[?&]bag\.mode=free(&|$)")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text(NAMES["en"], exact=True).click()
+    _wait_for_address(page, r"[?&]lang=en(&|$)")
+    page.get_by_text(harness.title_words(t("bag.title", "en"))).first.wait_for()
+    harness.settle(page)
+    assert re.search(r"[?&]bag\.mode=free(&|$)", page.url), page.url
+    free = main.get_by_role("radio", name=t("bag.mode.free", "en"))
+    assert free.is_checked()
+    ctx, other = _fresh(page.context.browser)
+    try:
+        other.goto(page.url, wait_until="domcontentloaded")
+        other.get_by_text(harness.title_words(t("bag.title", "en"))).first.wait_for()
+        harness.settle(other)
+        box = other.locator('[data-testid="stMain"]').get_by_label(t("bag.b", "en"), exact=True)
+        assert box.first.input_value() == "a man bites the dog"  # the free sentence's box
     finally:
         ctx.close()

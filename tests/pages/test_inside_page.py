@@ -181,3 +181,47 @@ def test_the_sentiment_page_and_this_one_share_one_loaded_lstm(monkeypatch):
     assert not at.exception, at.exception
     assert t("inside.title", "en") in [h.value for h in at.title]
     assert loads.count("lstm") == 1
+
+
+def _query(at) -> dict[str, str]:
+    """The address the browser shows, as a link copied from it gives it to a fresh browser."""
+    return {k: (v[-1] if isinstance(v, list) else v) for k, v in at.query_params.items()}
+
+
+def _charts(at) -> list[str]:
+    return [c.proto.spec for c in at.get("plotly_chart")]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_link_reopens_the_same_intervention_and_chart(lang, lstm):
+    at = _healthy(open_page(PAGE, lang=lang))
+    assert "inside_units" not in at.query_params  # the selection's own units: no need
+    at.multiselect(key="inside_units").set_value([3, 17, 42])
+    at.radio(key="inside_kind").set_value("f0")
+    at.select_slider(key="inside_from").set_value(4)
+    _healthy(at.run())
+    query = _query(at)
+    assert query["inside_units"] == "3,17,42" and query["inside_from"] == "4"
+    assert query["inside_kind"] == "f0"
+    fresh = _healthy(open_page(PAGE, lang=lang, query=query))
+    assert fresh.multiselect(key="inside_units").value == [3, 17, 42]
+    assert fresh.select_slider(key="inside_from").value == 4
+    assert fresh.radio(key="inside_kind").value == "f0"
+    assert _charts(fresh) == _charts(at)
+    assert _query(fresh) == query
+    # No unit chosen is a state of its own, and a link keeps it too.
+    at.multiselect(key="inside_units").set_value([])
+    _healthy(at.run())
+    assert _query(at)["inside_units"] == ""
+    fresh = _healthy(open_page(PAGE, lang=lang, query=_query(at)))
+    assert fresh.multiselect(key="inside_units").value == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("units", ["3,x", "3,3", "9999", "-1"])
+def test_a_broken_units_link_falls_back_to_the_selection(lang, units, lstm):
+    plain = _healthy(open_page(PAGE, lang=lang))
+    at = _healthy(open_page(PAGE, lang=lang, query={"inside_units": units, "inside_from": "99"}))
+    assert at.multiselect(key="inside_units").value == plain.multiselect(key="inside_units").value
+    assert at.select_slider(key="inside_from").value == plain.select_slider(key="inside_from").value
+    assert "inside_units" not in at.query_params and "inside_from" not in at.query_params

@@ -60,3 +60,30 @@ def test_a_slide_opens_the_idea_it_shows(slide, page, shown, lang):
     at = open_page(page, lang=lang, query={"present": "1", "slide": slide})
     assert not at.exception
     assert _open_tab(at) == shown
+
+
+def _keys_in_popovers(at) -> set[str]:
+    """The keys of the widgets inside a popover (the projector's settings button)."""
+    found: set[str] = set()
+
+    def walk(node, inside):
+        p = getattr(node, "proto", None)
+        inside = inside or (type(p).__name__ == "Block" and p.HasField("popover"))
+        key = getattr(node, "key", None)
+        if inside and isinstance(key, str):
+            found.add(key)
+        for child in getattr(node, "children", {}).values():
+            walk(child, inside)
+
+    walk(at._tree, False)
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_projected_the_bag_pages_inputs_wait_behind_one_button(lang):
+    at = open_page("pages/bag-or-sequence.py", lang=lang, query={"present": "1"})
+    assert {"bag.a", "bag.mode", "bag.seed"} <= _keys_in_popovers(at)
+    at.text_input(key="bag.a").set_value("cat eats fish").run()  # still drives the ideas
+    assert "cat" in " ".join(str(h.value) for h in at.get("html"))
+    screen = open_page("pages/bag-or-sequence.py", lang=lang)
+    assert _keys_in_popovers(screen) == set()

@@ -4,9 +4,10 @@ intervention.
 Keys: inside_text (the review, in the address while it fits), inside_span_<digest> (a range
 of token positions, one slider per review: span_key), inside_state, inside_threshold,
 inside_kind, inside_value_h and inside_value_c (all in the address); inside_units and
-inside_from (not: they follow the span's selection, set through session state).
-A new review opens the span on its first contrast or negation word; the intervention's
-units and start follow the span's selection until the student picks others.
+inside_from, which follow the span's selection (set through session state) until the
+student picks others, and are in the address as ?inside_units=3,17,42 and ?inside_from=4
+(a token's position from 0) while they differ from it.
+A new review opens the span on its first contrast or negation word.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from core.inside.run import Intervention
 from core.inside.trace import STATES, first_cue
 from core.sentiment.review import EXAMPLES
 from ui.i18n import t
-from ui.page import LINK, text_link
+from ui.page import LINK, choice, link, linked, text_link
 
 ss = st.session_state
 FIRST = EXAMPLES["neg2"]  # a contrast ("nhưng") and a negation ("không được") to start on
@@ -73,13 +74,13 @@ def span(tokens: list[str], lang: str) -> tuple[int, int]:
 def state_and_threshold(lang: str) -> tuple[str, float]:
     """Which state to read (h or c) and the threshold a unit must stay above."""
     left, right = st.columns(2)
-    which = left.radio(
+    which = choice(
+        left.radio,
         t("inside.state", lang),
         STATES,
         format_func=lambda s: t(f"inside.state.{s}", lang),
         key="inside_state",
         horizontal=True,
-        **LINK,
     )
     threshold = right.slider(
         t("inside.threshold", lang),
@@ -100,24 +101,33 @@ def intervention(
     """The intervention the student sets up: units (the span's selection at first), what to
     change, from which token; None while no unit is chosen."""
     mark = (tuple(tokens), tuple(int(u) for u in chosen), start)
+    auto_units, auto_from = [int(u) for u in chosen[:DEFAULT_UNITS]], min(start, len(tokens) - 1)
     if ss.get("inside_units_of") != mark:  # a new selection: the units and start follow it
         ss["inside_units_of"] = mark
-        ss["inside_units"] = [int(u) for u in chosen[:DEFAULT_UNITS]]
-        ss["inside_from"] = min(start, len(tokens) - 1)
+        ss["inside_units"], ss["inside_from"] = auto_units, auto_from
+    # A link's own units and start win over the selection's on the run that opens the page
+    # (on that run the selection is new, so the lines above have just reset them).
+    if (given := units_of(linked("inside_units"), hidden)) is not None:
+        ss["inside_units"] = given
+    if (given := position_of(linked("inside_from"), len(tokens))) is not None:
+        ss["inside_from"] = given
+    if "inside_units" in ss:  # sent to the browser again: see ui/page.choice
+        ss["inside_units"] = list(ss["inside_units"])
     units = st.multiselect(
         t("inside.units", lang),
         range(hidden),
         format_func=lambda u: t("inside.fig.unit", lang, unit=u),
         key="inside_units",
         help=t("inside.units_help", lang),
+        persist_state="session",
     )
     left, right = st.columns(2)
-    kind = left.radio(
+    kind = choice(
+        left.radio,
         t("inside.kind", lang),
         KINDS,
         format_func=lambda k: t(f"inside.kind.{k}", lang),
         key="inside_kind",
-        **LINK,
     )
     if kind in ("h", "c"):
         top = 1.0 if kind == "h" else 5.0  # h lives in (-1, 1); c is unbounded
@@ -137,7 +147,34 @@ def intervention(
         options=range(len(tokens)),
         format_func=lambda k: f"{k + 1} · {tokens[k]}",
         key="inside_from",
+        persist_state="session",
     )
+    same = [int(u) for u in units] == auto_units
+    link("inside_units", None if same else ",".join(str(int(u)) for u in units))
+    link("inside_from", None if int(first) == auto_from else str(int(first)))
     if not units:
         return None
     return Intervention(int(first), tuple(int(u) for u in units), kind[0], float(value))
+
+
+def units_of(text: str | None, hidden: int) -> list[int] | None:
+    """?inside_units=3,17,42 as units (an empty value: none chosen); None when absent or
+    not a list of distinct units of this LSTM (the selection's units stand then)."""
+    if text is None:
+        return None
+    try:
+        units = [int(u) for u in text.split(",")] if text.strip() else []
+    except ValueError:
+        return None
+    ok = all(0 <= u < hidden for u in units) and len(set(units)) == len(units)
+    return units if ok else None
+
+
+def position_of(text: str | None, n: int) -> int | None:
+    """?inside_from=4 as a token position of a review of n tokens; None when absent or out
+    of the review."""
+    try:
+        k = int(text) if text is not None else None
+    except ValueError:
+        return None
+    return k if k is not None and 0 <= k < n else None

@@ -13,7 +13,7 @@ from core.lm.runtime import OnnxLM
 from core.lm.tokens import sentences
 from ui.controls import section
 from ui.i18n import error_text
-from ui.page import LINK, text_link
+from ui.page import LINK, choice, text_link
 
 MODEL_DIR = Path(__file__).resolve().parents[2] / "models" / "lm"
 ss = st.session_state
@@ -93,13 +93,13 @@ def targets(steps: int, lang: str) -> list[int]:
     say = section("lm.loss", lang)
     words = range(len(generation_loss.B_FC))
     return [
-        col.selectbox(
+        choice(
+            col.selectbox,
             say("target", t=i + 1),
             words,
-            index=generation_loss.TARGETS[i],
+            default=generation_loss.TARGETS[i],
             key=f"lm_y{i + 1}",
             format_func=lambda k: say("word", k=k),
-            **LINK,
         )
         for i, col in enumerate(st.columns(steps))
     ]

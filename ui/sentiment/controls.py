@@ -22,7 +22,7 @@ from core.sentiment import DEFAULT_MODEL, MODEL_NAMES, Result, bulk, zoo
 from core.sentiment.classify import ReviewTable
 from core.sentiment.review import EXAMPLES, MAX_REVIEW_CHARS
 from ui.i18n import t
-from ui.page import LINK, arrived, text_link
+from ui.page import arrived, choice, text_link
 from ui.sentiment.errors import error_markdown
 from ui.streamlit_private import hide_input_hint, legible_shortcut
 
@@ -44,23 +44,23 @@ def models(load: Callable, lang: str) -> tuple[dict, dict]:
 def mode_and_model(errors: dict, lang: str) -> tuple[str, str]:
     """The mode radio ("one" | "many") and the model radio; says so when the chosen model
     could not be loaded."""
-    mode = st.radio(
+    mode = choice(
+        st.radio,
         t("sentiment.mode", lang),
         ["one", "many"],
         key="sentiment_mode",
         format_func=lambda m: t(f"sentiment.mode.{m}", lang),
         horizontal=True,
-        **LINK,
     )
-    name = st.radio(
+    name = choice(
+        st.radio,
         t("sentiment.model", lang),
         MODEL_NAMES,
         key="sentiment_model",
-        index=MODEL_NAMES.index(DEFAULT_MODEL),
+        default=DEFAULT_MODEL,
         horizontal=True,
         format_func=lambda m: t(f"sentiment.model.{m}", lang),
         help=t("sentiment.model_help", lang),
-        **LINK,
     )
     if name in errors:
         unavailable = t("sentiment.model_unavailable", lang, model=name)

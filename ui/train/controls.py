@@ -29,7 +29,7 @@ from core.classifier import (
 from core.jobs import Job
 from ui.controls import apply_preset, section
 from ui.i18n import t
-from ui.page import LINK
+from ui.page import LINK, choice
 from ui.pool import follow, pool, redraw_every, replay_of, start_stop
 from ui.train import words
 
@@ -79,15 +79,15 @@ def settings(lang: str) -> TrainConfig:
     """
     say = section("train", lang)
     st.header(say("settings"))
-    kind = st.radio(
+    kind = choice(
+        st.radio,
         say("kind"),
         KINDS,
-        index=KINDS.index(DEFAULTS.kind),
+        default=DEFAULTS.kind,
         key="train_kind",
         horizontal=True,
         format_func=lambda k: words.model_name(k, lang),
         help=say("kind_help"),
-        **LINK,
     )
     cols = st.columns(3) + st.columns(2)
     values = {key: _number(col, key, lang) for col, key in zip(cols, MAIN, strict=True)}
