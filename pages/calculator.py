@@ -7,7 +7,7 @@ from core.calculator.trace import calculate, calculate_head
 from ui.calculator import history, loss_view, state, view
 from ui.exercises import calculator_view as exercise
 from ui.i18n import t
-from ui.page import arrived, ideas, start
+from ui.page import arrived, hold, ideas, start
 from ui.snippets import view as snippet
 from ui.snippets.calculator import cell_snippet, head_snippet
 
@@ -24,6 +24,7 @@ lesson, exercise_idea = ideas(
     [(t("calculator.title", lang), range(10, 51)), (t("exercises.heading", lang), ())]
 )
 with lesson:
+    hold("calc_mode", (*PRESETS, "custom"))
     mode = st.radio(
         t("calculator.mode_label", lang),
         (*PRESETS, "custom"),

@@ -73,11 +73,8 @@ def choice(widget: Callable, label: str, options: Sequence, *, key: str, default
     by_text = {str(o): o for o in options}
     if given in by_text:
         ss[key] = by_text[given]
-    elif ss.get(key) in options:
-        # Written again: on a language switch the browser redrew the widget with the other
-        # language's names at its default while the server kept the choice (seen in
-        # Chromium); a value written through session state is sent to the browser.
-        ss[key] = ss[key]
+    else:
+        hold(key, options)
     value = widget(
         label,
         options,
@@ -88,6 +85,16 @@ def choice(widget: Callable, label: str, options: Sequence, *, key: str, default
     )
     link(key, None if value == default else str(value))
     return value
+
+
+def hold(key: str, options: Sequence) -> None:
+    """Call before drawing a choice shown by translated names: its kept value is written
+    again through session state. On a language switch the browser redraws such a widget at
+    its default (its names changed) while the server keeps the choice (seen in Chromium);
+    a value written through session state is sent to the browser with the widget."""
+    ss = st.session_state
+    if key in ss and ss[key] in options:
+        ss[key] = ss[key]
 
 
 def tabs(key: str, names: Mapping[str, str]) -> list:

@@ -237,3 +237,27 @@ def test_a_choice_is_in_the_address_by_its_option_across_a_language_switch(page,
         assert box.first.input_value() == "a man bites the dog"  # the free sentence's box
     finally:
         ctx.close()
+
+
+@pytest.mark.parametrize("mode", ["rnn_slide", "custom"])
+def test_the_calculators_example_holds_across_a_language_switch(page, base_url, mode):
+    """The calculator's example radio (kept in ?mode=, not by bind) and the custom cell's
+    kind: after the switch the English radios show what the page computes, not their
+    defaults (ui/page.hold)."""
+    harness.open_in(page, base_url, "calculator", "vi", "calculator.title")
+    main = page.locator('[data-testid="stMain"]')
+    main.get_by_text(t(f"calculator.mode_{mode}", "vi"), exact=True).click()
+    harness.settle(page)
+    _wait_for_address(page, rf"[?&]mode={mode}(&|$)")
+    if mode == "custom":  # and the custom cell's kind, also a translated radio
+        main.get_by_text(t("calculator.kind_rnn_tanh", "vi"), exact=True).click()
+        harness.settle(page)
+    page.locator('[data-testid="stSidebar"]').get_by_text(NAMES["en"], exact=True).click()
+    _wait_for_address(page, r"[?&]lang=en(&|$)")
+    page.get_by_text(harness.title_words(t("calculator.title", "en"))).first.wait_for()
+    harness.settle(page)
+    assert re.search(rf"[?&]mode={mode}(&|$)", page.url), page.url
+    chosen = main.get_by_role("radio", name=t(f"calculator.mode_{mode}", "en"))
+    assert chosen.is_checked()
+    if mode == "custom":
+        assert main.get_by_role("radio", name=t("calculator.kind_rnn_tanh", "en")).is_checked()

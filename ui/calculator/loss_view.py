@@ -22,6 +22,7 @@ from ui.calculator.markup import formula_html
 from ui.format import slide
 from ui.i18n import t
 from ui.markdown import md_escape
+from ui.page import hold
 
 
 def head_controls(H: int, lang: str) -> HeadTables:
@@ -36,6 +37,7 @@ def head_controls(H: int, lang: str) -> HeadTables:
         key="calc_classes",
         on_change=state.on_classes,
     )
+    hold("calc_class", range(base.classes))
     y = c[1].radio(
         t("calculator.loss_target", lang),
         tuple(range(base.classes)),

@@ -27,6 +27,7 @@ from ui.calculator.words import field_errors, gate_title, saturation, share_erro
 from ui.format import slide
 from ui.i18n import t
 from ui.markdown import md_escape
+from ui.page import hold
 
 KINDS = ("lstm", "rnn_relu", "rnn_tanh")
 
@@ -129,6 +130,7 @@ def rnn_slide(calc: Calculation, lang: str) -> None:
 
 def custom_controls(lang: str) -> None:
     """Cell kind, sizes, seed, and the random / slide-example buttons."""
+    hold("calc_kind", KINDS)
     st.radio(
         t("calculator.kind_label", lang),
         KINDS,

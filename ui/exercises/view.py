@@ -16,6 +16,7 @@ from ui.exercises import state
 from ui.format import slide
 from ui.i18n import error_text, t
 from ui.markdown import md_escape
+from ui.page import hold
 
 ss = st.session_state
 
@@ -93,6 +94,7 @@ def choice_form(
     key = f"ex_{qid}_pick"
     state.fresh(qid, token, (key,))
     with st.form(f"ex_form_{qid}", border=True):
+        hold(key, options)
         st.radio(question, options, index=None, format_func=name_of, key=key)
         sent = st.form_submit_button(t("exercises.check", lang), key=f"ex_check_{qid}")
     if sent:

@@ -22,7 +22,7 @@ from core.sentiment import DEFAULT_MODEL, MODEL_NAMES, Result, bulk, zoo
 from core.sentiment.classify import ReviewTable
 from core.sentiment.review import EXAMPLES, MAX_REVIEW_CHARS
 from ui.i18n import t
-from ui.page import arrived, choice, text_link
+from ui.page import arrived, choice, hold, text_link
 from ui.sentiment.errors import error_markdown
 from ui.streamlit_private import hide_input_hint, legible_shortcut
 
@@ -180,6 +180,7 @@ def bulk_input(enabled: bool, lang: str) -> tuple[ReviewTable | None, str, bool]
     whether the button was clicked on this run."""
     limit_mb = int(st.get_option("server.maxUploadSize"))
     st.caption(t("sentiment.limits", lang, rows=bulk.MAX_ROWS, mb=limit_mb))
+    hold("sentiment_bulk_source", ("paste", "upload"))
     source = st.radio(
         t("sentiment.source", lang),
         ["paste", "upload"],
