@@ -4,6 +4,8 @@ as text, and the page at a phone's width."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from core.inside.run import Intervention, run
@@ -109,7 +111,8 @@ def test_a_span_state_and_threshold_reached_are_a_link(page, browser, base_url, 
     harness.settle(page)
     page.wait_for_timeout(500)  # the address follows the last rerun
     link, reached, selected = page.url, _span_text(page, lang), _selected_text(page, lang)
-    assert "inside_span_" in link and "inside_state=c" in link
+    assert re.search(r"[?&]inside_span=\d+-\d+(&|$)", link), link
+    assert "inside_state=c" in link
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
     ctx.set_default_timeout(harness.TIMEOUT_MS)
     try:

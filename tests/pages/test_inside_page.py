@@ -201,7 +201,7 @@ def test_a_link_reopens_the_same_intervention_and_chart(lang, lstm):
     at.select_slider(key="inside_from").set_value(4)
     _healthy(at.run())
     query = _query(at)
-    assert query["inside_units"] == "3,17,42" and query["inside_from"] == "4"
+    assert query["inside_units"] == "3,17,42" and query["inside_from"] == "5"  # as shown
     assert query["inside_kind"] == "f0"
     fresh = _healthy(open_page(PAGE, lang=lang, query=query))
     assert fresh.multiselect(key="inside_units").value == [3, 17, 42]
@@ -225,3 +225,22 @@ def test_a_broken_units_link_falls_back_to_the_selection(lang, units, lstm):
     assert at.multiselect(key="inside_units").value == plain.multiselect(key="inside_units").value
     assert at.select_slider(key="inside_from").value == plain.select_slider(key="inside_from").value
     assert "inside_units" not in at.query_params and "inside_from" not in at.query_params
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_span_is_in_the_link_by_its_token_positions(lang, lstm):
+    """?inside_span=4-6: short, the same in both languages, and a fresh page opens it."""
+    tokens = read_review(lstm, FIRST).tokens
+    at = _healthy(open_page(PAGE, lang=lang))
+    default = _span(at, tokens).value
+    assert "inside_span" not in at.query_params  # the review's own span: no need
+    _span(at, tokens).set_value((2, 4))
+    _healthy(at.run())
+    assert _query(at)["inside_span"] == "3-5"
+    fresh = _healthy(open_page(PAGE, lang=lang, query=_query(at)))
+    assert _span(fresh, tokens).value == (2, 4)
+    assert _selected_line(fresh, lang) == _selected_line(at, lang)
+    for broken in ("5-3", "0-2", f"1-{len(tokens) + 1}", "x"):
+        odd = _healthy(open_page(PAGE, lang=lang, query={"inside_span": broken}))
+        assert _span(odd, tokens).value == default
+        assert "inside_span" not in odd.query_params

@@ -2,11 +2,12 @@
 intervention.
 
 Keys: inside_text (the review, in the address while it fits), inside_span_<digest> (a range
-of token positions, one slider per review: span_key), inside_state, inside_threshold,
-inside_kind, inside_value_h and inside_value_c (all in the address); inside_units and
-inside_from, which follow the span's selection (set through session state) until the
-student picks others, and are in the address as ?inside_units=3,17,42 and ?inside_from=4
-(a token's position from 0) while they differ from it.
+of token positions, one slider per review: span_key; in the address as ?inside_span=4-6),
+inside_state, inside_threshold, inside_kind, inside_value_h and inside_value_c (all in the
+address); inside_units and inside_from, which follow the span's selection (set through
+session state) until the student picks others, and are in the address as
+?inside_units=3,17,42 and ?inside_from=5 while they differ from it. Tokens in the address
+are counted from 1, as the sliders show them.
 A new review opens the span on its first contrast or negation word.
 """
 
@@ -58,17 +59,32 @@ def span_key(tokens: list[str]) -> str:
 
 
 def span(tokens: list[str], lang: str) -> tuple[int, int]:
-    """The marked span as [start, stop): a range slider over the review's tokens."""
+    """The marked span as [start, stop): a range slider over the review's tokens, in the
+    address as ?inside_span=4-6 (the first and last token, counted from 1 as the slider
+    shows them). Bind would write the shown words, percent-encoded, under a key that
+    changes with the review."""
+    default = _default_span(tokens)
+    given = _span_of(linked("inside_span"), len(tokens))
     a, b = st.select_slider(
         t("inside.span", lang),
         options=range(len(tokens)),
-        value=_default_span(tokens),
+        value=default if given is None else given,
         format_func=lambda k: f"{k + 1} · {tokens[k]}",
         key=span_key(tokens),
         help=t("inside.span_help", lang),
-        **LINK,
+        persist_state="session",
     )
+    link("inside_span", None if (a, b) == default else f"{a + 1}-{b + 1}")
     return a, b + 1
+
+
+def _span_of(text: str | None, n: int) -> tuple[int, int] | None:
+    """?inside_span=4-6 as slider positions (3, 5); None unless it is a span of n tokens."""
+    first, _, last = (text or "").partition("-")
+    if not (first.isdigit() and last.isdigit()):
+        return None
+    a, b = int(first) - 1, int(last) - 1
+    return (a, b) if 0 <= a <= b < n else None
 
 
 def state_and_threshold(lang: str) -> tuple[str, float]:
@@ -151,7 +167,7 @@ def intervention(
     )
     same = [int(u) for u in units] == auto_units
     link("inside_units", None if same else ",".join(str(int(u)) for u in units))
-    link("inside_from", None if int(first) == auto_from else str(int(first)))
+    link("inside_from", None if int(first) == auto_from else str(int(first) + 1))
     if not units:
         return None
     return Intervention(int(first), tuple(int(u) for u in units), kind[0], float(value))
@@ -171,10 +187,10 @@ def units_of(text: str | None, hidden: int) -> list[int] | None:
 
 
 def position_of(text: str | None, n: int) -> int | None:
-    """?inside_from=4 as a token position of a review of n tokens; None when absent or out
-    of the review."""
+    """?inside_from=5 (the 5th token, as the slider shows it) as the position 4 of a review
+    of n tokens; None when absent or out of the review."""
     try:
-        k = int(text) if text is not None else None
+        k = int(text) - 1 if text is not None else None
     except ValueError:
         return None
     return k if k is not None and 0 <= k < n else None
