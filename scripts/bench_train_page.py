@@ -38,8 +38,8 @@ def main(reviews: int | None, epochs: int | None) -> None:
             goal = f" (target >= {TARGET_ACC:.2f}: {'OK' if acc >= TARGET_ACC else 'BELOW'})"
         print(
             f"{kind}: E={c.embed_dim} H={c.hidden_size} lr={c.learning_rate:g} {c.epochs} epochs "
-            f"{c.reviews} reviews: cpu {cpu:.1f} s (target <= {TARGET_S:.0f} s: {ok_time}), "
-            f"wall {wall:.1f} s; validation accuracy {acc:.3f}{goal}"
+            f"{c.reviews} reviews: cpu {cpu:.2f} s (target <= {TARGET_S:.0f} s: {ok_time}), "
+            f"wall {wall:.2f} s; validation accuracy {acc:.3f}{goal}"
         )
 
 
