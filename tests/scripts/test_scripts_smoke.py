@@ -342,7 +342,8 @@ def test_bench_light_pages_one_pass_alone_and_beside_one_race():
     for step in ("home", "calculator", "calculator edit", "sentiment", "classify"):
         cells = line(out, rf"^\| {step} \|").string.strip().strip("|").split("|")[1:]
         a_ms, a_s, b_ms, b_s, ratio = positive(*cells)
-        assert ratio == pytest.approx(b_ms / a_ms, rel=0.03)  # from whole milliseconds
+        # from whole milliseconds, and the ratio itself printed to two decimals
+        assert ratio == pytest.approx(b_ms / a_ms, rel=0.03, abs=0.006)
         assert a_s * 1000 > a_ms / 10  # the wait in the browser includes the server's run
     for target in ("a review's rerun on the server", "classify settled", "calculator edit settled",
                    "every step within 2x"):  # fmt: skip
