@@ -5,6 +5,7 @@ as text, and the page at a phone's width."""
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 
 import pytest
 
@@ -99,6 +100,21 @@ def _selected_text(page, lang) -> str:
     return lines[0] if lines else ""
 
 
+@contextmanager
+def _opened_fresh(browser, link: str, lang: str):
+    """The copied link opened in a fresh browser (no session, no cookies), settled."""
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
+    ctx.set_default_timeout(harness.TIMEOUT_MS)
+    try:
+        other = ctx.new_page()
+        other.goto(link, wait_until="domcontentloaded")
+        other.get_by_text(t("inside.rank.title", lang)[:20], exact=False).first.wait_for()
+        harness.settle(other)
+        yield other
+    finally:
+        ctx.close()
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_a_span_state_and_threshold_reached_are_a_link(page, browser, base_url, lang):
     _open(page, base_url, lang)
@@ -113,18 +129,10 @@ def test_a_span_state_and_threshold_reached_are_a_link(page, browser, base_url, 
     link, reached, selected = page.url, _span_text(page, lang), _selected_text(page, lang)
     assert re.search(r"[?&]inside_span=\d+-\d+(&|$)", link), link
     assert "inside_state=c" in link
-    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
-    ctx.set_default_timeout(harness.TIMEOUT_MS)
-    try:
-        other = ctx.new_page()
-        other.goto(link, wait_until="domcontentloaded")
-        other.get_by_text(t("inside.rank.title", lang)[:20], exact=False).first.wait_for()
-        harness.settle(other)
+    with _opened_fresh(browser, link, lang) as other:
         assert _span_text(other, lang) == reached
         assert _selected_text(other, lang) == selected
         assert harness.exceptions_on(other) == []
-    finally:
-        ctx.close()
 
 
 def test_payloads_in_the_review_are_shown_as_text(page, base_url, dialogs, outside_requests):
@@ -176,16 +184,8 @@ def test_an_intervention_reached_is_a_link(page, browser, base_url, lang):
     link, reached = page.url, _intervention(page, lang)
     assert reached[0] != before[0] and reached[1] != before[1], "nothing changed: proves nothing"
     assert "inside_units=" in link and "inside_from=" in link and "inside_kind=f0" in link
-    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="vi-VN")
-    ctx.set_default_timeout(harness.TIMEOUT_MS)
-    try:
-        other = ctx.new_page()
-        other.goto(link, wait_until="domcontentloaded")
-        other.get_by_text(t("inside.rank.title", lang)[:20], exact=False).first.wait_for()
-        harness.settle(other)
+    with _opened_fresh(browser, link, lang) as other:
         assert _intervention(other, lang) == reached
         chart = '[data-testid="stPlotlyChart"]'
         assert other.locator(chart).count() == page.locator(chart).count()
         assert harness.exceptions_on(other) == []
-    finally:
-        ctx.close()
