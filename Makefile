@@ -50,6 +50,7 @@ bench: $(VENV)/.dev
 	$(PY) scripts/bench_all.py
 
 train: $(VENV)/.train
+	$(PY) -m core.training.accents
 	$(PY) -m core.training.train
 
 # The language-model page's LSTM (models/lm/); about half an hour on 2 cores.

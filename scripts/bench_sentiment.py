@@ -1,7 +1,7 @@
 """Speed of the sentiment path, printed as figures (no pass/fail: the machine is shared).
 
     .venv/bin/python scripts/bench_sentiment.py [--data ../shared/data/ntc-scv] [--runs 300]
-        [--reviews 10000]
+        [--reviews 10000] [--no-diacritics]
 
 1. one review of median length, end to end (detect, clean, tokenise, infer): p50/p95
    after warm-up (goal: p50 <= 10 ms);
@@ -9,6 +9,9 @@
    ratio measured in this run (goal: ORT faster);
 3. bulk: reviews/s through the classify path on the 10,000 validation reviews, in
    process and through the `python -m core.classify` command (goal: >= 1,000/s).
+
+--no-diacritics measures the same reviews typed without diacritics: the path then also
+puts them back (core.sentiment.accents).
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from core.sentiment import load_model  # noqa: E402
-from core.sentiment.text import preprocess  # noqa: E402
+from core.sentiment.text import preprocess, strip_diacritics  # noqa: E402
 
 
 def percentile(xs, q):
@@ -45,6 +48,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data" / "ntc-scv")
     ap.add_argument("--runs", type=int, default=300)
     ap.add_argument("--reviews", type=int, help="validation reviews to read (default: all)")
+    ap.add_argument("--no-diacritics", action="store_true", help="the reviews without accents")
     args = ap.parse_args()
 
     t = time.perf_counter()
@@ -53,9 +57,13 @@ def main() -> None:
     texts = validation_texts(args.data, args.reviews)
     if not texts:
         raise SystemExit(f"no validation reviews in {args.data}/data_train/test: pass --data")
+    if args.no_diacritics:
+        texts = [strip_diacritics(x) for x in texts]
     lengths = np.array([len(preprocess(x)) for x in texts])
     median = texts[int(np.argsort(lengths)[len(texts) // 2])]
-    print(f"validation reviews: {len(texts)}; median review: {len(preprocess(median))} tokens")
+    form = "without diacritics" if args.no_diacritics else "typed"
+    print(f"validation reviews ({form}): {len(texts)}; median review: "
+          f"{len(preprocess(median))} tokens")  # fmt: skip
 
     # 1. single review end to end
     for _ in range(20):

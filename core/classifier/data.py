@@ -15,7 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from core.sentiment.text import preprocess
+from core.sentiment.accents import read, table_at
+from core.sentiment.files import ACCENTS_FILE
 from core.sentiment.vocab import Vocab
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,8 +87,10 @@ def vocab() -> Vocab:
 
 
 def encode(text: str, max_len: int) -> np.ndarray:
-    """A typed review as the model reads it: cleaned, tokenised, ids, its first max_len."""
-    return np.asarray(vocab().encode(preprocess(text))[:max_len], dtype=np.int64)
+    """A typed review as the model reads it: cleaned, tokenised, its diacritics put back
+    if it was typed without them (as the shipped models read it), ids, its first max_len."""
+    tokens = read(text, table_at(ROOT / "models" / ACCENTS_FILE))
+    return np.asarray(vocab().encode(tokens)[:max_len], dtype=np.int64)
 
 
 def pad(seqs, max_len: int) -> tuple[np.ndarray, np.ndarray]:

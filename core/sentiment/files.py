@@ -1,6 +1,7 @@
 """Where the shipped models' files live, and the error that says one is missing or broken.
 
-models/sentiment/vocab.json is the one vocabulary every model reads;
+models/sentiment/vocab.json is the one vocabulary every model reads, and
+models/sentiment/accents.json the one table that puts back a review's missing diacritics;
 models/sentiment/<name>/{model.onnx, metadata.json} are each model's own files.
 """
 
@@ -15,6 +16,7 @@ MODELS_DIR = ROOT / "models"
 MODEL_NAMES = ("bag", "rnn", "lstm")  # slide 8's bag, slide 25's RNN, the LSTM
 DEFAULT_MODEL = "lstm"
 VOCAB_FILE = "sentiment/vocab.json"  # shared by every model
+ACCENTS_FILE = "sentiment/accents.json"  # shared: diacritics put back (core.sentiment.accents)
 
 
 def model_files(name: str = DEFAULT_MODEL) -> tuple[str, str, str]:

@@ -22,8 +22,10 @@ from pathlib import Path
 
 import numpy as np
 
+from core.sentiment.accents import read, restored_pairs, table_at
 from core.sentiment.analysis import Analysis, Result, label_of, status_of
 from core.sentiment.files import (
+    ACCENTS_FILE,
     DEFAULT_MODEL,
     MODEL_NAMES,
     MODELS_DIR,
@@ -32,7 +34,7 @@ from core.sentiment.files import (
 )
 from core.sentiment.influence import leave_one_out
 from core.sentiment.language import LanguageGuess, detect_language, detect_languages
-from core.sentiment.text import clean_steps, preprocess, tokenize
+from core.sentiment.text import CleanStep, clean_steps, tokenize
 from core.sentiment.vocab import UNK, Vocab
 from core.sentiment.weights import SentimentWeights, read_weights
 
@@ -65,6 +67,8 @@ class SentimentModel:
             self.vocab = Vocab.load(vocab_file)
         except Exception as e:
             raise ModelUnavailable.broken(vocab_file, e) from e
+        # Optional: a folder trained without it reads accent-free reviews as they are.
+        self.accents = table_at(self.models_dir / ACCENTS_FILE)
         try:
             opts = ort.SessionOptions()
             opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
@@ -89,6 +93,10 @@ class SentimentModel:
         """p_prefix (B, T) only (skips copying out the (B, T, H) hidden states)."""
         ids = np.ascontiguousarray(ids, dtype=np.int64)
         return self.session.run(["p_prefix"], {"ids": ids})[0]
+
+    def read(self, text: str) -> list[str]:
+        """The tokens the model reads of a review: cleaned, split, diacritics put back."""
+        return read(text, self.accents)
 
     def encode(self, tokens: list[str]) -> list[int]:
         """Ids of the tokens the model reads (the first max_len)."""
@@ -172,7 +180,7 @@ class SentimentModel:
     def _prepare(self, part: list[str]) -> tuple[list[LanguageGuess], list[list[int]], list[int]]:
         """Languages, read ids and the indices of non-empty reviews of a chunk."""
         langs = detect_languages(part)
-        seqs = [self.encode(preprocess(t)) for t in part]
+        seqs = [self.encode(self.read(t)) for t in part]
         return langs, seqs, [k for k, s in enumerate(seqs) if s]
 
     def analyze(self, text: str) -> Analysis:
@@ -181,6 +189,10 @@ class SentimentModel:
         language = detect_language(text)
         steps = clean_steps(text)
         tokens = tokenize(steps[-1].text)
+        if self.accents is not None:  # the last step: what read() does after cleaning
+            back = self.accents.restore(text, tokens)
+            steps.append(CleanStep("accents", " ".join(back), restored_pairs(tokens, back)))
+            tokens = back
         ids = self.encode(tokens)
         read = dict(
             model=self.name,

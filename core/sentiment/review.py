@@ -22,7 +22,7 @@ import numpy as np
 from core.sentiment.analysis import Analysis
 from core.sentiment.files import MODEL_NAMES, ModelUnavailable
 from core.sentiment.inside import Inside, inside_of
-from core.sentiment.text import teencode_matches
+from core.sentiment.text import teencode_matches, tokenize
 from core.sentiment.zoo import Verdict, unavailable
 
 # Slide 21's four reviews (two positive, two negative) as the dataset spells them,
@@ -73,8 +73,16 @@ def heat_windows(
     return out
 
 
-def change_spans(before: str, key: str, removed: tuple[str, ...]) -> list[tuple[int, int]]:
-    """(start, end) of what a cleaning step changes in `before`, left to right."""
+def change_spans(
+    before: str, key: str, removed: tuple[str, ...], after: str = ""
+) -> list[tuple[int, int]]:
+    """(start, end) of what a cleaning step changes in `before` (giving `after`), in order."""
+    if key == "accents":  # the syllables whose diacritics came back, token by token
+        words = list(re.finditer(r"[^\s_]+", before))
+        back = tokenize(after)
+        if len(back) != len(words):
+            return []
+        return [m.span() for m, b in zip(words, back, strict=True) if b != m.group(0)]
     if key == "whitespace":
         # runs that are not one plain space between words
         rx = r"^\s+|\s+$|\s{2,}|[^\S ]"
@@ -109,7 +117,7 @@ def step_traces(text: str, steps: list) -> list[StepTrace]:
     """Each CleanStep with its input text and the spans it changes."""
     out, before = [], text
     for k, s in enumerate(steps, start=1):
-        spans = change_spans(before, s.key, s.removed)
+        spans = change_spans(before, s.key, s.removed, s.text)
         n = len(s.removed) if s.removed else len(spans)
         out.append(StepTrace(k, s.key, before, s.removed, spans, n))
         before = s.text

@@ -23,7 +23,8 @@ LENGTH_BUCKETS = ((1, 10), (11, 25), (26, 50), (51, 100), (101, 200), (201, None
 FORMS = {
     "typed": "validation reviews with underscores replaced by spaces (the headline)",
     "underscore": "validation reviews as stored (word syllables joined by _)",
-    "no_diacritics": "typed form with Vietnamese accents removed (đ -> d)",
+    "no_diacritics": "typed form with Vietnamese accents removed (đ -> d), read as the app"
+    " reads it: the accents table puts them back (core.sentiment.accents) where it has one",
 }
 
 
@@ -168,7 +169,28 @@ def measure(models_dir: Path, name: str, va_texts: list[str], y_va: np.ndarray, 
     out["files"] = {
         Path(f).name: (Path(models_dir) / f).stat().st_size for f in model_files(name)[1:2]
     }
+    out["accents"] = accents_record(Path(models_dir))
     return out
+
+
+def accents_record(models_dir: Path) -> dict | None:
+    """Which accents table the figures were read with (None: reviews read as typed)."""
+    import hashlib
+    import json
+
+    from core.sentiment.files import ACCENTS_FILE
+
+    path = models_dir / ACCENTS_FILE
+    if not path.is_file():
+        return None
+    data = path.read_bytes()
+    record = json.loads(data)["record"]
+    return {
+        "file": ACCENTS_FILE,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "command": record.get("command"),
+        "validation": record.get("validation"),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,6 +11,7 @@ import io
 import pytest
 
 from core.sentiment.review import review_trace
+from core.sentiment.text import strip_diacritics
 from tests.e2e.harness import (
     PAYLOADS,
     TIMEOUT_MS,
@@ -106,6 +107,26 @@ def test_a_review_gets_cores_verdict(page, base_url, model, lang):
         assert english_strings(main) == []
     assert exceptions_on(page) == []
     screenshot(page, f"sentiment_verdict_{lang}")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_review_typed_without_diacritics_is_read_with_them_put_back(page, base_url, model, lang):
+    plain = strip_diacritics(POSITIVE)  # "Do an rat ngon, nhan vien than thien, ..."
+    a = model.analyze(plain)
+    assert a.steps[-1].key == "accents" and "do → đồ" in a.steps[-1].removed
+    open_page(page, base_url, f"sentiment?lang={lang}", t("sentiment.title", lang)[2:])
+    page.get_by_text("P(positive) =", exact=False).first.wait_for()
+    type_review(page, plain, lang)
+    page.locator(f'[data-label="{a.label}"]').wait_for()
+    assert metric_value(page, "P(positive)") == f"{a.p_positive:.1%}"
+    step = f"7. {t('sentiment.step.accents', lang)}"
+    page.get_by_text(step, exact=False).first.wait_for()
+    main = main_text(page)
+    assert f"{step} · accents" in main
+    assert "do → đồ" in main and "nhan → nhân" in main
+    assert " ".join(a.tokens) in main  # the cleaned text the model reads, accents back
+    assert exceptions_on(page) == []
+    screenshot(page, f"sentiment_accents_{lang}")
 
 
 def _in_view(page, locator) -> bool:

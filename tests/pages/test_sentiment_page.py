@@ -99,16 +99,33 @@ def test_opens_on_the_first_slide_example_with_every_stage(lang):
     assert any(c.value.startswith(t("sentiment.server_time", lang, ms=0, model="LSTM")[:20])
                for c in at.caption)  # fmt: skip
     # the cleaning steps, numbered in order: those that changed something with a title of
-    # their own (teencode: the example's "đc"), the others (no URL, no emoji) on one line
+    # their own (teencode: the example's "đc"), the others (no URL, no emoji, diacritics
+    # already there) on one line
     titles = [m.value for m in at.markdown if m.value.startswith("**") and ". " in m.value[:6]]
     assert [t[2] for t in titles] == ["2", "3", "5", "6"]
     assert titles[0].startswith(f"**2. {t('sentiment.step.teencode', lang)}**")
     assert titles[1].startswith(f"**3. {t('sentiment.step.punct_digits', lang)}**")
     head = t("sentiment.unchanged", lang, steps="")
     (quiet,) = [m.value for m in at.markdown if m.value.startswith(head)]
-    assert re.findall(r"(\d)\. ", quiet) == ["1", "4"]
+    assert re.findall(r"(\d)\. ", quiet) == ["1", "4", "7"]
     assert f"1. {t('sentiment.step.urls_html', lang)}" in quiet
     assert f"4. {t('sentiment.step.emoji', lang)}" in quiet
+    assert f"7. {t('sentiment.step.accents', lang)}" in quiet
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_review_typed_without_diacritics_gets_them_back_as_a_step_of_its_own(lang):
+    at = _page(lang)
+    at.pills(key="sentiment_example").set_value("no_diacritics").run()
+    _healthy(at)
+    titles = [m.value for m in at.markdown if m.value.startswith("**7. ")]
+    assert len(titles) == 1 and t("sentiment.step.accents", lang) in titles[0]
+    n = int(re.search(r"\*\*(\d+)\*\*$", titles[0]).group(1))
+    assert n >= 10  # "Quan nay do an ngon, nhan vien than thien...": most syllables
+    html = "\n".join(h.value for h in at.html)
+    # what it changed, as chips ("quan → quán"), and the tokens the model reads
+    assert "quan → quán" in html and "ngon" in html
+    assert "nhân" in html and "thiện" in html
 
 
 @pytest.mark.parametrize("key", list(EXAMPLES))
@@ -737,7 +754,8 @@ def test_a_long_review_is_shortened_and_the_toggles_open_every_part(lang, model)
     # the steps that changed nothing: one line; each other text short, the whole one click away
     head = t("sentiment.unchanged", lang, steps="")
     (quiet,) = [m.value for m in at.markdown if m.value.startswith(head)]
-    assert re.findall(r"(\d)\. ", quiet) == ["2", "4"]  # no teencode, no emoji (<b> is HTML)
+    # no teencode, no emoji (<b> is HTML), diacritics already there
+    assert re.findall(r"(\d)\. ", quiet) == ["2", "4", "7"]
     opened = [e.label for e in at.expander]
     assert t("sentiment.show_text", lang, n=len(LONG)) in opened
     assert (

@@ -170,10 +170,13 @@ def test_bench_models():
 
 @smokes("bench_sentiment.py")
 @requires_data
-def test_bench_sentiment():
-    out = run("bench_sentiment.py", "--reviews", "50", "--runs", "3")
+@pytest.mark.parametrize("form", ["typed", "without diacritics"])
+def test_bench_sentiment(form):
+    plain = ["--no-diacritics"] if form != "typed" else []
+    out = run("bench_sentiment.py", "--reviews", "50", "--runs", "3", *plain)
     positive(line(out, rf"^model load: {NUMBER} s").group(1))
-    assert int(line(out, r"^validation reviews: (\d+); median review: \d+ tokens").group(1)) == 50
+    m = line(out, rf"^validation reviews \({form}\): (\d+); median review: \d+ tokens")
+    assert int(m.group(1)) == 50
     p50, p95 = positive(*line(out, rf"end to end: p50 {NUMBER} ms, p95 {NUMBER} ms").groups())
     assert p50 <= p95
     m = line(out, rf"onnxruntime {NUMBER} ms, torch eager {NUMBER} ms -> ORT is {NUMBER}x faster")

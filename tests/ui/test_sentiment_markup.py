@@ -207,3 +207,12 @@ def test_heat_windows_draw_only_their_tokens_and_count_the_gaps():
     assert heat_html(tokens, [0.1] * 20, [False] * 20, [(0, 20)]) == heat_html(
         tokens, [0.1] * 20, [False] * 20
     )
+
+
+def test_replaced_words_keep_the_texts_font_and_removed_marks_are_monospace():
+    """A monospace font draws "đồ"'s tone mark beside the letter: chips of words put in
+    (teencode, accents) keep the text's font; punctuation and spaces stay monospace."""
+    assert "monospace" in removed_html(("!",), "en", "punct_digits")
+    for key in ("teencode", "accents"):
+        body = removed_html(("do → đồ",), "en", key)
+        assert "monospace" not in body and "do → đồ" in _visible(body)

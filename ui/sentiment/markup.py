@@ -79,18 +79,20 @@ def marked_html(
     )
 
 
-def removed_html(removed: tuple[str, ...], lang: str) -> str:
-    """The pieces a step took out, as escaped red chips (grouped, with counts)."""
+def removed_html(removed: tuple[str, ...], lang: str, key: str = "") -> str:
+    """The pieces a step took out, as escaped red chips (grouped, with counts). Pieces it
+    replaced by words (`key` teencode, accents: "do → đồ") keep the text's font: monospace
+    fonts draw Vietnamese tone marks beside the letter ("đô`")."""
     if not removed:
         return ""
     counts = Counter(removed)
+    font = "" if key in ("teencode", "accents") else "font-family:monospace"
     chips = []
     for piece, n in list(counts.items())[:SHOW_KINDS]:
         label = esc(piece) if piece.strip() else "␣" * len(piece.replace("\r\n", "\n"))
         times = f" ×{n}" if n > 1 else ""
         chips.append(
-            f'<span style="{_CHIP}background:#ffe3e3;color:#c92a2a;'
-            f'font-family:monospace">{label}{times}</span>'
+            f'<span style="{_CHIP}background:#ffe3e3;color:#c92a2a;{font}">{label}{times}</span>'
         )
     more = len(counts) - SHOW_KINDS
     if more > 0:

@@ -111,7 +111,7 @@ def cleaning(v: ReviewTrace, lang: str) -> None:
             with _opened(len(s.before), f"sentiment_step_{s.number}_all", lang):
                 st.html(markup.marked_html(s.before, s.key, s.spans, lang))
         if s.removed:
-            st.html(markup.removed_html(s.removed, lang))
+            st.html(markup.removed_html(s.removed, lang, s.key))
     st.markdown(t("sentiment.cleaned", lang))
     cleaned = v.analysis.steps[-1].text
     short = markup.shortened(cleaned)

@@ -68,6 +68,16 @@ def test_the_classifier_reads_a_typed_review():
     assert model.logit(unseen) == model.logit(np.array([1, unseen[1]]))
 
 
+def test_a_review_typed_without_diacritics_reads_as_the_shipped_models_read_it():
+    """The page's own classifier reads what the shipped models read: the diacritics put
+    back by the shipped accents table (the same ids as the review typed with them)."""
+    from core.sentiment import load_model
+
+    typed, plain = "Món ăn rất ngon, phục vụ nhanh", "Mon an rat ngon, phuc vu nhanh"
+    assert encode(plain, 50).tolist() == encode(typed, 50).tolist()
+    assert encode(plain, 50).tolist() == load_model().encode(load_model().read(plain))
+
+
 def test_a_typed_review_is_cut_to_max_len():
     assert len(encode("ngon " * 50, 7)) == 7
 

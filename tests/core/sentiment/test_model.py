@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from core.sentiment import MODEL_NAMES, ModelUnavailable, load_model, model_files
+from core.sentiment.files import ACCENTS_FILE
 from core.sentiment.text import CLEANING_STEPS, strip_diacritics
 from core.sentiment.vocab import UNK
 from tests.support.paths import DATA, MODELS, ROOT
@@ -75,7 +76,10 @@ def test_batching_by_length_changes_no_answer(zoo):
 def test_analyze_explains_the_verdict(zoo):
     text = "Nhân viên dễ thương , đồ ăn ngon nhưng giá hơi đắt . xyzzyqq"
     a = zoo.analyze(text)
-    assert len(a.steps) == len(CLEANING_STEPS) and a.steps[-1].text == a.steps[-1].text.lower()
+    # the cleaning steps, then the shipped accents table's (typed with accents: no change)
+    assert [s.key for s in a.steps] == [k for k, _ in CLEANING_STEPS] + ["accents"]
+    assert a.steps[-1].text == a.steps[-2].text == a.steps[-2].text.lower()
+    assert a.steps[-1].removed == ()
     assert a.tokens[-1] == "xyzzyqq" and a.unknown[-1] and a.ids[-1] == UNK
     assert len(a.ids) == len(a.tokens) == len(a.p_prefix) == len(a.influence) == len(a.unknown)
     assert a.p_positive == pytest.approx(a.p_prefix[-1], abs=1e-7)
@@ -88,6 +92,39 @@ def test_analyze_explains_the_verdict(zoo):
         without = zoo.predict_ids([a.ids[:t] + a.ids[t + 1 :]])[0]
         assert a.influence[t] == pytest.approx(a.p_positive - without, abs=1e-6)
     assert a.status == "ok" and a.label in ("positive", "negative") and not a.truncated
+
+
+def test_a_review_typed_without_diacritics_is_read_with_them_put_back(zoo):
+    """The model reads the accents table's restoration: the same ids, and so the same
+    verdict, as for the review typed with its diacritics, when the table gets every one back;
+    analyze shows it as the last step, and classify reads exactly what analyze reads."""
+    typed, plain = "Nhân viên dễ thương, đồ ăn ngon", "Nhan vien de thuong, do an ngon"
+    a, b = zoo.analyze(typed), zoo.analyze(plain)
+    assert b.tokens == a.tokens == ["nhân", "viên", "dễ", "thương", "đồ", "ăn", "ngon"]
+    assert b.steps[-1].key == "accents" and b.steps[-1].text == " ".join(a.tokens)
+    assert b.steps[-1].removed == ("nhan → nhân", "vien → viên", "de → dễ", "thuong → thương",
+                                   "do → đồ", "an → ăn")  # fmt: skip
+    assert b.p_positive == a.p_positive == zoo.classify([plain])[0].p_positive
+    assert zoo.read(plain) == zoo.read(typed) == a.tokens
+
+
+def test_without_an_accents_table_a_review_is_read_as_typed(zoo, tmp_path):
+    for f in model_files(zoo.name):
+        (tmp_path / f).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / f).write_bytes((zoo.models_dir / f).read_bytes())
+    bare = load_model(tmp_path, name=zoo.name)
+    assert bare.accents is None
+    assert bare.read("do an ngon") == ["do", "an", "ngon"]
+    assert [s.key for s in bare.analyze("do an ngon").steps][-1] == "lowercase"
+
+
+def test_a_broken_accents_table_is_named_in_the_error(zoo, tmp_path):
+    for f in model_files(zoo.name):
+        (tmp_path / f).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / f).write_bytes((zoo.models_dir / f).read_bytes())
+    (tmp_path / ACCENTS_FILE).write_text("{not json", "utf-8")
+    with pytest.raises(ModelUnavailable, match="accents.json"):
+        load_model(tmp_path, name=zoo.name)
 
 
 def test_analyze_keeps_the_graphs_hidden_states(zoo):
@@ -305,6 +342,17 @@ def test_the_challenge_figures_match_the_metadata(zoo):
     from core.training.report import challenge
 
     assert challenge(zoo) == zoo.metadata["challenge"]
+
+
+def test_the_figures_were_read_with_the_shipped_accents_table(zoo):
+    """The card's figures without diacritics depend on the accents table: the metadata
+    names the very file the model reads now."""
+    import hashlib
+
+    recorded = zoo.metadata["accents"]
+    data = (zoo.models_dir / ACCENTS_FILE).read_bytes()
+    assert recorded["sha256"] == hashlib.sha256(data).hexdigest()
+    assert recorded["validation"] == zoo.accents.record["validation"]
 
 
 @pytest.mark.slow

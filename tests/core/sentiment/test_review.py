@@ -48,6 +48,15 @@ def test_change_spans_of_teencode_mark_the_replaced_forms_not_letters_inside_wor
     assert steps[1].removed == ("ko → không", "k → nghìn", "k → không")
 
 
+def test_change_spans_of_accents_mark_the_syllables_that_changed_even_when_repeated():
+    before = "do troi mua nen do an do"
+    after = "do trời mưa nên đồ ăn dở"
+    spans = change_spans(before, "accents", (), after)
+    assert [before[a:b] for a, b in spans] == ["troi", "mua", "nen", "do", "an", "do"]
+    assert spans[0][0] == 3 and spans[3][0] == 16  # the first "do" stayed, the second changed
+    assert change_spans(before, "accents", (), "too short") == []  # no guessing
+
+
 def test_a_piece_not_in_the_text_is_skipped_not_marked():
     assert change_spans("abc", "emoji", ("😀", "b")) == [(1, 2)]
 
@@ -111,7 +120,13 @@ def test_one_onnxruntime_run_per_review(zoo, counted, text):
     against, and each token's leave-one-out: all of it from one run of the graph."""
     v = review_trace(zoo, text)
     assert counted[zoo.name].runs == 1
-    assert v.inside is not None and v.inside.max_abs_diff < 1e-5
+    # onnxruntime runs in float32: over the 400 tokens of the longest review its h drifts
+    # from the NumPy cell's by about 1e-4 (h lies in [-1, 1]); a wrong gate order or a
+    # missing bias is off by far more from the first token (tests/core/nn hold the cell to
+    # PyTorch in float64)
+    assert v.inside is not None and v.inside.max_abs_diff < (
+        1e-5 if len(v.read_tokens) < 50 else 5e-4
+    )
     assert len(v.analysis.influence) == len(v.analysis.ids)
     assert sum(s.runs for s in counted.values()) == 1  # no other model was asked
 
