@@ -29,7 +29,7 @@ from core.sentiment.files import ModelUnavailable
 from core.sentiment.text import preprocess, strip_diacritics
 
 # Every token of a restored review is looked up plain: a few thousand syllables make up
-# nearly all reviews, so each is stripped once (a bulk file of them reads 1.5x faster).
+# nearly all reviews, so each is stripped once, not at every occurrence.
 plain = functools.lru_cache(maxsize=1 << 16)(strip_diacritics)
 
 EDGE = "<s>"  # the context before a review's first syllable and after its last
