@@ -235,8 +235,10 @@ def load_model(models_dir: Path | None = None, *, name: str = DEFAULT_MODEL) -> 
     d = Path(models_dir) if models_dir is not None else MODELS_DIR
     d = d.resolve()
     files = model_files(name)
+    accents = d / ACCENTS_FILE  # optional, shared: a rebuilt table is a new model too
     try:
         key = (str(d), name, *((d / f).stat().st_mtime_ns for f in files))
+        key += (accents.stat().st_mtime_ns if accents.is_file() else None,)
     except FileNotFoundError:
         missing = next(f for f in files if not (d / f).is_file())
         raise ModelUnavailable.missing(d / missing) from None

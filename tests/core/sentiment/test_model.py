@@ -118,6 +118,15 @@ def test_without_an_accents_table_a_review_is_read_as_typed(zoo, tmp_path):
     assert [s.key for s in bare.analyze("do an ngon").steps][-1] == "lowercase"
 
 
+def test_a_table_added_later_reaches_the_next_load(zoo, tmp_path):
+    for f in model_files(zoo.name):
+        (tmp_path / f).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / f).write_bytes((zoo.models_dir / f).read_bytes())
+    assert load_model(tmp_path, name=zoo.name).accents is None
+    (tmp_path / ACCENTS_FILE).write_bytes((zoo.models_dir / ACCENTS_FILE).read_bytes())
+    assert load_model(tmp_path, name=zoo.name).read("do an ngon") == ["đồ", "ăn", "ngon"]
+
+
 def test_a_broken_accents_table_is_named_in_the_error(zoo, tmp_path):
     for f in model_files(zoo.name):
         (tmp_path / f).parent.mkdir(parents=True, exist_ok=True)
