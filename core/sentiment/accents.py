@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.sentiment.files import ModelUnavailable
+from core.sentiment.language import SYLLABLE
 from core.sentiment.text import preprocess, strip_diacritics
 
 # Every token of a restored review is looked up plain: a few thousand syllables make up
@@ -34,19 +34,16 @@ plain = functools.lru_cache(maxsize=1 << 16)(strip_diacritics)
 
 EDGE = "<s>"  # the context before a review's first syllable and after its last
 MIN_SHARE = 0.6  # share of a review's syllables the table must know before it restores
-# A Vietnamese syllable without its accents: an initial consonant (or none), one to three
-# vowels, a final consonant (or none). English words mostly fail it ("food", "staff",
-# "and"), and reviews borrow enough English that counting alone would call "the" or
-# "food" known: "the food" would come back as "thề food".
-SYLLABLE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
-                      r"[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")  # fmt: skip
 
 
 @dataclass(frozen=True)
 class AccentTable:
     """Which written form a syllable without accents stands for, by its context."""
 
-    known: frozenset[str]  # plain Vietnamese syllables seen at least min_count times
+    # Plain Vietnamese-shaped syllables (language.SYLLABLE) seen at least min_count times.
+    # Reviews borrow enough English that counting alone would call "the" or "food" known,
+    # and "the food" would come back as "thề food"; most English words fail the shape.
+    known: frozenset[str]
     unigram: dict[str, str]  # plain -> its most written form, where that form has accents
     left: dict[tuple[str, str], tuple[str, int]]  # (plain before, plain) -> (form, times seen)
     right: dict[tuple[str, str], tuple[str, int]]  # (plain, plain after) -> (form, times seen)

@@ -58,8 +58,9 @@ SHAPE_SHARE = 0.8  # of its words: English reviews here score 0.1-0.4, unaccente
 
 _WORDS = re.compile(r"[^\W\d_]+")
 _VI_ONLY = re.compile("[đăơưĩũĐĂƠƯĨŨ\u1ea0-\u1ef9]")
-# A syllable without its marks: onset, vowel cluster (the longest first), final.
-_SYLLABLE = re.compile(
+# A syllable without its marks: onset, vowel cluster (the longest first), final (the
+# accents table counts only such syllables as known, too).
+SYLLABLE = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
     r"(?:oai|oay|oao|oeo|uay|uoi|uou|uya|uye|uyu|ieu|yeu|uai"
     r"|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye|yu|a|e|i|o|u|y)"
@@ -197,7 +198,7 @@ def vietnamese_evidence(text: str) -> tuple[float, str]:
     text = unicodedata.normalize("NFC", text)
     letters = VI_LETTER_NATS * len(_VI_ONLY.findall(text))
     words = _WORDS.findall(_strip_marks(text))
-    shaped = sum(w in TEENCODE or _SYLLABLE.fullmatch(w) is not None for w in words)
+    shaped = sum(w in TEENCODE or SYLLABLE.fullmatch(w) is not None for w in words)
     syllables = SHAPE_NATS * shaped if words and shaped >= SHAPE_SHARE * len(words) else 0.0
     nats = letters + syllables
     return nats, ("" if not nats else "letters" if letters >= syllables else "syllables")
