@@ -6,7 +6,7 @@ from core.errors import CoreError
 from core.race import validate
 from ui.controls import section
 from ui.page import settings, start
-from ui.pool import forget, outgrown
+from ui.pool import forget
 from ui.race import board, controls, words
 
 lang = start()
@@ -28,19 +28,19 @@ except CoreError as e:
     forget("race")
     st.stop()
 
-replay, every = controls.current(config, lang)
+replay, redraw = controls.current(config, lang)
 if replay is None:
     st.info(say("ready"))
     st.stop()
 
 
 # Only this part reruns while the replay plays: the settings above stay as they are.
-@st.fragment(run_every=every)
+@st.fragment(run_every=redraw.every)
 def race_board() -> None:
     frame = controls.frame(replay)
     board.show(frame, lang)
-    if outgrown(frame.over, frame.position, every):
-        st.rerun()  # the whole page again: out of the queue (faster redraws), or over (Stop off)
+    if redraw.outgrown(frame.over, frame.position):
+        st.rerun()  # the whole page: out of the queue, over (Stop off), or a lost run (Redraw)
 
 
 race_board()

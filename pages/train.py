@@ -9,7 +9,7 @@ from core.sentiment import ModelUnavailable, zoo
 from ui.controls import section
 from ui.format import grouped
 from ui.page import settings, start
-from ui.pool import forget, outgrown, shipped_model
+from ui.pool import forget, shipped_model
 from ui.train import board, controls, words
 
 lang = start()
@@ -42,19 +42,19 @@ except CoreError as e:
     forget("train")
     st.stop()
 
-replay, every = controls.current(config, lang)
+replay, redraw = controls.current(config, lang)
 if replay is None:
     st.info(say("ready"))
     st.stop()
 
 
 # Only this part reruns while the run plays: the settings above stay as they are.
-@st.fragment(run_every=every)
+@st.fragment(run_every=redraw.every)
 def training_board() -> None:
     frame = controls.frame(replay)
     board.show(frame, lang)
-    if outgrown(frame.over, frame.position, every):
-        st.rerun()  # the whole page again: out of the queue, or over (Stop off, the review box)
+    if redraw.outgrown(frame.over, frame.position):
+        st.rerun()  # the whole page: out of the queue, over (Stop off, review box), a lost run
 
 
 training_board()

@@ -9,6 +9,7 @@ run nobody else watches and frees its worker.
 
 from __future__ import annotations
 
+import time
 import uuid
 import weakref
 from collections.abc import Callable, Hashable
@@ -97,10 +98,36 @@ def redraw_every(position: int, playing: bool, frame_s: float) -> float | None:
     return QUEUED_S if position else frame_s
 
 
-def outgrown(over: bool, position: int, every: float | None) -> bool:
-    """Whether the whole page must run again: a playing replay ended, or left the queue
-    (or went back to it) since the page chose how often to redraw."""
-    return every is not None and (over or (every == QUEUED_S) != bool(position))
+# A board's redraw timer lives in the browser, and only a full run of the page (one that
+# sets no run_every) turns it off. Streamlit 1.67 can lose that run: a tick that reaches the
+# server after the run's thread has ended, but before the server has sent what it drew, is
+# given a new script runner, and the ended run's messages are dropped (AppSession ignores
+# events from a runner that is not its current one). The browser then keeps the old timer
+# and the old page (Stop on) and ticks for good. A tick still arriving this long after a
+# run that set no timer means exactly that; in-flight ticks come sooner.
+STALE_TICK_S = 2.0
+
+
+class Redraw:
+    """How a board drawn in a fragment redraws, as this full run of its page decided:
+    every (seconds, or None: not at all); and whether the page must run again."""
+
+    def __init__(self, every: float | None):
+        self.every = every
+        self.runs = 0  # the fragment's runs since this full run registered it
+        self.drawn_at = 0.0  # when the full run drew it (its first run)
+
+    def outgrown(self, over: bool, position: int) -> bool:
+        """Whether the whole page must run again: a playing replay ended, or left the queue
+        (or went back to it) since the page chose how often to redraw; or a stopped board
+        is still being ticked by a browser that missed the run that stopped its timer."""
+        self.runs += 1
+        now = time.monotonic()
+        if self.runs == 1:
+            self.drawn_at = now
+        if self.every is None:
+            return self.runs > 1 and now - self.drawn_at > STALE_TICK_S
+        return over or (self.every == QUEUED_S) != bool(position)
 
 
 def start_stop(page: str, go: Callable[[], None], playing: bool, say, where: tuple) -> None:

@@ -4,6 +4,7 @@ and a finished short race on a phone's width (no clipped chart title, no sideway
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -91,3 +92,59 @@ def test_start_pressed_the_moment_the_page_opens_races_the_settings_shown(browse
     finally:
         for pg in pages:
             pg.context.close()
+
+
+class LoseTheRunThatEndsTheRace:
+    """Between server and page: holds back each full run's messages until the run ends, and
+    drops, whole, the first one that draws the verdict (the run that turns the board's timer
+    and Stop off), as Streamlit 1.67 itself loses it when a tick of that timer lands just as
+    the run ends (ui/pool.py: Redraw). Fragment runs pass straight through."""
+
+    def __init__(self, verdict: str):
+        self.verdict = verdict.encode()
+        self.held: list = []  # the full run's messages so far, while one is being held
+        self.holding, self.dropped = False, 0
+
+    def __call__(self, ws) -> None:
+        server = ws.connect_to_server()
+        server.on_message(lambda message: self.relay(ws, message))
+
+    def relay(self, ws, message) -> None:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        msg = ForwardMsg()
+        msg.ParseFromString(message)
+        kind = msg.WhichOneof("type")
+        if kind == "new_session" and not msg.metadata.run.fragment_ids:
+            self.holding = True
+        if not self.holding:
+            ws.send(message)
+            return
+        self.held.append(message)
+        if kind != "script_finished":
+            return
+        run, self.held, self.holding = self.held, [], False
+        if not self.dropped and any(self.verdict in m for m in run):
+            self.dropped = len(run)
+            return
+        for m in run:
+            ws.send(m)
+
+
+def test_a_browser_that_never_gets_the_run_ending_the_race_still_sees_stop_turn_off(page, base_url):
+    lang = "en"
+    verdict = t("race.verdict", lang, step=100, steps=100, T=5, rnn="{}", lstm="{}")
+    lose = LoseTheRunThatEndsTheRace(verdict.split("{}")[0].strip())
+    page.route_web_socket(re.compile(r".*/_stcore/stream"), lose)
+    harness.open_in(page, base_url, "race", lang, "race.title")
+    page.get_by_role("button", name=t("race.preset_short", lang)).click()
+    harness.settle(page)
+    page.get_by_role("button", name=t("race.start", lang)).click()
+    page.get_by_text(verdict.split("{}")[0].strip()).first.wait_for(timeout=harness.TIMEOUT_MS)
+    stop = page.get_by_role("button", name=t("race.stop", lang))
+    deadline = time.monotonic() + 30
+    while not stop.is_disabled() and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    assert lose.dropped > 2  # that run was lost, whole
+    assert stop.is_disabled()  # the page ran again once the browser kept ticking
+    assert harness.exceptions_on(page) == []

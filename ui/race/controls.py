@@ -21,7 +21,7 @@ from core.jobs import Job
 from core.race import PRESETS, RaceConfig, RaceStep, record
 from ui.controls import apply_preset, section
 from ui.page import LINK
-from ui.pool import follow, pool, redraw_every, replay_of, start_stop
+from ui.pool import Redraw, follow, pool, redraw_every, replay_of, start_stop
 from ui.race import words
 
 ss = st.session_state
@@ -164,12 +164,12 @@ def _go(config: RaceConfig) -> None:
     )
 
 
-def current(config: RaceConfig, lang: str) -> tuple[Replay | None, float | None]:
+def current(config: RaceConfig, lang: str) -> tuple[Replay | None, Redraw]:
     """Start, Stop and the pace; the replay of these settings (None before Start) and how
-    often its board redraws (None unless it plays, that is unless Stop is on).
+    its board redraws (every: None unless it plays, that is unless Stop is on).
 
     A replay of other settings is over: the student changed them since. The page redraws
-    the board while it plays and reruns once it is over (ui/pool.py: outgrown), judged from
+    the board while it plays and reruns once it is over (ui/pool.py: Redraw), judged from
     this same look at the clock: a replay that ended between two looks would otherwise
     leave Stop on for good.
     """
@@ -187,7 +187,7 @@ def current(config: RaceConfig, lang: str) -> tuple[Replay | None, float | None]
         key="race_pace",
         on_change=_pace,
     )
-    return replay, redraw_every(seen.position if seen else 0, playing, FRAME_S)
+    return replay, Redraw(redraw_every(seen.position if seen else 0, playing, FRAME_S))
 
 
 def frame(replay: Replay) -> Frame:

@@ -30,7 +30,7 @@ from core.jobs import Job
 from ui.controls import apply_preset, section
 from ui.i18n import t
 from ui.page import LINK, choice
-from ui.pool import follow, pool, redraw_every, replay_of, start_stop
+from ui.pool import Redraw, follow, pool, redraw_every, replay_of, start_stop
 from ui.train import words
 
 ss = st.session_state
@@ -145,9 +145,9 @@ def _go(config: TrainConfig) -> None:
     ss["train_replay"] = Replay(config, follow("train", config, (record, (config,))))
 
 
-def current(config: TrainConfig, lang: str) -> tuple[Replay | None, float | None]:
-    """Train and Stop; the replay of these settings (None before Train) and how often its
-    board redraws (None unless it plays; the race's controls say why the page uses this).
+def current(config: TrainConfig, lang: str) -> tuple[Replay | None, Redraw]:
+    """Train and Stop; the replay of these settings (None before Train) and how its
+    board redraws (every: None unless it plays; the race's controls say why the page uses this).
 
     A replay of other settings is over: the student changed them since.
     """
@@ -157,7 +157,7 @@ def current(config: TrainConfig, lang: str) -> tuple[Replay | None, float | None
     say = section("train", lang)
     b1, b2 = st.columns(2)
     start_stop("train", partial(_go, config), playing, say, (b1, b2))
-    return replay, redraw_every(seen.position if seen else 0, playing, FRAME_S)
+    return replay, Redraw(redraw_every(seen.position if seen else 0, playing, FRAME_S))
 
 
 def frame(replay: Replay) -> Frame:
