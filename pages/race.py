@@ -28,19 +28,21 @@ except CoreError as e:
     forget("race")
     st.stop()
 
-replay, redraw = controls.current(config, lang)
-if replay is None:
-    st.info(say("ready"))
-    st.stop()
+redraw = controls.redraw(config)
 
 
-# Only this part reruns while the replay plays: the settings above stay as they are.
+# Only this part reruns while the replay plays: the settings above stay as they are. Start
+# and Stop are drawn with the board, from the same look at the replay (ui/pool.py: Redraw).
 @st.fragment(run_every=redraw.every)
 def race_board() -> None:
-    frame = controls.frame(replay)
+    frame = controls.look(config)
+    controls.buttons(config, frame, lang)
+    if frame is None:
+        st.info(say("ready"))
+        return
     board.show(frame, lang)
     if redraw.outgrown(frame.over, frame.position):
-        st.rerun()  # the whole page: out of the queue, over (Stop off), or a lost run (Redraw)
+        st.rerun()  # the whole page, to redraw at another rate or stop redrawing
 
 
 race_board()

@@ -42,23 +42,26 @@ except CoreError as e:
     forget("train")
     st.stop()
 
-replay, redraw = controls.current(config, lang)
-if replay is None:
-    st.info(say("ready"))
-    st.stop()
+redraw = controls.redraw(config)
 
 
-# Only this part reruns while the run plays: the settings above stay as they are.
+# Only this part reruns while the run plays: the settings above stay as they are. Train
+# and Stop are drawn with the board, from the same look at the replay (ui/pool.py: Redraw).
 @st.fragment(run_every=redraw.every)
 def training_board() -> None:
-    frame = controls.frame(replay)
+    frame = controls.look(config)
+    controls.buttons(config, frame, lang)
+    if frame is None:
+        st.info(say("ready"))
+        return
     board.show(frame, lang)
     if redraw.outgrown(frame.over, frame.position):
-        st.rerun()  # the whole page: out of the queue, over (Stop off, review box), a lost run
+        st.rerun()  # the whole page: another redraw rate, or over (the review box below)
 
 
 training_board()
-model = controls.frame(replay).model
+seen = controls.look(config)
+model = seen.model if seen is not None else None
 if model is not None:
     st.header(say("try_title"))
     text = board.review_box(lang)

@@ -98,13 +98,14 @@ def redraw_every(position: int, playing: bool, frame_s: float) -> float | None:
     return QUEUED_S if position else frame_s
 
 
-# A board's redraw timer lives in the browser, and only a full run of the page (one that
-# sets no run_every) turns it off. Streamlit 1.67 can lose that run: a tick that reaches the
-# server after the run's thread has ended, but before the server has sent what it drew, is
-# given a new script runner, and the ended run's messages are dropped (AppSession ignores
-# events from a runner that is not its current one). The browser then keeps the old timer
-# and the old page (Stop on) and ticks for good. A tick still arriving this long after a
-# run that set no timer means exactly that; in-flight ticks come sooner.
+# A board's redraw timer lives in the browser, and only a full run of its page sets or
+# clears it (run_every). Streamlit 1.67 can lose a full run, whole or in part: a tick that
+# reaches the server after the run's thread has ended, but before the server has sent all
+# it drew, is given a new script runner, and the ended runner's messages are dropped
+# (AppSession ignores events from a runner that is not its current one). So a board draws
+# its own Start and Stop (whatever the browser missed, the next redraw it gets shows them
+# as the board is), and ticks still arriving this long after a run that turned the timer
+# off mean the browser missed that run: the page runs again. Ticks in flight come sooner.
 STALE_TICK_S = 2.0
 
 
@@ -118,15 +119,16 @@ class Redraw:
         self.drawn_at = 0.0  # when the full run drew it (its first run)
 
     def outgrown(self, over: bool, position: int) -> bool:
-        """Whether the whole page must run again: a playing replay ended, or left the queue
-        (or went back to it) since the page chose how often to redraw; or a stopped board
-        is still being ticked by a browser that missed the run that stopped its timer."""
+        """Whether the whole page must run again to redraw at another rate: the replay
+        started (the board's own Start), ended, left the queue or went back to it since the
+        page chose; or a board without a timer is still ticked by a browser that missed the
+        run that turned it off."""
         self.runs += 1
         now = time.monotonic()
         if self.runs == 1:
             self.drawn_at = now
         if self.every is None:
-            return self.runs > 1 and now - self.drawn_at > STALE_TICK_S
+            return not over or (self.runs > 1 and now - self.drawn_at > STALE_TICK_S)
         return over or (self.every == QUEUED_S) != bool(position)
 
 

@@ -26,6 +26,8 @@ def test_a_board_redraws_at_its_pace_while_running_slowly_while_queued_and_not_w
         (False, 0, QUEUED_S, True),  # out of the queue: redraw at the pace from now on
         (False, 1, FRAME_S, True),  # back in a queue (its run was requeued): slow down
         (True, 0, None, False),  # not playing: the page already knows it is over
+        (False, 0, None, True),  # started from the board's own Start: redraw from now on
+        (False, 2, None, True),  # started, and waits for a worker: redraw slowly
     ],
 )
 def test_the_page_runs_again_only_when_the_redraw_rate_or_stop_must_change(
@@ -60,7 +62,7 @@ def test_ticks_that_keep_coming_after_the_timer_was_turned_off_run_the_page_agai
     assert redraw.outgrown(True, 0) is False  # a tick sent before the browser saw the run
     clock.now += STALE_TICK_S
     assert redraw.outgrown(True, 0) is True  # still ticking: it never saw it
-    assert redraw.outgrown(False, 3) is True  # whatever the run's state
+    assert redraw.outgrown(True, 0) is True  # and at every tick after
 
 
 def test_a_slow_full_run_is_not_taken_for_a_stale_tick(clock):

@@ -164,21 +164,27 @@ def _go(config: RaceConfig) -> None:
     )
 
 
-def current(config: RaceConfig, lang: str) -> tuple[Replay | None, Redraw]:
-    """Start, Stop and the pace; the replay of these settings (None before Start) and how
-    its board redraws (every: None unless it plays, that is unless Stop is on).
-
-    A replay of other settings is over: the student changed them since. The page redraws
-    the board while it plays and reruns once it is over (ui/pool.py: Redraw), judged from
-    this same look at the clock: a replay that ended between two looks would otherwise
-    leave Stop on for good.
-    """
+def look(config: RaceConfig) -> Frame | None:
+    """This session's replay of these settings as it stands now (None before Start; a
+    replay of other settings is forgotten: the student changed them since)."""
     replay: Replay | None = replay_of("race", config)
-    seen = frame(replay) if replay is not None else None
-    playing = seen is not None and replay.stopped_at is None and not seen.over
+    return frame(replay) if replay is not None else None
+
+
+def redraw(config: RaceConfig) -> Redraw:
+    """How the board redraws until the page runs again: at the
+    pace while the replay plays (Stop on), slowly while it waits, not at all otherwise."""
+    seen = look(config)
+    playing = seen is not None and not seen.over
+    return Redraw(redraw_every(seen.position if seen else 0, playing, FRAME_S))
+
+
+def buttons(config: RaceConfig, seen: Frame | None, lang: str) -> None:
+    """Start, Stop (on while the replay seen plays) and the pace, drawn with the board from
+    the same look at the replay, so Stop is never on beside a verdict (ui/pool.py: Redraw)."""
     say = section("race", lang)
     b1, b2, b3 = st.columns([1, 1, 2], vertical_alignment="bottom")
-    start_stop("race", partial(_go, config), playing, say, (b1, b2))
+    start_stop("race", partial(_go, config), seen is not None and not seen.over, say, (b1, b2))
     b3.segmented_control(
         say("pace"),
         list(PACES),
@@ -187,7 +193,6 @@ def current(config: RaceConfig, lang: str) -> tuple[Replay | None, Redraw]:
         key="race_pace",
         on_change=_pace,
     )
-    return replay, Redraw(redraw_every(seen.position if seen else 0, playing, FRAME_S))
 
 
 def frame(replay: Replay) -> Frame:

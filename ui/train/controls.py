@@ -145,19 +145,26 @@ def _go(config: TrainConfig) -> None:
     ss["train_replay"] = Replay(config, follow("train", config, (record, (config,))))
 
 
-def current(config: TrainConfig, lang: str) -> tuple[Replay | None, Redraw]:
-    """Train and Stop; the replay of these settings (None before Train) and how its
-    board redraws (every: None unless it plays; the race's controls say why the page uses this).
-
-    A replay of other settings is over: the student changed them since.
-    """
+def look(config: TrainConfig) -> Frame | None:
+    """This session's replay of these settings as it stands now (None before Train; a
+    replay of other settings is forgotten: the student changed them since)."""
     replay: Replay | None = replay_of("train", config)
-    seen = frame(replay) if replay is not None else None
+    return frame(replay) if replay is not None else None
+
+
+def redraw(config: TrainConfig) -> Redraw:
+    """How the board redraws until the page runs again (the
+    race's controls say why)."""
+    seen = look(config)
     playing = seen is not None and not seen.over
-    say = section("train", lang)
+    return Redraw(redraw_every(seen.position if seen else 0, playing, FRAME_S))
+
+
+def buttons(config: TrainConfig, seen: Frame | None, lang: str) -> None:
+    """Train and Stop (on while the replay seen plays), drawn with the board."""
     b1, b2 = st.columns(2)
-    start_stop("train", partial(_go, config), playing, say, (b1, b2))
-    return replay, Redraw(redraw_every(seen.position if seen else 0, playing, FRAME_S))
+    playing = seen is not None and not seen.over
+    start_stop("train", partial(_go, config), playing, section("train", lang), (b1, b2))
 
 
 def frame(replay: Replay) -> Frame:
