@@ -172,8 +172,8 @@ def look(config: RaceConfig) -> Frame | None:
 
 
 def redraw(config: RaceConfig) -> Redraw:
-    """How the board redraws until the page runs again: at the
-    pace while the replay plays (Stop on), slowly while it waits, not at all otherwise."""
+    """How the board redraws until the page runs again: at the pace while the replay plays
+    (Stop on), slowly while it waits for a worker, not at all otherwise."""
     seen = look(config)
     playing = seen is not None and not seen.over
     return Redraw(redraw_every(seen.position if seen else 0, playing, FRAME_S))

@@ -153,8 +153,8 @@ def look(config: TrainConfig) -> Frame | None:
 
 
 def redraw(config: TrainConfig) -> Redraw:
-    """How the board redraws until the page runs again (the
-    race's controls say why)."""
+    """How the board redraws until the page runs again: every FRAME_S while the run plays,
+    slowly while it waits for a worker, not at all otherwise."""
     seen = look(config)
     playing = seen is not None and not seen.over
     return Redraw(redraw_every(seen.position if seen else 0, playing, FRAME_S))
