@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
+import types
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
@@ -85,6 +87,25 @@ def _worker(conn) -> None:
             conn.send(("failed", repr(exc)))
 
 
+def _start_without_main(process) -> None:
+    """Start a spawned process that does not run the parent's __main__ again.
+
+    Spawn runs the parent's main script in the child first. A Streamlit server's __main__
+    is the app's entry script, so each worker ran the app in bare mode: Streamlit's
+    warnings in the log, and the app's imports held for good in every worker. A worker
+    needs only its work's own imports, which unpickling the work brings. Another thread
+    (a script run) may set __main__ meanwhile: then it keeps its own, and the child may
+    run the app as before.
+    """
+    main, bare = sys.modules["__main__"], types.ModuleType("__main__")
+    sys.modules["__main__"] = bare
+    try:
+        process.start()
+    finally:
+        if sys.modules.get("__main__") is bare:
+            sys.modules["__main__"] = main
+
+
 class _Slot:
     """One worker process and the server thread that feeds it jobs and reads their records."""
 
@@ -93,7 +114,7 @@ class _Slot:
         ctx = multiprocessing.get_context("spawn")  # never fork a server's threads
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker, args=(child,), daemon=True)
-        self.process.start()
+        _start_without_main(self.process)
         child.close()
         threading.Thread(target=self._serve, name="jobpool-slot", daemon=True).start()
 

@@ -8,7 +8,9 @@ test through files: a gate opens when the test creates its file, a call leaves a
 from __future__ import annotations
 
 import os
+import sys
 import time
+import types
 from pathlib import Path
 
 import pytest
@@ -194,3 +196,20 @@ def test_workers_are_other_processes_below_the_servers_priority():
     base = os.getpriority(os.PRIO_PROCESS, 0)
     assert pid != os.getpid()
     assert priority == min(base + WORKER_NICENESS, 19)
+
+
+def test_a_worker_does_not_run_the_servers_main_script_again(tmp_path, monkeypatch):
+    """Under `streamlit run`, __main__ is the app's entry script; spawn would run it again in
+    each worker (Streamlit in bare mode, the app's imports held there for good)."""
+    ran = tmp_path / "ran"
+    script = tmp_path / "entry.py"
+    script.write_text(f"open({str(ran)!r}, 'a').write('ran\\n')\n")
+    main = types.ModuleType("__main__")
+    main.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", main)
+    pool = JobPool(workers=1)
+    job = pool.follow("main", (counted, (str(tmp_path / "log"), 3)), "a")
+    wait_for(lambda: job.over)
+    assert pool.view(job).records == (0, 1, 2)
+    assert not ran.exists()
+    assert sys.modules["__main__"] is main  # the server's own is put back
