@@ -91,6 +91,11 @@ def forget(page: str) -> None:
 QUEUED_S = 2.0
 
 
+def playing(seen) -> bool:
+    """Whether a replay seen now (a page's Frame, or None before Start) plays: Stop is on."""
+    return seen is not None and not seen.over
+
+
 def redraw_every(position: int, playing: bool, frame_s: float) -> float | None:
     """Seconds between a board's redraws: none once the replay is over, slow while it waits."""
     if not playing:
@@ -117,6 +122,12 @@ class Redraw:
         self.every = every
         self.runs = 0  # the fragment's runs since this full run registered it
         self.drawn_at = 0.0  # when the full run drew it (its first run)
+
+    @classmethod
+    def of(cls, seen, frame_s: float) -> Redraw:
+        """How the board of a replay seen now (a page's Frame, or None) redraws until the
+        page runs again: every frame_s while it plays, slowly while it waits, else not."""
+        return cls(redraw_every(seen.position if seen else 0, playing(seen), frame_s))
 
     def outgrown(self, over: bool, position: int) -> bool:
         """Whether the whole page must run again to redraw at another rate: the replay

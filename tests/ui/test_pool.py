@@ -81,3 +81,17 @@ def test_a_playing_board_is_judged_by_its_state_not_by_time(clock):
         assert redraw.outgrown(False, 0) is False
         clock.now += 10 * STALE_TICK_S
     assert redraw.outgrown(True, 0) is True
+
+
+class Seen:
+    """A replay as a page's Frame shows it: only what Redraw.of reads."""
+
+    def __init__(self, over: bool, position: int):
+        self.over, self.position = over, position
+
+
+def test_a_pages_redraw_follows_the_replay_it_has_seen():
+    assert Redraw.of(None, FRAME_S).every is None  # before Start
+    assert Redraw.of(Seen(False, 0), FRAME_S).every == FRAME_S
+    assert Redraw.of(Seen(False, 2), FRAME_S).every == QUEUED_S
+    assert Redraw.of(Seen(True, 0), FRAME_S).every is None

@@ -21,7 +21,7 @@ from core.jobs import Job
 from core.race import PRESETS, RaceConfig, RaceStep, record
 from ui.controls import apply_preset, section
 from ui.page import LINK
-from ui.pool import Redraw, follow, pool, redraw_every, replay_of, start_stop
+from ui.pool import Redraw, follow, playing, pool, replay_of, start_stop
 from ui.race import words
 
 ss = st.session_state
@@ -174,9 +174,7 @@ def look(config: RaceConfig) -> Frame | None:
 def redraw(config: RaceConfig) -> Redraw:
     """How the board redraws until the page runs again: at the pace while the replay plays
     (Stop on), slowly while it waits for a worker, not at all otherwise."""
-    seen = look(config)
-    playing = seen is not None and not seen.over
-    return Redraw(redraw_every(seen.position if seen else 0, playing, FRAME_S))
+    return Redraw.of(look(config), FRAME_S)
 
 
 def buttons(config: RaceConfig, seen: Frame | None, lang: str) -> None:
@@ -184,7 +182,7 @@ def buttons(config: RaceConfig, seen: Frame | None, lang: str) -> None:
     the same look at the replay, so Stop is never on beside a verdict (ui/pool.py: Redraw)."""
     say = section("race", lang)
     b1, b2, b3 = st.columns([1, 1, 2], vertical_alignment="bottom")
-    start_stop("race", partial(_go, config), seen is not None and not seen.over, say, (b1, b2))
+    start_stop("race", partial(_go, config), playing(seen), say, (b1, b2))
     b3.segmented_control(
         say("pace"),
         list(PACES),

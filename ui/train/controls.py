@@ -30,7 +30,7 @@ from core.jobs import Job
 from ui.controls import apply_preset, section
 from ui.i18n import t
 from ui.page import LINK, choice
-from ui.pool import Redraw, follow, pool, redraw_every, replay_of, start_stop
+from ui.pool import Redraw, follow, playing, pool, replay_of, start_stop
 from ui.train import words
 
 ss = st.session_state
@@ -155,16 +155,13 @@ def look(config: TrainConfig) -> Frame | None:
 def redraw(config: TrainConfig) -> Redraw:
     """How the board redraws until the page runs again: every FRAME_S while the run plays,
     slowly while it waits for a worker, not at all otherwise."""
-    seen = look(config)
-    playing = seen is not None and not seen.over
-    return Redraw(redraw_every(seen.position if seen else 0, playing, FRAME_S))
+    return Redraw.of(look(config), FRAME_S)
 
 
 def buttons(config: TrainConfig, seen: Frame | None, lang: str) -> None:
     """Train and Stop (on while the replay seen plays), drawn with the board."""
     b1, b2 = st.columns(2)
-    playing = seen is not None and not seen.over
-    start_stop("train", partial(_go, config), playing, section("train", lang), (b1, b2))
+    start_stop("train", partial(_go, config), playing(seen), section("train", lang), (b1, b2))
 
 
 def frame(replay: Replay) -> Frame:
